@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "logscan",
+    products: [
+        .executable(name: "logscan", targets: ["logscan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "CByteScan"),
+        .target(
+            name: "LogscanCore",
+            dependencies: ["CZlib", "CByteScan"]
+        ),
+        .target(
+            name: "LogscanRender",
+            dependencies: ["LogscanCore"]
+        ),
+        .executableTarget(
+            name: "logscan",
+            dependencies: [
+                "LogscanCore",
+                "LogscanRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LogscanCoreTests",
+            dependencies: ["LogscanCore", "LogscanRender"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["LogscanCore"]
+        ),
+    ]
+)

@@ -1,0 +1,48 @@
+/// What a service parser reads from one message. Fields are views into the line.
+public struct ParsedMessage {
+    public var kind: EventKind
+    public var peer: Peer?
+    public var user: Bytes?
+    public var userValidity: UserValidity
+    /// The authentication method of `Accepted`/`Failed` lines.
+    public var method: Bytes?
+    /// Attempts the line reports by itself (`PAM 3 more authentication failures` reports 3).
+    public var count: Int
+
+    public init(_ kind: EventKind, peer: Peer? = nil, user: Bytes? = nil, validity: UserValidity = .unknown,
+                method: Bytes? = nil, count: Int = 1) {
+        self.kind = kind
+        self.peer = peer
+        self.user = user
+        self.userValidity = validity
+        self.method = method
+        self.count = count
+    }
+}
+
+/// How the correlator counted a recognised line.
+public enum Verdict: Equatable, Sendable {
+    /// It adds `attempts` failed authentication attempts.
+    case failure(attempts: Int)
+    /// It reports an attempt that an earlier line of the same connection already counted.
+    case sameAttempt
+    /// It adds nothing to failures (markers, key probes).
+    case notAnAttempt
+    case success
+    case probe
+    case noise
+
+    public var isFailure: Bool {
+        if case .failure = self { return true }
+        return false
+    }
+}
+
+/// A recognised line with its header, its parse and its verdict: what sinks receive.
+public struct Event {
+    public var service: Service
+    public var line: SyslogLine
+    public var parsed: ParsedMessage
+    public var verdict: Verdict
+    public var lineNumber: Int
+}

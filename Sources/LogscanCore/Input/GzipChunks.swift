@@ -1,0 +1,130 @@
+import CZlib
+
+/// A gzip input inflated with the system zlib. Members are inflated one after another (`inflateReset` at
+/// each end), as `gzip -d` does. A truncated or corrupt stream delivers every byte inflated before the
+/// damage and then reports it in `damage`.
+struct GzipChunks: ChunkProducer {
+    private var input: PrefetchedInput
+    private var stream = z_stream()
+    private let inputBuffer: UnsafeMutablePointer<UInt8>
+    private static let inputCapacity = 256 * 1024
+    private var inputEnded = false
+    private var inMember = false
+    private var finished = false
+    private var members = 0
+    private var consumed = 0
+    private(set) var damage: String?
+
+    init(input: PrefetchedInput) {
+        self.input = input
+        inputBuffer = .allocate(capacity: GzipChunks.inputCapacity)
+        let status = logscan_inflateInit2(&stream, 15 + 32)
+        if status != Z_OK {
+            damage = "zlib could not start (code \(status))"
+            finished = true
+        }
+    }
+
+    var rawBytesRead: Int { input.rawBytesRead }
+
+    /// Frees zlib's state; call once when done.
+    mutating func close() {
+        inflateEnd(&stream)
+        inputBuffer.deallocate()
+    }
+
+    mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        guard !finished else { return 0 }
+        stream.next_out = buffer
+        stream.avail_out = UInt32(capacity)
+        while stream.avail_out > 0 && !finished {
+            if stream.avail_in == 0 && !refill() {
+                if inMember {
+                    fail("truncated: the file ends inside gzip member \(members + 1)")
+                } else if members == 0 {
+                    fail("empty gzip stream")
+                }
+                finished = true
+                break
+            }
+            if !inMember {
+                guard startMember() else { break }
+            }
+            let before = stream.avail_in
+            let status = inflate(&stream, Z_NO_FLUSH)
+            consumed += Int(before - stream.avail_in)
+            switch status {
+            case Z_STREAM_END:
+                members += 1
+                inMember = false
+                inflateReset(&stream)
+            case Z_OK, Z_BUF_ERROR:
+                continue
+            default:
+                let reason = stream.msg.map { String(cString: $0) } ?? "code \(status)"
+                fail("corrupt gzip data near compressed byte \(consumed): \(reason)")
+            }
+        }
+        return capacity - Int(stream.avail_out)
+    }
+
+    /// Checks the magic of the next member; trailing zero padding ends the file quietly.
+    private mutating func startMember() -> Bool {
+        while stream.avail_in < 2 && refillAppending() {}
+        let next = stream.next_in!
+        if stream.avail_in >= 2 && next[0] == 0x1F && next[1] == 0x8B {
+            inMember = true
+            return true
+        }
+        if isZeroPadding() {
+            finished = true
+            return false
+        }
+        fail("trailing garbage after gzip member \(members) at compressed byte \(consumed)")
+        return false
+    }
+
+    private mutating func isZeroPadding() -> Bool {
+        repeat {
+            for i in 0..<Int(stream.avail_in) where stream.next_in[i] != 0 { return false }
+            consumed += Int(stream.avail_in)
+            stream.avail_in = 0
+        } while refill()
+        return true
+    }
+
+    private mutating func fail(_ message: String) {
+        if damage == nil { damage = message }
+        finished = true
+    }
+
+    /// Reads more compressed input when all of it was consumed.
+    private mutating func refill() -> Bool {
+        guard stream.avail_in == 0, !inputEnded else { return stream.avail_in > 0 }
+        let n = input.read(inputBuffer, capacity: GzipChunks.inputCapacity)
+        if let error = input.readError { fail("read error: \(error)") }
+        guard n > 0 else {
+            inputEnded = true
+            return false
+        }
+        stream.next_in = inputBuffer
+        stream.avail_in = UInt32(n)
+        return true
+    }
+
+    /// Moves the unread bytes to the front and reads more behind them (to see a 2-byte magic across reads).
+    private mutating func refillAppending() -> Bool {
+        guard !inputEnded else { return false }
+        let left = Int(stream.avail_in)
+        if left > 0 { inputBuffer.update(from: stream.next_in, count: left) }
+        let n = input.read(inputBuffer + left, capacity: GzipChunks.inputCapacity - left)
+        guard n > 0 else {
+            inputEnded = true
+            stream.next_in = inputBuffer
+            return false
+        }
+        stream.next_in = inputBuffer
+        stream.avail_in = UInt32(left + n)
+        return true
+    }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One input to read: a file or standard input.
+public struct InputSource: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case file, standardInput }
+    public let path: String
+    public let kind: Kind
+    /// Bytes on disk (compressed size for gzip); nil for stdin.
+    public let size: Int64?
+    public let modified: Instant?
+
+    public static let standardInput = InputSource(path: "-", kind: .standardInput, size: nil, modified: nil)
+
+    public init(path: String, kind: Kind, size: Int64?, modified: Instant?) {
+        self.path = path
+        self.kind = kind
+        self.size = size
+        self.modified = modified
+    }
+
+    /// The name shown in reports and warnings.
+    public var displayName: String { kind == .standardInput ? "(stdin)" : path }
+}
+
+/// What reading an input produced.
+public struct ReadResult: Sendable {
+    public var rawBytes: Int = 0
+    public var compressed = false
+    /// Set when the input could not be opened, or was damaged part-way.
+    public var problem: String?
+}
+
+/// Opens an input, recognises gzip by its magic bytes, and feeds its lines to `body`.
+public enum InputReader {
+    public static func forEachLine(of source: InputSource, _ body: (Bytes) -> Void) -> ReadResult {
+        var result = ReadResult()
+        let fd: Int32
+        switch source.kind {
+        case .standardInput:
+            fd = 0
+        case .file:
+            fd = open(source.path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                result.problem = "cannot open: \(String(cString: strerror(errno)))"
+                return result
+            }
+        }
+        defer { if source.kind == .file { close(fd) } }
+        let input = PrefetchedInput(fd: fd)
+        var splitter = LineSplitter()
+        defer { splitter.deallocate() }
+        if input.isGzip {
+            result.compressed = true
+            var producer = GzipChunks(input: input)
+            let dropped = splitter.forEachLine(of: &producer, body)
+            result.rawBytes = producer.rawBytesRead
+            result.problem = describe(producer.damage, dropped: dropped)
+            producer.close()
+        } else {
+            var producer = PlainChunks(input: input)
+            let dropped = splitter.forEachLine(of: &producer, body)
+            result.rawBytes = producer.rawBytesRead
+            result.problem = describe(producer.damage, dropped: dropped)
+        }
+        return result
+    }
+
+    private static func describe(_ damage: String?, dropped: Int) -> String? {
+        guard let damage else { return nil }
+        guard dropped > 0 else { return damage }
+        return "\(damage); the lines before it were read, the incomplete last line (\(dropped) bytes) was not"
+    }
+}

@@ -1,0 +1,38 @@
+/// A parser for one service's messages.
+///
+/// It claims program names, maps a message (the text after the `program[pid]:` tag) to a `ParsedMessage`,
+/// and carries its own examples: real-format lines with what each must, or must not, produce. The test
+/// suite runs every example of every registered parser, and a parser without examples fails it.
+public protocol ServiceParser: Sendable {
+    var service: Service { get }
+    /// Program names as they appear in the syslog tag, such as `sshd` or `sshd-session`.
+    var programs: [String] { get }
+    /// Nil means the parser does not recognise the message: it is counted as unmatched.
+    func parse(_ message: Bytes) -> ParsedMessage?
+    var examples: [ParserExample] { get }
+}
+
+/// A whole log line and what its parser must make of it.
+public struct ParserExample: Sendable {
+    public enum Expectation: Sendable, Equatable {
+        /// Recognised as `kind`, with this peer text, user and count.
+        case event(EventKind, ip: String?, user: String?, count: Int)
+        /// Not recognised: it goes to the unmatched lines.
+        case unmatched
+    }
+
+    public let line: String
+    public let expectation: Expectation
+    public let file: String
+    public let lineInSource: Int
+
+    public static func event(_ line: String, _ kind: EventKind, ip: String? = nil, user: String? = nil,
+                             count: Int = 1, file: String = #filePath, at lineInSource: Int = #line) -> ParserExample {
+        ParserExample(line: line, expectation: .event(kind, ip: ip, user: user, count: count),
+                      file: file, lineInSource: lineInSource)
+    }
+
+    public static func unmatched(_ line: String, file: String = #filePath, at lineInSource: Int = #line) -> ParserExample {
+        ParserExample(line: line, expectation: .unmatched, file: file, lineInSource: lineInSource)
+    }
+}

@@ -1,0 +1,113 @@
+/// sshd's authentication verdicts: `Failed`, `Accepted`, `Invalid user`, `not allowed`, `ROOT LOGIN
+/// REFUSED`, `maximum authentication attempts exceeded` and tcp wrappers' `refused connect`.
+enum SshdAuthLines {
+    /// `Failed <method> for [invalid user ]U from H port P ssh2[: <key>]`
+    static func failed(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("Failed "), let attempt = methodUserPeer(text, prefixLength: 7) else { return nil }
+        let kind: EventKind
+        let method = attempt.method
+        if method.equals("password") {
+            kind = .failedPassword
+        } else if method.hasPrefix("keyboard-interactive") {
+            kind = .failedKeyboardInteractive
+        } else if method.equals("publickey") {
+            kind = attempt.validity == .invalid ? .failedPublickey : .keyProbe
+        } else if method.equals("none") {
+            kind = .failedNone
+        } else {
+            kind = .failedOtherMethod
+        }
+        return ParsedMessage(kind, peer: attempt.peer, user: attempt.user, validity: attempt.validity,
+                             method: method)
+    }
+
+    /// `Accepted <method> for U from H port P ssh2[: <key>]`
+    static func accepted(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("Accepted "), let attempt = methodUserPeer(text, prefixLength: 9) else { return nil }
+        return ParsedMessage(.accepted, peer: attempt.peer, user: attempt.user, validity: .valid,
+                             method: attempt.method)
+    }
+
+    /// `Invalid user U from H[ port P]` (`Illegal user` before OpenSSH 3.8).
+    static func invalidUser(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("Invalid user ") || text.hasPrefix("Illegal user "),
+              let (peer, start) = MessageFields.trailingPeer(text),
+              let user = MessageFields.user(before: start, in: text, after: 13) else { return nil }
+        return ParsedMessage(.invalidUser, peer: peer, user: user, validity: .invalid)
+    }
+
+    /// `User U from H not allowed because <reason>`, or `User U not allowed because <reason>` for the
+    /// reasons about the account itself (locked, shell, nologin), which sshd writes without a host. The
+    /// reason is sshd's own text, so the last ` not allowed because ` is the real one.
+    static func notAllowed(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("User "), let reasonAt = text.lastRange(of: " not allowed because ") else { return nil }
+        let reason = text.suffix(from: reasonAt + 21)
+        if reason.hasPrefix("account is locked") || reason.hasPrefix("shell ") || reason.hasSuffix(" exists") {
+            return ParsedMessage(.userNotAllowed, user: text.slice(5, reasonAt), validity: .valid)
+        }
+        guard let (peer, start) = MessageFields.trailingPeer(text.prefix(reasonAt)),
+              let user = MessageFields.user(before: start, in: text, after: 5) else { return nil }
+        return ParsedMessage(.userNotAllowed, peer: peer, user: user, validity: .valid)
+    }
+
+    /// `ROOT LOGIN REFUSED FROM H[ port P]`
+    static func rootRefused(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("ROOT LOGIN REFUSED FROM "),
+              let (peer, start) = MessageFields.trailingPeer(text), start == 24 else { return nil }
+        return ParsedMessage(.rootLoginRefused, peer: peer, user: Bytes("root"), validity: .valid)
+    }
+
+    /// `maximum authentication attempts exceeded for [invalid user ]U from H port P ssh2`
+    static func maxAttempts(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("maximum authentication attempts exceeded for ") else { return nil }
+        let tail = MessageFields.dropping(" ssh2", from: text).0
+        guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),
+              let userField = MessageFields.user(before: start, in: tail, after: 45) else { return nil }
+        let (user, validity) = splitInvalidUser(userField)
+        return ParsedMessage(.maxAttemptsExceeded, peer: peer, user: user, validity: validity)
+    }
+
+    /// `refused connect from H (ADDR)` from libwrap, or `refused connect from ADDR`.
+    static func refusedConnect(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("refused connect from ") else { return nil }
+        let rest = text.dropFirst(21)
+        if rest.hasSuffix(")"), let open = rest.lastIndex(of: UInt8(ascii: "(")),
+           let peer = Peer(bytes: rest.slice(open + 1, rest.count - 1)) {
+            return ParsedMessage(.refusedConnect, peer: peer)
+        }
+        let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
+        guard let peer = Peer(bytes: rest.prefix(end)) else { return nil }
+        return ParsedMessage(.refusedConnect, peer: peer)
+    }
+
+    // MARK: shared shape
+
+    struct MethodUserPeer {
+        var method: Bytes
+        var user: Bytes
+        var validity: UserValidity
+        var peer: Peer
+    }
+
+    /// `<method> for [invalid user ]U from H port P ssh2[: <key info>]`, after a fixed prefix. The
+    /// address is the one before the last ` port N ssh2`: the user name comes earlier and cannot move it.
+    static func methodUserPeer(_ text: Bytes, prefixLength: Int) -> MethodUserPeer? {
+        guard let forAt = text.firstRange(of: " for ", from: prefixLength) else { return nil }
+        let method = text.slice(prefixLength, forAt)
+        var tail = text
+        if let ssh2At = text.lastRange(of: " ssh2"), ssh2At + 5 == text.count || text[ssh2At + 5] == UInt8(ascii: ":") {
+            tail = text.prefix(ssh2At)
+        }
+        guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),
+              let userField = MessageFields.user(before: start, in: tail, after: forAt + 5) else { return nil }
+        let (user, validity) = splitInvalidUser(userField)
+        return MethodUserPeer(method: method, user: user, validity: validity == .unknown ? .valid : validity,
+                              peer: peer)
+    }
+
+    static func splitInvalidUser(_ field: Bytes) -> (Bytes, UserValidity) {
+        if field.hasPrefix("invalid user ") { return (field.dropFirst(13), .invalid) }
+        if field.hasPrefix("illegal user ") { return (field.dropFirst(13), .invalid) }
+        return (field, .unknown)
+    }
+}

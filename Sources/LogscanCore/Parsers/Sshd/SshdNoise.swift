@@ -1,0 +1,52 @@
+/// sshd lines that are known and say nothing about attacks: they stay out of the unmatched list.
+enum SshdNoise {
+    static let prefixes: [StaticString] = [
+        "Server listening on ",
+        "Received signal ",
+        "Starting session: ",
+        "Close session: ",
+        "Transferred: ",
+        "subsystem request for ",
+        "Connection from ",
+        "User child is on pid ",
+        "Exiting on signal",
+        "reverse mapping checking getaddrinfo for ",
+        "Address ",
+        "Nasty PTR record ",
+        "input_userauth_request: ",
+        "Postponed ",
+        "pam_unix(sshd:session): session opened for user ",
+        "pam_unix(sshd:session): session closed for user ",
+        "pam_unix(sshd:auth): check pass; user unknown",
+        "session opened for user ",
+        "session closed for user ",
+        "check pass; user unknown",
+        "pam_systemd(sshd:session): ",
+        "pam_lastlog(sshd:session): ",
+        "pam_env(sshd:",
+        "Read from socket failed: ",
+        "Timeout, client not responding",
+        "Set /proc/self/oom_score_adj ",
+        "Could not write ident string",
+        "Changed root directory to ",
+        "syslogin_perform_logout: ",
+        "Failed to release session: ",
+        "Accepted key ",
+        "Authentication refused: ",
+        "Corrupted MAC on input.",
+        "Starting sshd",
+        "Server terminated",
+        "pam_unix(sshd:account): ",
+        "Could not load host key",
+        "PAM service(",
+        "Partial ",
+        "Root login accepted for forced command",
+        "Read error from remote host ",
+        "Write failed: ",
+        "Bad packet length ",
+    ]
+
+    static func isNoise(_ text: Bytes) -> Bool {
+        prefixes.contains { text.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,55 @@
+/// PAM's lines in sshd's log: sshd's own `PAM: …` errors, and pam_unix's `authentication failure` and
+/// `N more authentication failures` records.
+enum SshdPamLines {
+    /// `PAM: Authentication failure for [illegal user ]U from H` and
+    /// `PAM: User not known to the underlying authentication module for [illegal user ]U from H`.
+    static func pamError(_ text: Bytes) -> ParsedMessage? {
+        let kind: EventKind
+        let prefixLength: Int
+        if text.hasPrefix("PAM: Authentication failure for ") {
+            (kind, prefixLength) = (.pamAuthFailure, 32)
+        } else if text.hasPrefix("PAM: User not known to the underlying authentication module for ") {
+            (kind, prefixLength) = (.pamUserUnknown, 65)
+        } else {
+            return nil
+        }
+        guard let (peer, start) = MessageFields.trailingPeer(text),
+              let userField = MessageFields.user(before: start, in: text, after: prefixLength) else { return nil }
+        var (user, validity) = SshdAuthLines.splitInvalidUser(userField)
+        if kind == .pamUserUnknown { validity = .invalid }
+        return ParsedMessage(kind, peer: peer, user: user, validity: validity)
+    }
+
+    /// `PAM N more authentication failure[s]; logname= uid=0 euid=0 tty=ssh ruser= rhost=H[  user=U]`
+    static func pamMore(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("PAM "), let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: 4),
+              let count = text.slice(4, spaceAt).decimalValue,
+              text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return nil }
+        var parsed = pamRecord(.pamMoreFailures, text)
+        parsed.count = count
+        return parsed
+    }
+
+    /// `pam_unix(sshd:auth): authentication failure; … rhost=H[  user=U]`, or the same without the
+    /// `pam_unix(sshd:auth): ` part under the `sshd(pam_unix)` tag.
+    static func pamUnixFailure(_ text: Bytes) -> ParsedMessage? {
+        var record = text
+        if record.hasPrefix("pam_unix(sshd:auth): ") { record = record.dropFirst(21) }
+        guard record.hasPrefix("authentication failure;") else { return nil }
+        return pamRecord(.pamUnixFailure, record)
+    }
+
+    /// pam_unix writes `rhost=` (set by sshd from the socket) before `user=` (the name the client sent),
+    /// so the first ` rhost=` is the real one and the user runs to the end of the line.
+    private static func pamRecord(_ kind: EventKind, _ text: Bytes) -> ParsedMessage {
+        var parsed = ParsedMessage(kind)
+        guard let (host, hostEnd) = MessageFields.keyValue(" rhost=", in: text) else { return parsed }
+        parsed.peer = Peer(bytes: host)
+        if let userAt = text.firstRange(of: " user=", from: hostEnd) {
+            var end = text.count
+            while end > userAt + 6 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }
+            parsed.user = text.slice(userAt + 6, end)
+        }
+        return parsed
+    }
+}

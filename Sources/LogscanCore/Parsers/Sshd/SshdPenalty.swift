@@ -1,0 +1,17 @@
+/// OpenSSH 9.8+ PerSourcePenalties: `srclimit_penalise: ipv4: new 192.0.2.7/32 deferred penalty of 30
+/// seconds for penalty: failed authentication`. The address is the first `ADDR/BITS` token, which sshd
+/// writes from the socket; the reason at the end is sshd's own text.
+enum SshdPenalty {
+    static func deferred(_ text: Bytes) -> ParsedMessage? {
+        var start = 19
+        while start < text.count {
+            let end = text.firstIndex(of: UInt8(ascii: " "), from: start) ?? text.count
+            let token = text.slice(start, end)
+            if let slash = token.firstIndex(of: UInt8(ascii: "/")), token.suffix(from: slash + 1).decimalValue != nil {
+                return ParsedMessage(.penaltyDeferred, peer: Peer(bytes: token.prefix(slash)))
+            }
+            start = end + 1
+        }
+        return ParsedMessage(.penaltyDeferred)
+    }
+}

@@ -1,0 +1,139 @@
+/// Connections that end before authentication: scanners, banner grabbers, failed key exchanges, and
+/// clients that close, reset or time out.
+enum SshdProbeLines {
+    /// `Connection closed by [authenticating user U |invalid user U ]H port P [preauth]`, `Connection reset
+    /// by …` and `Disconnected from …`. They end a connection before authentication when they carry
+    /// `[preauth]` or no user at all (the banner stage logs before the pre-auth child exists); with
+    /// `user U` and no `[preauth]` they end a session and are noise.
+    static func closed(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
+        let prefixLength: Int
+        if text.hasPrefix("Connection closed by ") {
+            prefixLength = 21
+        } else if text.hasPrefix("Connection reset by ") {
+            prefixLength = 20
+        } else if text.hasPrefix("Disconnected from ") {
+            prefixLength = 18
+        } else {
+            return nil
+        }
+        guard let (peer, start) = MessageFields.trailingPeer(text) else { return nil }
+        let (preamble, user) = userBeforePeer(text, prefixLength, start)
+        let beforeAuthentication = preauth || preamble != .authenticated
+        return ParsedMessage(beforeAuthentication ? .closedPreauth : .noise, peer: peer, user: user)
+    }
+
+    /// `Disconnecting [authenticating user U |invalid user U ]H port P: <reason>`. Too many failures is
+    /// a limit marker; other reasons close the connection.
+    static func disconnecting(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
+        guard text.hasPrefix("Disconnecting") else { return nil }
+        if text.hasPrefix("Disconnecting: Too many authentication failures") {
+            let user = text.count > 52 && text.suffix(from: 47).hasPrefix(" for ") ? text.suffix(from: 52) : nil
+            return ParsedMessage(.tooManyFailures, user: user)
+        }
+        guard text.hasPrefix("Disconnecting "), let (peer, start, colon) = peerBeforePortColon(text) else { return nil }
+        let user = userBeforePeer(text, 14, start).1
+        if text.suffix(from: colon).equals(": Too many authentication failures") {
+            return ParsedMessage(.tooManyFailures, peer: peer, user: user)
+        }
+        return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: user)
+    }
+
+    /// `Did not receive identification string from H[ port P]`
+    static func noIdentification(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("Did not receive identification string from ") else { return nil }
+        return ParsedMessage(.noIdentification, peer: MessageFields.trailingPeer(text)?.peer)
+    }
+
+    /// `Received disconnect from H port P:N: <client text>`. The client chooses the text, so the address is
+    /// read right after the fixed prefix. JSch's `Auth fail` means the client gave up after failing.
+    static func receivedDisconnect(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
+        guard text.hasPrefix("Received disconnect from ") else { return nil }
+        let peer = leadingPeer(text, after: 25)
+        if text.hasSuffix(": Auth fail") || text.hasSuffix("JSchException: Auth fail") {
+            return ParsedMessage(.authFailDisconnect, peer: peer)
+        }
+        return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer)
+    }
+
+    /// `Unable to negotiate with H port P: no matching <what> found. Their offer: <client text>`
+    static func unableToNegotiate(_ text: Bytes) -> ParsedMessage? {
+        guard text.hasPrefix("Unable to negotiate with ") else { return nil }
+        return ParsedMessage(.negotiationFailed, peer: leadingPeer(text, after: 25))
+    }
+
+    /// Scanners and broken clients: banner and identification errors, timeouts, penalties.
+    static func scanner(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
+        if text.hasPrefix("banner exchange: Connection from ") {
+            return ParsedMessage(.badBanner, peer: leadingPeer(text, after: 33))
+        }
+        if text.hasPrefix("kex_exchange_identification: ") {
+            return ParsedMessage(.kexFailed)
+        }
+        if text.hasPrefix("Bad protocol version identification ") {
+            return ParsedMessage(.badProtocolVersion, peer: MessageFields.trailingPeer(text)?.peer)
+        }
+        if text.hasPrefix("Timeout before authentication for connection from ") {
+            return ParsedMessage(.preauthTimeout, peer: leadingPeer(text, after: 50))
+        }
+        if text.hasPrefix("Timeout before authentication for ") {
+            return ParsedMessage(.preauthTimeout, peer: MessageFields.trailingPeer(text)?.peer)
+        }
+        if text.hasPrefix("Bad remote protocol version identification: ") {
+            return ParsedMessage(.badProtocolVersion)
+        }
+        if text.hasPrefix("Protocol major versions differ for ") {
+            return ParsedMessage(.badProtocolVersion, peer: leadingPeer(text, after: 35))
+        }
+        if text.hasPrefix("drop connection #"), let open = text.firstRange(of: " from ["),
+           let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 7) {
+            return ParsedMessage(.penaltyDrop, peer: Peer(bytes: text.slice(open + 7, close)))
+        }
+        if text.hasPrefix("srclimit_penalise: ") {
+            return SshdPenalty.deferred(text)
+        }
+        if text.hasPrefix("ssh_dispatch_run_fatal: Connection from "), let (peer, start, _) = peerBeforePortColon(text) {
+            return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: userBeforePeer(text, 40, start).1)
+        }
+        return nil
+    }
+
+    // MARK: shared shapes
+
+    /// What sshd writes between a prefix and the peer: nothing before authentication has begun,
+    /// `authenticating user U ` or `invalid user U ` during it, `user U ` after it.
+    enum Preamble { case none, authenticating, invalid, authenticated, unknown }
+
+    static func userBeforePeer(_ text: Bytes, _ prefixLength: Int, _ peerStart: Int) -> (Preamble, Bytes?) {
+        guard peerStart > prefixLength else { return (.none, nil) }
+        let field = text.slice(prefixLength, peerStart - 1)
+        if field.hasPrefix("authenticating user ") { return (.authenticating, field.dropFirst(20)) }
+        if field.hasPrefix("invalid user ") { return (.invalid, field.dropFirst(13)) }
+        if field.hasPrefix("user ") { return (.authenticated, field.dropFirst(5)) }
+        return (.unknown, nil)
+    }
+
+    /// The peer in `… H port P: <server reason>`: the last ` port <digits>:` of the line.
+    static func peerBeforePortColon(_ text: Bytes) -> (Peer, Int, Int)? {
+        var limit = text.count
+        while let portAt = text.lastRange(of: " port ", endingBy: limit) {
+            var i = portAt + 6
+            while i < text.count && isDigit(text[i]) { i += 1 }
+            if i > portAt + 6, i < text.count, text[i] == UInt8(ascii: ":"),
+               let (peer, start) = MessageFields.trailingPeer(text.prefix(portAt)) {
+                return (peer, start, i)
+            }
+            limit = portAt + 5
+        }
+        return nil
+    }
+
+    /// The address right after a fixed prefix, ending at a space (or a colon for IPv4 and host names).
+    static func leadingPeer(_ text: Bytes, after prefixLength: Int) -> Peer? {
+        let rest = text.suffix(from: prefixLength)
+        let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
+        var token = rest.prefix(end)
+        if let peer = Peer(bytes: token) { return peer }
+        if token.hasSuffix(":") { token = token.dropLast(1) }
+        return Peer(bytes: token)
+    }
+}

@@ -1,0 +1,25 @@
+/// Receives what the pipeline makes of each line, in input order. The report's aggregator and the
+/// `events` printer are both sinks, so they see the same verdicts.
+public protocol EventSink {
+    mutating func record(_ event: Event)
+    /// A line that no parser recognised. `service` is nil when no parser claims its program.
+    mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int)
+}
+
+/// Counts of one input, for the report's inputs table.
+public struct FileStats: Sendable, Codable, Equatable {
+    public var lines = 0
+    public var bytes = 0
+    public var rawBytes = 0
+    public var recognised = 0
+    public var unmatched = 0
+    /// Lines of programs that no parser claims (cron, sudo, systemd…): counted, not parsed.
+    public var otherPrograms = 0
+    public var outOfRange = 0
+    /// Lines without a timestamp, left out because a time range was given.
+    public var untimed = 0
+    public var firstTime: Instant?
+    public var lastTime: Instant?
+
+    public init() {}
+}

@@ -1,0 +1,38 @@
+/// The report's sink: a `ServiceTally` per service plus unmatched lines without a service. Each input gets
+/// its own aggregator; they merge in input order at the end (that is how both cores get used).
+public struct Aggregator: EventSink, Sendable {
+    public var services: [Service: ServiceTally] = [:]
+    /// Untagged lines that no parser recognised.
+    public var untaggedUnmatched = ServiceTally.UnmatchedLines()
+    public var firstTime: Instant?
+    public var lastTime: Instant?
+
+    public init() {}
+
+    public mutating func record(_ event: Event) {
+        services[event.service, default: ServiceTally()].record(event)
+        noteTime(event.line.time)
+    }
+
+    public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
+        guard let service else {
+            if !line.hasTag { untaggedUnmatched.add(raw) }
+            return
+        }
+        services[service, default: ServiceTally()].recordUnmatched(program: line.program.string, raw: raw)
+        noteTime(line.time)
+    }
+
+    private mutating func noteTime(_ time: Instant?) {
+        guard let time else { return }
+        if firstTime.map({ time < $0 }) ?? true { firstTime = time }
+        if lastTime.map({ time > $0 }) ?? true { lastTime = time }
+    }
+
+    public mutating func merge(_ other: Aggregator) {
+        for (service, tally) in other.services { services[service, default: ServiceTally()].merge(tally) }
+        untaggedUnmatched.merge(other.untaggedUnmatched)
+        if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
+        if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }
+    }
+}

@@ -1,0 +1,106 @@
+/// Ranks an aggregate into the report model: count descending, then key; top N rows per table.
+public struct ReportBuilder {
+    public var top: Int
+    public var topUsersPerIP = 3
+
+    public init(top: Int) { self.top = top }
+
+    public func build(_ aggregate: Aggregator, run: ScanRun, generatedAt: Instant) -> Report {
+        let services = aggregate.services.keys.sorted().map { section($0, aggregate.services[$0]!) }
+        let alerts = aggregate.services.keys.sorted().flatMap { compromiseAlerts($0, aggregate.services[$0]!) }
+        return Report(
+            generatedAt: generatedAt,
+            range: Report.Range(since: run.range.since, until: run.range.until),
+            covered: Report.Range(since: aggregate.firstTime, until: aggregate.lastTime),
+            inputs: inputs(run),
+            alerts: alerts,
+            services: services,
+            untaggedUnmatched: unmatched(["(no tag)": aggregate.untaggedUnmatched]))
+    }
+
+    func inputs(_ run: ScanRun) -> Report.Inputs {
+        let files = run.files.map {
+            Report.FileEntry(path: $0.source.displayName, compressed: $0.read.compressed, diskBytes: $0.read.rawBytes,
+                             stats: $0.stats, problem: $0.read.problem)
+        }
+        let skipped = run.plan.skipped.map {
+            Report.SkippedFile(path: $0.path, modified: $0.modified, reason: "last written before the range starts")
+        }
+        return Report.Inputs(files: files, skipped: skipped, warnings: run.warnings,
+                             totalLines: files.reduce(0) { $0 + $1.stats.lines },
+                             totalBytes: files.reduce(0) { $0 + $1.stats.bytes })
+    }
+
+    func section(_ service: Service, _ tally: ServiceTally) -> Report.ServiceSection {
+        let ips = ranked(tally.failuresByPeer.map { ($0.key, $0.value) }, count: { $0.attempts.count }) { peer, failures in
+            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.count,
+                         topUsers: ranked(failures.users.map { ($0.key, $0.value) }, limit: topUsersPerIP, count: { $0 },
+                                          keyOrder: { $0.lexicographicallyPrecedes($1) }) { user, _ in SafeText.from(user) }.rows,
+                         first: failures.attempts.first, last: failures.attempts.last)
+        }
+        let users = ranked(tally.failuresByUser.map { ($0.key, $0.value) }, count: { $0.attempts },
+                           keyOrder: { $0.lexicographicallyPrecedes($1) }) { user, failures in
+            Report.UserRow(user: SafeText.from(user), attempts: failures.attempts, distinctIPs: failures.peers.count,
+                           exists: failures.validity)
+        }
+        let logins = ranked(tally.logins.map { ($0.key, $0.value) }, count: { $0.count }, keyOrder: loginOrder) { login, span in
+            Report.LoginRow(user: SafeText.from(login.user), ip: login.peer?.description,
+                            method: SafeText.from(login.method), count: span.count, first: span.first, last: span.last)
+        }
+        let probes = ranked(tally.probesByPeer.map { ($0.key, $0.value) }, count: { $0.count }) { peer, span in
+            Report.ProbeRow(ip: peer.description, count: span.count, first: span.first, last: span.last)
+        }
+        return Report.ServiceSection(
+            service: service, failedAttempts: tally.failedAttempts, failedAttemptsWithoutIP: tally.failuresWithoutPeer,
+            failingIPs: tally.failuresByPeer.count, failedUsers: tally.failuresByUser.count,
+            successfulLogins: tally.successes, probes: tally.probes, keyProbes: tally.keyProbes.count,
+            limitMarkers: tally.limitMarkers, ips: ips, users: users, logins: logins, probeSources: probes,
+            unmatched: unmatched(tally.unmatched))
+    }
+
+    /// Addresses that failed and, at or after their first failure, logged in.
+    func compromiseAlerts(_ service: Service, _ tally: ServiceTally) -> [Report.Alert] {
+        var alerts: [Report.Alert] = []
+        for (login, span) in tally.logins {
+            guard let peer = login.peer, let failures = tally.failuresByPeer[peer] else { continue }
+            let firstFailure = failures.attempts.first
+            let loggedIn = [span.first, span.last].compactMap { $0 }.first { time in firstFailure.map { time >= $0 } ?? true }
+            guard loggedIn != nil || span.last == nil || firstFailure == nil else { continue }
+            alerts.append(Report.Alert(service: service, ip: peer.description, user: SafeText.from(login.user),
+                                       method: SafeText.from(login.method), failedAttempts: failures.attempts.count,
+                                       firstFailure: firstFailure, loggedInAt: loggedIn ?? span.last))
+        }
+        return alerts.sorted { ($0.failedAttempts, $1.ip, $1.user) > ($1.failedAttempts, $0.ip, $0.user) }
+    }
+
+    func unmatched(_ programs: [String: ServiceTally.UnmatchedLines]) -> Report.UnmatchedSection {
+        let rows = programs.filter { $0.value.count > 0 }.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
+        return Report.UnmatchedSection(
+            count: rows.reduce(0) { $0 + $1.value.count },
+            programs: rows.map { Report.UnmatchedProgram(program: SafeText.from(Array($0.key.utf8)), count: $0.value.count,
+                                                         samples: $0.value.samples.map { SafeText.from($0) }) })
+    }
+
+    private func loginOrder(_ a: ServiceTally.Login, _ b: ServiceTally.Login) -> Bool {
+        if a.user != b.user { return a.user.lexicographicallyPrecedes(b.user) }
+        if a.peer != b.peer { return (a.peer.map { [$0] } ?? []).lexicographicallyPrecedes(b.peer.map { [$0] } ?? []) }
+        return a.method.lexicographicallyPrecedes(b.method)
+    }
+
+    /// Sorts by count descending, then key ascending, and keeps the first `limit` (0 keeps all).
+    func ranked<Key, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
+                                 keyOrder: (Key, Key) -> Bool, row: (Key, Value) -> Row) -> Report.Table<Row> {
+        let limit = limit ?? top
+        let sorted = entries.sorted { a, b in
+            let (ca, cb) = (count(a.1), count(b.1))
+            return ca != cb ? ca > cb : keyOrder(a.0, b.0)
+        }
+        let kept = limit > 0 ? Array(sorted.prefix(limit)) : sorted
+        return Report.Table(rows: kept.map { row($0.0, $0.1) }, more: sorted.count - kept.count)
+    }
+
+    func ranked<Key: Comparable, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
+                                             row: (Key, Value) -> Row) -> Report.Table<Row> {
+        ranked(entries, limit: limit, count: count, keyOrder: <, row: row)
+    }
+}

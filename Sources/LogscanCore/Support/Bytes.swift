@@ -1,0 +1,153 @@
+import CByteScan
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A borrowed view of bytes: a line, a field, a message. It never owns memory and is valid only while
+/// the buffer it points into is; copy it with `array` to keep it.
+public struct Bytes: @unchecked Sendable {
+    public let base: UnsafePointer<UInt8>
+    public let count: Int
+
+    @inlinable
+    public init(base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    @inlinable
+    public init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        self.base = buffer.baseAddress ?? ("" as StaticString).utf8Start
+        self.count = buffer.count
+    }
+
+    /// A view of a string literal, which lives as long as the program.
+    @inlinable
+    public init(_ literal: StaticString) {
+        self.base = literal.utf8Start
+        self.count = literal.utf8CodeUnitCount
+    }
+
+    @inlinable public var isEmpty: Bool { count == 0 }
+
+    @inlinable
+    public subscript(index: Int) -> UInt8 { base[index] }
+
+    /// The bytes from `start` up to (not including) `end`.
+    @inlinable
+    public func slice(_ start: Int, _ end: Int) -> Bytes {
+        Bytes(base: base + start, count: end - start)
+    }
+
+    @inlinable public func dropFirst(_ n: Int) -> Bytes { slice(Swift.min(n, count), count) }
+    @inlinable public func dropLast(_ n: Int) -> Bytes { slice(0, Swift.max(0, count - n)) }
+    @inlinable public func prefix(_ n: Int) -> Bytes { slice(0, Swift.min(n, count)) }
+    @inlinable public func suffix(from start: Int) -> Bytes { slice(start, count) }
+
+    public var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+    /// Lossless only for valid UTF-8; use `SafeText` for anything shown to a person.
+    public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    // MARK: comparison with literals
+
+    @inlinable
+    public func hasPrefix(_ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        return n <= count && memcmp(base, literal.utf8Start, n) == 0
+    }
+
+    @inlinable
+    public func hasSuffix(_ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        return n <= count && memcmp(base + (count - n), literal.utf8Start, n) == 0
+    }
+
+    @inlinable
+    public func hasPrefix(_ other: Bytes) -> Bool {
+        other.count <= count && memcmp(base, other.base, other.count) == 0
+    }
+
+    @inlinable
+    public func equals(_ literal: StaticString) -> Bool {
+        literal.utf8CodeUnitCount == count && hasPrefix(literal)
+    }
+
+    @inlinable
+    public func equals(_ other: Bytes) -> Bool {
+        other.count == count && memcmp(base, other.base, count) == 0
+    }
+
+    // MARK: searching
+
+    /// The index of the first `byte` at or after `start`.
+    @inlinable
+    public func firstIndex(of byte: UInt8, from start: Int = 0) -> Int? {
+        guard start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// The index of the last `byte` before `end`.
+    @inlinable
+    public func lastIndex(of byte: UInt8, before end: Int? = nil) -> Int? {
+        let limit = end ?? count
+        guard limit > 0, let hit = logscan_memrchr(base, Int32(byte), limit) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// The index of the first occurrence of `literal` at or after `start`.
+    @inlinable
+    public func firstRange(of literal: StaticString, from start: Int = 0) -> Int? {
+        let n = literal.utf8CodeUnitCount
+        guard start + n <= count,
+              let hit = logscan_memmem(base + start, count - start, literal.utf8Start, n) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// The index of the last occurrence of `literal` that ends at or before `end`.
+    public func lastRange(of literal: StaticString, endingBy end: Int? = nil) -> Int? {
+        let n = literal.utf8CodeUnitCount
+        guard n > 0 else { return nil }
+        let first = literal.utf8Start[0]
+        var limit = (end ?? count) - n + 1
+        while limit > 0, let at = lastIndex(of: first, before: limit) {
+            if memcmp(base + at, literal.utf8Start, n) == 0 { return at }
+            limit = at
+        }
+        return nil
+    }
+
+    @inlinable
+    public func contains(_ literal: StaticString) -> Bool { firstRange(of: literal) != nil }
+
+    /// Parses the whole view as a non-negative decimal number.
+    @inlinable
+    public var decimalValue: Int? {
+        guard count > 0, count <= 18 else { return nil }
+        var value = 0
+        for i in 0..<count {
+            let digit = Int(base[i]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value &* 10 &+ digit
+        }
+        return value
+    }
+}
+
+extension Bytes: Equatable {
+    public static func == (lhs: Bytes, rhs: Bytes) -> Bool { lhs.equals(rhs) }
+}
+
+extension Bytes {
+    /// Runs `body` with a view of `array`'s bytes; for tests and for the few places that start from a value.
+    public static func with<R>(_ array: [UInt8], _ body: (Bytes) throws -> R) rethrows -> R {
+        try array.withUnsafeBufferPointer { try body(Bytes($0)) }
+    }
+
+    public static func with<R>(_ text: String, _ body: (Bytes) throws -> R) rethrows -> R {
+        try with(Array(text.utf8), body)
+    }
+}
+
+@inlinable
+func isDigit(_ byte: UInt8) -> Bool { byte &- 48 < 10 }

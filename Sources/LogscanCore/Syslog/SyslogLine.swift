@@ -1,0 +1,91 @@
+/// One log line split into its syslog header fields. Every field is a view into the line.
+public struct SyslogLine {
+    public var time: Instant?
+    public var host: Bytes
+    /// The tag's name, such as `sshd`, `sshd-session`, `sshd(pam_unix)` or `postfix/smtpd`; empty when
+    /// the line carries no tag (a bare message).
+    public var program: Bytes
+    /// The tag's pid, or -1.
+    public var pid: Int32
+    public var message: Bytes
+    /// How many times the message occurred: N for `message repeated N times: [ … ]`, else 1.
+    public var repeatCount: Int
+
+    public var hasTag: Bool { !program.isEmpty }
+}
+
+/// Parses the syslog header of a line: timestamp (classic, RFC 3339, ISO with a space, or none), host,
+/// `program[pid]:` tag, and rsyslog's `message repeated N times: [ … ]` wrapper.
+public enum SyslogHeaderParser {
+    public static func parse(_ line: Bytes, times: inout TimeResolver) -> SyslogLine {
+        var rest = line
+        var time: Instant? = nil
+        if let first = line.first {
+            if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let (stamp, used) = StampParser.classic(line) {
+                time = times.instant(stamp)
+                rest = line.dropFirst(used)
+            } else if isDigit(first), let (stamp, used) = StampParser.iso(line) {
+                time = times.instant(stamp)
+                rest = line.dropFirst(used)
+            }
+        }
+        rest = rest.droppingLeadingSpaces()
+        var parsed = SyslogLine(time: time, host: rest.prefix(0), program: rest.prefix(0), pid: -1,
+                                message: rest, repeatCount: 1)
+        guard let firstSpace = rest.firstIndex(of: UInt8(ascii: " ")) else { return parsed }
+        let firstToken = rest.prefix(firstSpace)
+        if let tag = parseTag(firstToken) {
+            (parsed.program, parsed.pid) = tag
+            parsed.message = rest.suffix(from: firstSpace + 1)
+        } else {
+            let afterHost = rest.suffix(from: firstSpace + 1)
+            let secondEnd = afterHost.firstIndex(of: UInt8(ascii: " ")) ?? afterHost.count
+            if let tag = parseTag(afterHost.prefix(secondEnd)) {
+                parsed.host = firstToken
+                (parsed.program, parsed.pid) = tag
+                parsed.message = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
+            }
+        }
+        unwrapRepeat(&parsed)
+        return parsed
+    }
+
+    /// `name:` or `name[pid]:`; the name has no spaces and does not start with a digit or bracket.
+    static func parseTag(_ token: Bytes) -> (Bytes, Int32)? {
+        guard token.count >= 2, token[token.count - 1] == UInt8(ascii: ":") else { return nil }
+        let first = token[0]
+        guard !isDigit(first), first != UInt8(ascii: "["), first != UInt8(ascii: "<") else { return nil }
+        let body = token.dropLast(1)
+        if body[body.count - 1] == UInt8(ascii: "]"), let open = body.lastIndex(of: UInt8(ascii: "[")), open > 0 {
+            guard let pid = body.slice(open + 1, body.count - 1).decimalValue, pid <= Int(Int32.max) else {
+                return nil
+            }
+            return (body.prefix(open), Int32(pid))
+        }
+        guard body.firstIndex(of: UInt8(ascii: "[")) == nil else { return nil }
+        return (body, -1)
+    }
+
+    static func unwrapRepeat(_ line: inout SyslogLine) {
+        let message = line.message
+        guard message.hasPrefix("message repeated "), message.hasSuffix("]") else { return }
+        let numberStart = 17
+        guard let numberEnd = message.firstIndex(of: UInt8(ascii: " "), from: numberStart),
+              let count = message.slice(numberStart, numberEnd).decimalValue,
+              message.suffix(from: numberEnd).hasPrefix(" times: [") else { return }
+        var inner = message.slice(numberEnd + 9, message.count - 1)
+        inner = inner.droppingLeadingSpaces()
+        line.message = inner
+        line.repeatCount = count
+    }
+}
+
+extension Bytes {
+    var first: UInt8? { count > 0 ? base[0] : nil }
+
+    func droppingLeadingSpaces() -> Bytes {
+        var i = 0
+        while i < count && base[i] == UInt8(ascii: " ") { i += 1 }
+        return suffix(from: i)
+    }
+}

@@ -1,0 +1,109 @@
+/// Reads the timestamp at the start of a syslog line, from bytes.
+public enum StampParser {
+    /// A classic BSD stamp (`Nov  7 04:50:37`): it has no year and no zone.
+    public struct ClassicStamp: Equatable {
+        public var month: Int, day: Int, hour: Int, minute: Int, second: Int
+    }
+
+    /// An ISO 8601 / RFC 3339 stamp: wall-clock fields, a fraction, and an offset when one was written.
+    public struct ISOStamp: Equatable {
+        public var wallSeconds: Int64
+        public var micros: Int64
+        public var offsetSeconds: Int64?
+    }
+
+    /// Parses `Mmm dd hh:mm:ss` or `Mmm d hh:mm:ss`; returns the stamp and the bytes it used.
+    public static func classic(_ line: Bytes) -> (ClassicStamp, Int)? {
+        guard line.count >= 14, line[3] == UInt8(ascii: " "), let month = monthNumber(line) else { return nil }
+        var i = 4
+        if line[i] == UInt8(ascii: " ") { i += 1 }
+        var day = 0
+        let dayStart = i
+        while i < line.count, isDigit(line[i]), i - dayStart < 2 {
+            day = day * 10 + Int(line[i] - 48)
+            i += 1
+        }
+        guard i > dayStart, (1...31).contains(day), i + 9 <= line.count, line[i] == UInt8(ascii: " "),
+              let clock = clockTime(line, at: i + 1) else { return nil }
+        return (ClassicStamp(month: month, day: day, hour: clock.0, minute: clock.1, second: clock.2), i + 9)
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH:MM|±HHMM]` with `T` or a space between date and time.
+    public static func iso(_ line: Bytes) -> (ISOStamp, Int)? {
+        guard line.count >= 19, line[4] == UInt8(ascii: "-"), line[7] == UInt8(ascii: "-"),
+              line[10] == UInt8(ascii: "T") || line[10] == UInt8(ascii: " "),
+              let year = digits(line, 0, 4), let month = digits(line, 5, 2), let day = digits(line, 8, 2),
+              CivilDate.isValid(year: year, month: month, day: day),
+              let clock = clockTime(line, at: 11) else { return nil }
+        var i = 19
+        var micros: Int64 = 0
+        if i < line.count && (line[i] == UInt8(ascii: ".") || line[i] == UInt8(ascii: ",")) {
+            i += 1
+            var scale: Int64 = 100_000
+            let fractionStart = i
+            while i < line.count, isDigit(line[i]) {
+                micros += Int64(line[i] - 48) * scale
+                scale /= 10
+                i += 1
+            }
+            guard i > fractionStart else { return nil }
+        }
+        var offset: Int64? = nil
+        if i < line.count {
+            let sign = line[i]
+            if sign == UInt8(ascii: "Z") || sign == UInt8(ascii: "z") {
+                offset = 0
+                i += 1
+            } else if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                guard let hours = digits(line, i + 1, 2) else { return nil }
+                var minutesAt = i + 3
+                if minutesAt < line.count && line[minutesAt] == UInt8(ascii: ":") { minutesAt += 1 }
+                guard let minutes = digits(line, minutesAt, 2) else { return nil }
+                let magnitude = Int64(hours * 3600 + minutes * 60)
+                offset = sign == UInt8(ascii: "-") ? -magnitude : magnitude
+                i = minutesAt + 2
+            }
+        }
+        let wall = CivilDate.days(year: year, month: month, day: day) * 86_400
+            + Int64(clock.0 * 3600 + clock.1 * 60 + clock.2)
+        return (ISOStamp(wallSeconds: wall, micros: micros, offsetSeconds: offset), i)
+    }
+
+    static func clockTime(_ line: Bytes, at i: Int) -> (Int, Int, Int)? {
+        guard i + 8 <= line.count, line[i + 2] == UInt8(ascii: ":"), line[i + 5] == UInt8(ascii: ":"),
+              let hour = digits(line, i, 2), let minute = digits(line, i + 3, 2), let second = digits(line, i + 6, 2),
+              hour < 24, minute < 60, second <= 60 else { return nil }
+        return (hour, minute, min(second, 59))
+    }
+
+    @inline(__always)
+    static func digits(_ line: Bytes, _ start: Int, _ length: Int) -> Int? {
+        guard start + length <= line.count else { return nil }
+        var value = 0
+        for k in start..<(start + length) {
+            guard isDigit(line[k]) else { return nil }
+            value = value * 10 + Int(line[k] - 48)
+        }
+        return value
+    }
+
+    /// Month number from an English three-letter abbreviation, as syslog writes it regardless of locale.
+    static func monthNumber(_ line: Bytes) -> Int? {
+        let key = UInt32(line[0]) << 16 | UInt32(line[1]) << 8 | UInt32(line[2])
+        switch key {
+        case 0x4A616E: return 1   // Jan
+        case 0x466562: return 2   // Feb
+        case 0x4D6172: return 3   // Mar
+        case 0x417072: return 4   // Apr
+        case 0x4D6179: return 5   // May
+        case 0x4A756E: return 6   // Jun
+        case 0x4A756C: return 7   // Jul
+        case 0x417567: return 8   // Aug
+        case 0x536570: return 9   // Sep
+        case 0x4F6374: return 10  // Oct
+        case 0x4E6F76: return 11  // Nov
+        case 0x446563: return 12  // Dec
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/// Turns the stamps of one input into instants.
+///
+/// Classic stamps carry no year. A log file is written up to its mtime, so each line's year is the one
+/// that puts it at or before the file's mtime (plus two days of slack for clock skew). Rotated files keep
+/// their mtime, so this holds for every file of a set, and a file that spans New Year gets December in
+/// the earlier year and January in the later one. Stdin has no mtime and uses the time of the run.
+public struct TimeResolver {
+    public let zone: Zone
+    public let reference: Instant
+    private var converter: WallClockConverter
+    private let referenceYear: Int
+    private let latestWallDay: Int64
+    private var cachedMonthDay = -1
+    private var cachedDayWall: Int64 = 0
+
+    public init(zone: Zone, reference: Instant) {
+        self.zone = zone
+        self.reference = reference
+        self.converter = WallClockConverter(zone: zone)
+        let wall = reference.seconds + zone.offset(atUTC: reference.seconds)
+        let day = wall >= 0 ? wall / 86_400 : (wall - 86_399) / 86_400
+        self.referenceYear = CivilDate.date(fromDays: day).year
+        self.latestWallDay = day + 2
+    }
+
+    public mutating func instant(_ stamp: StampParser.ClassicStamp) -> Instant {
+        let monthDay = stamp.month * 32 + stamp.day
+        if monthDay != cachedMonthDay {
+            cachedMonthDay = monthDay
+            var day = CivilDate.days(year: referenceYear, month: stamp.month, day: stamp.day)
+            if day > latestWallDay {
+                day = CivilDate.days(year: referenceYear - 1, month: stamp.month, day: stamp.day)
+            }
+            cachedDayWall = day * 86_400
+        }
+        let wall = cachedDayWall + Int64(stamp.hour * 3600 + stamp.minute * 60 + stamp.second)
+        return Instant(seconds: converter.utcSeconds(fromWallClock: wall))
+    }
+
+    public mutating func instant(_ stamp: StampParser.ISOStamp) -> Instant {
+        let utc: Int64
+        if let offset = stamp.offsetSeconds {
+            utc = stamp.wallSeconds - offset
+        } else {
+            utc = converter.utcSeconds(fromWallClock: stamp.wallSeconds)
+        }
+        return Instant(micros: utc * 1_000_000 + stamp.micros)
+    }
+}
