@@ -3,12 +3,13 @@
 /// sshd writes several lines for one attempt, and they must not be summed. Lines are correlated by
 /// connection: the host plus the pid of the tag (one sshd process serves one connection). The rules:
 ///
-/// 1. `Failed <method> …` is one attempt, unless a precursor of the same connection already counted it.
+/// 1. `Failed <method> …` is one attempt.
 /// 2. A precursor (`Invalid user`, `User … not allowed`, `ROOT LOGIN REFUSED`, `PAM: Authentication
 ///    failure`, `PAM: User not known …`, `pam_unix … authentication failure`) is written before the
-///    `Failed …` line of its attempt, or instead of it where a log holds only PAM's lines. It counts one
-///    attempt and leaves it open; the next precursor or `Failed …` line of the connection reports that
-///    same attempt and does not count again.
+///    `Failed …` line of its attempt, or instead of it where a log holds only PAM's lines. It is held
+///    until the connection shows which: when a `Failed …` line follows, the precursors before it report
+///    that same attempt and do not count; when the connection ends first (it closes, hits a limit, logs
+///    in, goes ten minutes without a line, or the input ends), the held precursors count one attempt.
 /// 3. `PAM N more authentication failures` counts N, unless `Failed …` lines of the connection were seen:
 ///    they reported those attempts already.
 /// 4. `maximum authentication attempts exceeded` and `Too many authentication failures` only mark the
@@ -17,86 +18,147 @@
 /// 6. A connection closed before authentication is a probe only when it never tried to authenticate.
 /// 7. `refused connect` (tcp wrappers) stands alone and always counts.
 ///
-/// A connection's state expires after ten minutes of silence (sshd's LoginGraceTime is two), so a
-/// reused pid starts afresh. Lines without a pid cannot be correlated and count on their own.
+/// A connection's state expires after ten minutes of silence (sshd's LoginGraceTime is two), so a reused
+/// pid starts afresh. Lines without a pid cannot be correlated: each counts on its own.
 public struct AttemptCorrelator {
     struct Connection {
         var lastSeen: Int64 = .min
-        var openPrecursor = false
+        /// Precursors of an attempt that no `Failed …` line has reported yet.
+        var held: [HeldLine] = []
         var sawFailedLine = false
         var countedAttempts = 0
         var triedToAuthenticate = false
     }
 
+    public enum Outcome {
+        case decided(Verdict)
+        /// The caller must hold the line with `hold(_:)`; its verdict comes later.
+        case pending(key: UInt64)
+    }
+
     static let expirySeconds: Int64 = 600
     private var connections: [UInt64: Connection] = [:]
+    /// Held precursors in arrival order, for expiry; resolved ones are skipped.
+    private var heldQueue = FIFO<(key: UInt64, line: HeldLine)>()
+    /// Held lines resolved since the caller last took them, in input order per connection.
+    public private(set) var released: [HeldLine] = []
 
     public init() {}
 
-    public var openConnections: Int { connections.count }
-
-    public mutating func verdict(for parsed: ParsedMessage, line: SyslogLine) -> Verdict {
+    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> Outcome {
         let role = parsed.kind.role
+        let count = parsed.count * line.repeatCount
         switch role {
-        case .probe: return .probe
-        case .noise: return .noise
-        case .standaloneFailure: return .failure(attempts: parsed.count * line.repeatCount)
+        case .probe: return .decided(.probe)
+        case .noise: return .decided(.noise)
+        case .standaloneFailure: return .decided(.failure(attempts: count))
         default: break
         }
-        let now = line.time?.seconds ?? .min
-        guard line.pid >= 0 else {
-            var scratch = Connection()
-            return AttemptCorrelator.apply(role, count: parsed.count * line.repeatCount, to: &scratch)
-        }
+        let now = line.time?.seconds
+        if let now { expire(before: now - AttemptCorrelator.expirySeconds) }
+        guard line.pid >= 0 else { return .decided(AttemptCorrelator.uncorrelated(role, count: count)) }
         let key = AttemptCorrelator.key(host: line.host, pid: line.pid)
-        var connection = connections[key] ?? Connection()
-        if now != .min && connection.lastSeen != .min && now - connection.lastSeen > AttemptCorrelator.expirySeconds {
+        var connection = connections.removeValue(forKey: key) ?? Connection()
+        if let now, connection.lastSeen != .min, now - connection.lastSeen > AttemptCorrelator.expirySeconds {
+            resolveHeld(&connection, counted: true)
             connection = Connection()
         }
-        if now != .min { connection.lastSeen = now }
-        let verdict = AttemptCorrelator.apply(role, count: parsed.count * line.repeatCount, to: &connection)
+        if let now { connection.lastSeen = now }
+        let outcome = apply(role, count: count, to: &connection, key: key)
         connections[key] = connection
-        return verdict
+        return outcome
     }
 
-    static func apply(_ role: AttemptRole, count: Int, to connection: inout Connection) -> Verdict {
+    /// Registers a line that `classify` left pending.
+    public mutating func hold(_ line: HeldLine, key: UInt64) {
+        connections[key, default: Connection()].held.append(line)
+        heldQueue.append((key, line))
+    }
+
+    /// Takes the lines resolved since the last call.
+    public mutating func takeReleased() -> [HeldLine] {
+        defer { released.removeAll(keepingCapacity: true) }
+        return released
+    }
+
+    /// The input ended: every held precursor counts.
+    public mutating func finish() {
+        expire(before: .max)
+    }
+
+    private mutating func expire(before limit: Int64) {
+        while let (key, line) = heldQueue.first {
+            if !line.isResolved {
+                let seen = line.line.time?.seconds ?? .min
+                guard seen < limit || limit == .max else { return }
+                if var connection = connections[key] {
+                    resolveHeld(&connection, counted: true)
+                    connections[key] = connection
+                }
+            }
+            heldQueue.removeFirst()
+        }
+    }
+
+    private mutating func apply(_ role: AttemptRole, count: Int, to connection: inout Connection, key: UInt64) -> Outcome {
         switch role {
         case .attempt:
             connection.triedToAuthenticate = true
             connection.sawFailedLine = true
-            var attempts = count
-            if connection.openPrecursor {
-                connection.openPrecursor = false
-                attempts -= 1
-            }
-            return counted(attempts, in: &connection)
+            resolveHeld(&connection, counted: false)
+            return .decided(counted(count, in: &connection))
         case .precursor:
             connection.triedToAuthenticate = true
-            if connection.openPrecursor { return .sameAttempt }
-            connection.openPrecursor = true
-            return counted(count, in: &connection)
+            return .pending(key: key)
         case .pamSummary:
             connection.triedToAuthenticate = true
-            return connection.sawFailedLine ? .sameAttempt : counted(count, in: &connection)
+            resolveHeld(&connection, counted: true)
+            return .decided(connection.sawFailedLine ? .sameAttempt : counted(count, in: &connection))
         case .limitMarker, .keyProbe:
             connection.triedToAuthenticate = true
-            return .notAnAttempt
-        case .closingFailure:
-            return connection.countedAttempts > 0 ? .sameAttempt : counted(count, in: &connection)
+            if role == .limitMarker { resolveHeld(&connection, counted: true) }
+            return .decided(.notAnAttempt)
         case .success:
             connection.triedToAuthenticate = true
-            return .success
+            resolveHeld(&connection, counted: true)
+            return .decided(.success)
+        case .closingFailure:
+            resolveHeld(&connection, counted: true)
+            return .decided(connection.countedAttempts > 0 ? .sameAttempt : counted(count, in: &connection))
         case .closing:
-            return connection.triedToAuthenticate ? .noise : .probe
+            resolveHeld(&connection, counted: true)
+            return .decided(connection.triedToAuthenticate ? .noise : .probe)
         case .probe, .noise, .standaloneFailure:
-            preconditionFailure("handled without connection state")
+            preconditionFailure("decided without connection state")
         }
     }
 
-    private static func counted(_ attempts: Int, in connection: inout Connection) -> Verdict {
+    /// Settles the held precursors: the first counts the attempt when no `Failed …` line reported it.
+    private mutating func resolveHeld(_ connection: inout Connection, counted countIt: Bool) {
+        guard !connection.held.isEmpty else { return }
+        for (index, line) in connection.held.enumerated() {
+            let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
+            line.resolve(countIt && index == 0 ? counted(occurrences, in: &connection) : .sameAttempt)
+            released.append(line)
+        }
+        connection.held.removeAll()
+    }
+
+    private func counted(_ attempts: Int, in connection: inout Connection) -> Verdict {
         guard attempts > 0 else { return .sameAttempt }
         connection.countedAttempts += attempts
         return .failure(attempts: attempts)
+    }
+
+    /// Without a pid nothing can be correlated: every report of an attempt counts.
+    static func uncorrelated(_ role: AttemptRole, count: Int) -> Verdict {
+        switch role {
+        case .attempt, .precursor, .pamSummary, .closingFailure, .standaloneFailure: return .failure(attempts: count)
+        case .limitMarker, .keyProbe: return .notAnAttempt
+        case .success: return .success
+        case .probe, .closing: return .probe
+        case .noise: return .noise
+        }
     }
 
     static func key(host: Bytes, pid: Int32) -> UInt64 {

@@ -1,9 +1,19 @@
-/// Receives what the pipeline makes of each line, in input order. The report's aggregator and the
-/// `events` printer are both sinks, so they see the same verdicts.
+/// Receives what the pipeline makes of each line. The report's aggregator and the `events` printer are
+/// both sinks, so they see the same verdicts. A sink that needs input order gets it; one that does not
+/// gets a held line as soon as its verdict is known.
 public protocol EventSink {
+    /// True when lines must arrive in input order (at the cost of holding lines behind an open verdict).
+    var needsInputOrder: Bool { get }
     mutating func record(_ event: Event)
     /// A line that no parser recognised. `service` is nil when no parser claims its program.
     mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int)
+    /// Called before the first line of each input.
+    mutating func beginInput(_ source: InputSource)
+}
+
+extension EventSink {
+    public var needsInputOrder: Bool { false }
+    public mutating func beginInput(_ source: InputSource) {}
 }
 
 /// Counts of one input, for the report's inputs table.

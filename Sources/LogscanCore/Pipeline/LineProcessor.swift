@@ -1,5 +1,5 @@
 /// Runs one input through the pipeline: syslog header, time range, dispatch by program, service parser,
-/// attempt correlation, and the sink.
+/// attempt correlation, and the sink. Call `finish()` after the last line.
 public struct LineProcessor<Sink: EventSink> {
     public let registry: ParserRegistry
     public let range: TimeRange
@@ -8,6 +8,8 @@ public struct LineProcessor<Sink: EventSink> {
     private var times: TimeResolver
     private var correlator = AttemptCorrelator()
     private var lineNumber = 0
+    /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
+    private var ordered = FIFO<HeldLine>()
 
     public init(registry: ParserRegistry, range: TimeRange, zone: Zone, reference: Instant, sink: Sink) {
         self.registry = registry
@@ -38,33 +40,82 @@ public struct LineProcessor<Sink: EventSink> {
         }
         guard let index = registry.parserIndex(for: line.program) else {
             stats.otherPrograms += 1
-            sink.unmatched(line, raw: raw, service: nil, lineNumber: lineNumber)
+            deliverUnmatched(line, raw: raw, service: nil)
             return
         }
         let parser = registry.parsers[index]
         if let parsed = parser.parse(line.message) {
-            emit(parsed, service: parser.service, line: line)
+            emit(parsed, service: parser.service, line: line, raw: raw)
         } else {
             stats.unmatched += 1
-            sink.unmatched(line, raw: raw, service: parser.service, lineNumber: lineNumber)
+            deliverUnmatched(line, raw: raw, service: parser.service)
         }
+    }
+
+    /// Settles every held line and delivers the rest.
+    public mutating func finish() {
+        correlator.finish()
+        deliverReleased()
     }
 
     /// A message without a tag (piped in bare, say) goes to the first parser that recognises it.
     private mutating func dispatchBare(_ line: SyslogLine, raw: Bytes) {
         for parser in registry.parsers {
             if let parsed = parser.parse(line.message) {
-                emit(parsed, service: parser.service, line: line)
+                emit(parsed, service: parser.service, line: line, raw: raw)
                 return
             }
         }
         stats.unmatched += 1
-        sink.unmatched(line, raw: raw, service: nil, lineNumber: lineNumber)
+        deliverUnmatched(line, raw: raw, service: nil)
     }
 
-    private mutating func emit(_ parsed: ParsedMessage, service: Service, line: SyslogLine) {
+    private mutating func emit(_ parsed: ParsedMessage, service: Service, line: SyslogLine, raw: Bytes) {
         stats.recognised += 1
-        let verdict = correlator.verdict(for: parsed, line: line)
-        sink.record(Event(service: service, line: line, parsed: parsed, verdict: verdict, lineNumber: lineNumber))
+        let outcome = correlator.classify(parsed, line: line)
+        deliverReleased()
+        var event = Event(service: service, line: line, parsed: parsed, verdict: .noise, lineNumber: lineNumber)
+        switch outcome {
+        case .decided(let verdict):
+            event.verdict = verdict
+            if sink.needsInputOrder && !ordered.isEmpty {
+                ordered.append(HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber,
+                                        unmatchedService: nil, isResolved: true))
+            } else {
+                sink.record(event)
+            }
+        case .pending(let key):
+            let held = HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber, unmatchedService: nil,
+                                isResolved: false)
+            correlator.hold(held, key: key)
+            if sink.needsInputOrder { ordered.append(held) }
+        }
+    }
+
+    private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
+        if sink.needsInputOrder && !ordered.isEmpty {
+            ordered.append(HeldLine(raw: raw, line: line, event: nil, lineNumber: lineNumber,
+                                    unmatchedService: service, isResolved: true))
+        } else {
+            sink.unmatched(line, raw: raw, service: service, lineNumber: lineNumber)
+        }
+    }
+
+    /// Hands settled lines to the sink: at once for an unordered sink, from the head of the queue for an
+    /// ordered one.
+    private mutating func deliverReleased() {
+        let released = correlator.takeReleased()
+        if !sink.needsInputOrder {
+            for held in released { if let event = held.event { sink.record(event) } }
+            return
+        }
+        while let head = ordered.first, head.isResolved {
+            ordered.removeFirst()
+            if let event = head.event {
+                sink.record(event)
+            } else {
+                sink.unmatched(head.line, raw: head.raw, service: head.unmatchedService, lineNumber: head.lineNumber)
+            }
+        }
     }
 }

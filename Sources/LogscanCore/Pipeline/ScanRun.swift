@@ -41,9 +41,12 @@ public struct Scanner: Sendable {
 
     /// Reads one input into `sink`.
     public func scan<Sink: EventSink>(_ source: InputSource, into sink: Sink) -> (Sink, FileResult) {
+        var sink = sink
+        sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
                                       reference: source.modified ?? .now, sink: sink)
         let read = InputReader.forEachLine(of: source) { processor.process($0) }
+        processor.finish()
         return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
     }
 

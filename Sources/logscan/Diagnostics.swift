@@ -1,0 +1,48 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LogscanCore
+
+/// Messages for the person at the terminal: on stderr, never mixed with the report.
+enum Diagnostics {
+    static func say(_ message: String) {
+        let text = "logscan: " + message + "\n"
+        _ = text.utf8CString.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count - 1) }
+    }
+
+    static func warn(_ message: String) { say("warning: " + message) }
+
+    /// Plans the inputs and tells what was chosen; nil (after saying why) when there is nothing to read.
+    static func plan(_ options: InputOptions, range: TimeRange, quiet: Bool) -> InputPlan? {
+        let plan = InputDiscovery.plan(paths: options.paths, since: range.since)
+        for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
+        if plan.usedSystemDefaults {
+            if plan.inputs.isEmpty && plan.skipped.isEmpty {
+                say("no auth logs found (looked for /var/log/auth.log* and /var/log/secure*). "
+                    + "Name files or directories, or use - for standard input.")
+                return nil
+            }
+            if !quiet {
+                let names = plan.inputs.map(\.path).joined(separator: ", ")
+                let scope = options.since == nil && options.until == nil && options.range == nil
+                    ? " (last 24h; --range all reads everything)" : ""
+                say("reading \(names.isEmpty ? "nothing new" : names)\(scope)")
+            }
+        }
+        for skipped in plan.skipped where !quiet {
+            say("skipped \(skipped.path): last written before the range starts")
+        }
+        return plan
+    }
+
+    static func warn(_ run: ScanRun) {
+        for file in run.files {
+            if let problem = file.read.problem { warn("\(file.source.displayName): \(problem)") }
+        }
+    }
+}
+
+/// Exit codes, as documented in `--help` and README.md.
+enum ExitStatus {
+    static let partialInput: Int32 = 2
+}

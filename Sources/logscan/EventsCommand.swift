@@ -1,0 +1,37 @@
+import ArgumentParser
+import LogscanCore
+import LogscanRender
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "Print one JSON object per recognised line (NDJSON), in input order.",
+        discussion: """
+            Fields: file, line (1-based, in the decompressed file), time (RFC 3339 or null), host, program,
+            service, kind, failure (true when the line counts as failed attempts), ip, user, count.
+            The count of the failure:true lines adds up to the report's failed attempts. A line that
+            repeats an attempt already counted has failure:false and a kind ending in .same_attempt.
+
+            Examples:
+              logscan events /var/log/auth.log | jq -c 'select(.failure)'
+              logscan events --unmatched --since 1h | jq -c 'select(.kind == "unmatched")'
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Flag(help: "Also print the lines nothing recognised, with kind \"unmatched\" and their text.")
+    var unmatched = false
+
+    @Flag(name: .shortAndLong, help: "Do not say on stderr which files were read (warnings still show).")
+    var quiet = false
+
+    func run() throws {
+        let range = try input.timeRange(now: .now)
+        guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
+        var writer = EventLineWriter(zone: input.zone, includeUnmatched: unmatched)
+        let run = Scanner(range: range, zone: input.zone).scanInOrder(plan, into: &writer)
+        writer.output.flush()
+        Diagnostics.warn(run)
+        if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+
+struct Logscan: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "logscan",
+        abstract: "Who attacked this server, from where, against which accounts: a fast log analyzer for sshd.",
+        discussion: """
+            Reads rotated and gzipped auth logs (auth.log, auth.log.1, auth.log.2.gz, secure-20261120.gz, …), counts failed authentication attempts per IP and per user, successful logins, probes and unmatched lines, and prints a report. An address that failed and then logged in is flagged at the top as a possible compromise.
+
+            Examples:
+              logscan --since 24h               system auth logs, last 24 hours
+              logscan --range yesterday         yesterday, midnight to midnight
+              logscan /var/log/auth.log*        every line of these files
+              logscan --since 2026-11-20 --until '2026-11-21 12:00' logs/
+              zcat old/auth.log.*.gz | logscan -
+              logscan --format json --top 0 > report.json
+              logscan events --since 1h | jq -c 'select(.failure)'
+
+            Main options (all of them: logscan help report):
+              --since/--until TIME   90m, 24h, 7d, 2w, today, yesterday,
+                                     2026-11-20, 2026-11-20T10:00, RFC 3339
+              --range NAME           today, yesterday or all
+              --format text|json     --top N     --utc     --quiet
+
+            Default range: everything when paths are given; the last 24h when logscan reads the system's own logs.
+
+            Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
+            """,
+        version: Logscan.version,
+        subcommands: [ReportCommand.self, EventsCommand.self],
+        defaultSubcommand: ReportCommand.self
+    )
+}

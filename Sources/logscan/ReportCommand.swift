@@ -1,0 +1,55 @@
+import ArgumentParser
+import LogscanCore
+import LogscanRender
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print the report (the default command).")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Rows per table; 0 shows every row.")
+    var top: Int = 10
+
+    @Option(help: "Colour: auto (only on a terminal), always or never.")
+    var color: Color = .auto
+
+    @Flag(name: .shortAndLong, help: "Do not say on stderr which files were read (warnings still show).")
+    var quiet = false
+
+    func validate() throws {
+        guard top >= 0 else { throw ValidationError("--top must be 0 (all rows) or more") }
+    }
+
+    func run() throws {
+        let now = Instant.now
+        let range = try input.timeRange(now: now)
+        guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
+        let scanner = Scanner(range: range, zone: input.zone)
+        let (aggregate, run) = scanner.aggregate(plan)
+        Diagnostics.warn(run)
+        let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
+        let text: String
+        switch format {
+        case .json:
+            text = try JSONRenderer.render(report)
+        case .text:
+            let colour = color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil)
+            text = TextRenderer(zone: input.zone, style: TextStyle(enabled: colour)).render(report)
+        }
+        var output = OutputBuffer()
+        output.append(text)
+        output.flush()
+        if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
+    }
+}
