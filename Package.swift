@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["LogscanCore"]
+            dependencies: ["LogscanCore", "logscan"]
         ),
     ]
 )

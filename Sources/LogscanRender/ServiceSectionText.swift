@@ -10,7 +10,7 @@ struct ServiceSectionText {
         let title = "== \(section.service.rawValue) "
         var out = ["", style.heading(title + String(repeating: "=", count: max(0, width - title.count)))]
         out.append("Failed attempts: \(NumberText.grouped(section.failedAttempts)) from "
-                   + "\(NumberText.grouped(section.failingIPs)) IPs against \(NumberText.grouped(section.failedUsers)) users")
+                   + "\(NumberText.counted(section.failingIPs, "IP")) against \(NumberText.counted(section.failedUsers, "user"))")
         if section.failedAttemptsWithoutIP > 0 {
             out.append("  (\(NumberText.grouped(section.failedAttemptsWithoutIP)) of them from lines that name no address)")
         }

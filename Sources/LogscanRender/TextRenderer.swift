@@ -36,7 +36,9 @@ public struct TextRenderer {
         var summary = "\(inputs.files.count) \(inputs.files.count == 1 ? "file" : "files"), "
             + "\(NumberText.grouped(inputs.totalLines)) lines, \(NumberText.bytes(inputs.totalBytes))"
         if !inputs.skipped.isEmpty { summary += ", \(inputs.skipped.count) skipped" }
-        if !inputs.warnings.isEmpty { summary += ", " + style.alert("\(inputs.warnings.count) warnings") }
+        if !inputs.warnings.isEmpty {
+            summary += ", " + style.alert("\(inputs.warnings.count) \(inputs.warnings.count == 1 ? "warning" : "warnings")")
+        }
         lines.append("Inputs:   " + summary)
         return lines
     }
@@ -75,7 +77,8 @@ public struct TextRenderer {
 
     func inputs(_ inputs: Report.Inputs) -> [String] {
         var lines = ["", style.heading("Inputs")]
-        var table = TextTable([("File", .left), ("Lines", .right), ("Size", .right), ("Covers", .left)])
+        var table = TextTable([("File", .left), ("Lines", .right), ("Size", .right), ("Covers", .left)],
+                              shrinking: 0, keepsEnd: true)
         for file in inputs.files {
             let name = file.compressed ? file.path + " (gz)" : file.path
             table.add([name, NumberText.grouped(file.stats.lines), NumberText.bytes(file.diskBytes),
@@ -83,12 +86,12 @@ public struct TextRenderer {
         }
         lines += inputs.files.isEmpty ? ["  (no files read)"] : table.render(width: width)
         for skipped in inputs.skipped {
-            lines.append("  skipped \(skipped.path): \(skipped.reason)".fitted(to: width))
+            lines += "  skipped \(skipped.path): \(skipped.reason)".wrapped(to: width, indent: "    ")
         }
         if !inputs.warnings.isEmpty {
             lines.append("")
             lines.append(style.alert("Warnings (the report is partial)"))
-            for warning in inputs.warnings { lines.append("  " + warning) }
+            for warning in inputs.warnings { lines += ("  " + warning).wrapped(to: width, indent: "    ") }
         }
         return lines
     }

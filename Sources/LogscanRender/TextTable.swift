@@ -1,5 +1,5 @@
-/// A plain-text table that fits a width: columns take the width of their widest cell, and the last column
-/// takes what is left, cut with `…` when it has to be.
+/// A plain-text table that fits a width: columns take the width of their widest cell, and when the
+/// table is too wide the shrinkable column gives way (the last one by default), cut with `…`.
 struct TextTable {
     enum Alignment { case left, right }
 
@@ -11,9 +11,14 @@ struct TextTable {
     var columns: [Column]
     var rows: [[String]] = []
     var indent = "  "
+    /// The column that shrinks, and whether it keeps the end of its text (for paths) or the start.
+    var shrinking: Int
+    var keepsEnd = false
 
-    init(_ columns: [(String, Alignment)]) {
+    init(_ columns: [(String, Alignment)], shrinking: Int? = nil, keepsEnd: Bool = false) {
         self.columns = columns.map { Column(title: $0.0, alignment: $0.1) }
+        self.shrinking = shrinking ?? columns.count - 1
+        self.keepsEnd = keepsEnd
     }
 
     mutating func add(_ cells: [String]) { rows.append(cells) }
@@ -23,12 +28,13 @@ struct TextTable {
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.displayWidth) }
         }
-        let fixed = widths.dropLast().reduce(indent.count) { $0 + $1 + 2 }
-        widths[widths.count - 1] = max(8, min(widths[widths.count - 1], width - fixed))
+        let others = widths.enumerated().filter { $0.offset != shrinking }.reduce(indent.count) { $0 + $1.element }
+        let available = width - others - 2 * (widths.count - 1)
+        widths[shrinking] = max(8, min(widths[shrinking], available))
         return ([columns.map(\.title)] + rows).map { cells in
             var line = indent
             for (index, cell) in cells.enumerated() {
-                let text = cell.fitted(to: widths[index])
+                let text = index == shrinking && keepsEnd ? cell.fittedKeepingEnd(to: widths[index]) : cell.fitted(to: widths[index])
                 let padding = String(repeating: " ", count: max(0, widths[index] - text.displayWidth))
                 let isLast = index == cells.count - 1
                 switch columns[index].alignment {
@@ -55,6 +61,34 @@ extension String {
     }
 }
 
+extension String {
+    /// Cut to `width` columns with a leading `…`, keeping the end (a file name).
+    func fittedKeepingEnd(to width: Int) -> String {
+        guard displayWidth > width else { return self }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: unicodeScalars.suffix(max(0, width - 1)))
+        return "…" + String(scalars)
+    }
+
+    /// Lines of at most `width` columns, broken at spaces; continuation lines get `indent`.
+    func wrapped(to width: Int, indent: String) -> [String] {
+        var lines: [String] = []
+        let leading = String(prefix { $0 == " " })
+        var current = leading
+        for word in dropFirst(leading.count).split(separator: " ") {
+            let candidate = current.allSatisfy({ $0 == " " }) ? current + word : current + " " + word
+            if candidate.displayWidth > width && !current.isEmpty {
+                lines.append(current)
+                current = indent + word
+            } else {
+                current = candidate
+            }
+        }
+        lines.append(current)
+        return lines.flatMap { $0.displayWidth > width ? [$0.fitted(to: width)] : [$0] }
+    }
+}
+
 enum NumberText {
     /// `1234567` as `1,234,567`.
     static func grouped(_ value: Int) -> String {
@@ -65,6 +99,11 @@ enum NumberText {
             out.append(character)
         }
         return value < 0 ? "-" + out : out
+    }
+
+    /// `1 IP`, `2 IPs`.
+    static func counted(_ value: Int, _ noun: String) -> String {
+        "\(grouped(value)) \(noun)\(value == 1 ? "" : "s")"
     }
 
     /// Bytes as `512 B`, `12.3 KB`, `4.5 MB`, `1.2 GB`.

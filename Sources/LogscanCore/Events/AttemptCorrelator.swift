@@ -50,7 +50,7 @@ public struct AttemptCorrelator {
         let count = parsed.count * line.repeatCount
         switch role {
         case .probe: return .decided(.probe)
-        case .noise: return .decided(.noise)
+        case .noise, .detail: return .decided(.noise)
         case .standaloneFailure: return .decided(.failure(attempts: count))
         default: break
         }
@@ -128,7 +128,7 @@ public struct AttemptCorrelator {
         case .closing:
             resolveHeld(&connection, counted: true)
             return .decided(connection.triedToAuthenticate ? .noise : .probe)
-        case .probe, .noise, .standaloneFailure:
+        case .probe, .noise, .detail, .standaloneFailure:
             preconditionFailure("decided without connection state")
         }
     }
@@ -157,7 +157,7 @@ public struct AttemptCorrelator {
         case .limitMarker, .keyProbe: return .notAnAttempt
         case .success: return .success
         case .probe, .closing: return .probe
-        case .noise: return .noise
+        case .noise, .detail: return .noise
         }
     }
 

@@ -48,9 +48,9 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .authFailDisconnect: return .closingFailure
         case .keyProbe: return .keyProbe
         case .accepted: return .success
-        case .noIdentification, .badBanner, .kexFailed, .negotiationFailed, .badProtocolVersion, .preauthTimeout,
-             .penaltyDrop, .penaltyDeferred:
+        case .noIdentification, .badBanner, .negotiationFailed, .badProtocolVersion, .preauthTimeout, .penaltyDrop:
             return .probe
+        case .kexFailed, .penaltyDeferred: return .detail
         case .closedPreauth: return .closing
         case .noise: return .noise
         }
@@ -74,6 +74,10 @@ public enum AttemptRole: Sendable {
     case keyProbe
     case success
     case probe
+    /// More about a connection that another line counts: sshd follows a `kex_exchange_identification`
+    /// error with a `banner exchange` or `Connection closed` line that names the address, and a penalty
+    /// follows the failures that earned it.
+    case detail
     /// The connection closed before authentication: a probe only if it never tried to authenticate.
     case closing
     case noise

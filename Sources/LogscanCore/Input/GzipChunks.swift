@@ -3,9 +3,15 @@ import CZlib
 /// A gzip input inflated with the system zlib. Members are inflated one after another (`inflateReset` at
 /// each end), as `gzip -d` does. A truncated or corrupt stream delivers every byte inflated before the
 /// damage and then reports it in `damage`.
+///
+/// The `z_stream` lives on the heap: zlib keeps a pointer back to it and refuses a stream that moved.
 struct GzipChunks: ChunkProducer {
     private var input: PrefetchedInput
-    private var stream = z_stream()
+    private let streamPointer: UnsafeMutablePointer<z_stream>
+    private var stream: z_stream {
+        get { streamPointer.pointee }
+        nonmutating set { streamPointer.pointee = newValue }
+    }
     private let inputBuffer: UnsafeMutablePointer<UInt8>
     private static let inputCapacity = 256 * 1024
     private var inputEnded = false
@@ -18,7 +24,9 @@ struct GzipChunks: ChunkProducer {
     init(input: PrefetchedInput) {
         self.input = input
         inputBuffer = .allocate(capacity: GzipChunks.inputCapacity)
-        let status = logscan_inflateInit2(&stream, 15 + 32)
+        streamPointer = .allocate(capacity: 1)
+        streamPointer.initialize(to: z_stream())
+        let status = logscan_inflateInit2(streamPointer, 15 + 32)
         if status != Z_OK {
             damage = "zlib could not start (code \(status))"
             finished = true
@@ -29,7 +37,8 @@ struct GzipChunks: ChunkProducer {
 
     /// Frees zlib's state; call once when done.
     mutating func close() {
-        inflateEnd(&stream)
+        inflateEnd(streamPointer)
+        streamPointer.deallocate()
         inputBuffer.deallocate()
     }
 
@@ -51,13 +60,13 @@ struct GzipChunks: ChunkProducer {
                 guard startMember() else { break }
             }
             let before = stream.avail_in
-            let status = inflate(&stream, Z_NO_FLUSH)
+            let status = inflate(streamPointer, Z_NO_FLUSH)
             consumed += Int(before - stream.avail_in)
             switch status {
             case Z_STREAM_END:
                 members += 1
                 inMember = false
-                inflateReset(&stream)
+                inflateReset(streamPointer)
             case Z_OK, Z_BUF_ERROR:
                 continue
             default:

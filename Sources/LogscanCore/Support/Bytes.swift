@@ -57,6 +57,18 @@ public struct Bytes: @unchecked Sendable {
         return n <= count && memcmp(base, literal.utf8Start, n) == 0
     }
 
+    /// The literal's length when the bytes start with it: where the rest of the message begins.
+    @inlinable
+    public func lengthOfPrefix(_ literal: StaticString) -> Int? {
+        hasPrefix(literal) ? literal.utf8CodeUnitCount : nil
+    }
+
+    /// The bytes after `literal` when they start with it.
+    @inlinable
+    public func after(_ literal: StaticString) -> Bytes? {
+        hasPrefix(literal) ? dropFirst(literal.utf8CodeUnitCount) : nil
+    }
+
     @inlinable
     public func hasSuffix(_ literal: StaticString) -> Bool {
         let n = literal.utf8CodeUnitCount

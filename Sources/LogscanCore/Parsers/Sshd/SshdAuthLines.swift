@@ -3,7 +3,9 @@
 enum SshdAuthLines {
     /// `Failed <method> for [invalid user ]U from H port P ssh2[: <key>]`
     static func failed(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("Failed "), let attempt = methodUserPeer(text, prefixLength: 7) else { return nil }
+        guard let start = text.lengthOfPrefix("Failed "), let attempt = methodUserPeer(text, prefixLength: start) else {
+            return nil
+        }
         let kind: EventKind
         let method = attempt.method
         if method.equals("password") {
@@ -23,16 +25,18 @@ enum SshdAuthLines {
 
     /// `Accepted <method> for U from H port P ssh2[: <key>]`
     static func accepted(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("Accepted "), let attempt = methodUserPeer(text, prefixLength: 9) else { return nil }
+        guard let start = text.lengthOfPrefix("Accepted "), let attempt = methodUserPeer(text, prefixLength: start) else {
+            return nil
+        }
         return ParsedMessage(.accepted, peer: attempt.peer, user: attempt.user, validity: .valid,
                              method: attempt.method)
     }
 
     /// `Invalid user U from H[ port P]` (`Illegal user` before OpenSSH 3.8).
     static func invalidUser(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("Invalid user ") || text.hasPrefix("Illegal user "),
+        guard let prefix = text.lengthOfPrefix("Invalid user ") ?? text.lengthOfPrefix("Illegal user "),
               let (peer, start) = MessageFields.trailingPeer(text),
-              let user = MessageFields.user(before: start, in: text, after: 13) else { return nil }
+              let user = MessageFields.user(before: start, in: text, after: prefix) else { return nil }
         return ParsedMessage(.invalidUser, peer: peer, user: user, validity: .invalid)
     }
 
@@ -40,8 +44,9 @@ enum SshdAuthLines {
     /// reasons about the account itself (locked, shell, nologin), which sshd writes without a host. The
     /// reason is sshd's own text, so the last ` not allowed because ` is the real one.
     static func notAllowed(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("User "), let reasonAt = text.lastRange(of: " not allowed because ") else { return nil }
-        let reason = text.suffix(from: reasonAt + 21)
+        let marker: StaticString = " not allowed because "
+        guard text.hasPrefix("User "), let reasonAt = text.lastRange(of: marker) else { return nil }
+        let reason = text.suffix(from: reasonAt + marker.utf8CodeUnitCount)
         if reason.hasPrefix("account is locked") || reason.hasPrefix("shell ") || reason.hasSuffix(" exists") {
             return ParsedMessage(.userNotAllowed, user: text.slice(5, reasonAt), validity: .valid)
         }
@@ -52,25 +57,24 @@ enum SshdAuthLines {
 
     /// `ROOT LOGIN REFUSED FROM H[ port P]`
     static func rootRefused(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("ROOT LOGIN REFUSED FROM "),
-              let (peer, start) = MessageFields.trailingPeer(text), start == 24 else { return nil }
+        guard let prefix = text.lengthOfPrefix("ROOT LOGIN REFUSED FROM "),
+              let (peer, start) = MessageFields.trailingPeer(text), start == prefix else { return nil }
         return ParsedMessage(.rootLoginRefused, peer: peer, user: Bytes("root"), validity: .valid)
     }
 
     /// `maximum authentication attempts exceeded for [invalid user ]U from H port P ssh2`
     static func maxAttempts(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("maximum authentication attempts exceeded for ") else { return nil }
+        guard let prefix = text.lengthOfPrefix("maximum authentication attempts exceeded for ") else { return nil }
         let tail = MessageFields.dropping(" ssh2", from: text).0
         guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),
-              let userField = MessageFields.user(before: start, in: tail, after: 45) else { return nil }
+              let userField = MessageFields.user(before: start, in: tail, after: prefix) else { return nil }
         let (user, validity) = splitInvalidUser(userField)
         return ParsedMessage(.maxAttemptsExceeded, peer: peer, user: user, validity: validity)
     }
 
     /// `refused connect from H (ADDR)` from libwrap, or `refused connect from ADDR`.
     static func refusedConnect(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("refused connect from ") else { return nil }
-        let rest = text.dropFirst(21)
+        guard let rest = text.after("refused connect from ") else { return nil }
         if rest.hasSuffix(")"), let open = rest.lastIndex(of: UInt8(ascii: "(")),
            let peer = Peer(bytes: rest.slice(open + 1, rest.count - 1)) {
             return ParsedMessage(.refusedConnect, peer: peer)
@@ -106,8 +110,7 @@ enum SshdAuthLines {
     }
 
     static func splitInvalidUser(_ field: Bytes) -> (Bytes, UserValidity) {
-        if field.hasPrefix("invalid user ") { return (field.dropFirst(13), .invalid) }
-        if field.hasPrefix("illegal user ") { return (field.dropFirst(13), .invalid) }
+        if let user = field.after("invalid user ") ?? field.after("illegal user ") { return (user, .invalid) }
         return (field, .unknown)
     }
 }

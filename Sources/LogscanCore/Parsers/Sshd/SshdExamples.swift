@@ -80,6 +80,8 @@ extension SshdParser {
                    .pamUnixFailure, ip: "203.0.113.9", user: "x rhost=10.9.9.9"),
             .event("Nov 27 04:50:39 web1 sshd[4211]: PAM 2 more authentication failures; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9  user=root",
                    .pamMoreFailures, ip: "203.0.113.9", user: "root", count: 2),
+            .event("Jun 15 02:05:03 combo sshd(pam_unix)[20882]: 2 more authentication failures; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=220-135-151-1.hinet-ip.hinet.net  user=root",
+                   .pamMoreFailures, ip: "220-135-151-1.hinet-ip.hinet.net", user: "root", count: 2),
             .event("Nov 27 04:50:39 web1 sshd[4211]: PAM 1 more authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=203.0.113.9 ",
                    .pamMoreFailures, ip: "203.0.113.9", count: 1),
 
@@ -147,8 +149,10 @@ extension SshdParser {
 
             // Known noise.
             .event("Nov 27 08:01:02 web1 sshd[901]: pam_unix(sshd:session): session opened for user deploy(uid=1001) by (uid=0)", .noise),
-            .event("Nov 27 08:11:02 web1 sshd-session[901]: Disconnected from user deploy 198.51.100.20 port 50022", .noise),
-            .event("Nov 27 08:11:02 web1 sshd-session[901]: Received disconnect from 198.51.100.20 port 50022:11: disconnected by user", .noise),
+            .event("Nov 27 08:11:02 web1 sshd-session[901]: Disconnected from user deploy 198.51.100.20 port 50022",
+                   .noise, ip: "198.51.100.20", user: "deploy"),
+            .event("Nov 27 08:11:02 web1 sshd-session[901]: Received disconnect from 198.51.100.20 port 50022:11: disconnected by user",
+                   .noise, ip: "198.51.100.20"),
             .event("Nov 27 00:00:01 web1 sshd[700]: Server listening on 0.0.0.0 port 22.", .noise),
             .event("Nov 27 00:00:01 web1 sshd[700]: Received signal 15; terminating.", .noise),
             .event("Nov 27 04:50:36 web1 sshd[4211]: pam_unix(sshd:auth): check pass; user unknown", .noise),

@@ -6,10 +6,10 @@ enum SshdPamLines {
     static func pamError(_ text: Bytes) -> ParsedMessage? {
         let kind: EventKind
         let prefixLength: Int
-        if text.hasPrefix("PAM: Authentication failure for ") {
-            (kind, prefixLength) = (.pamAuthFailure, 32)
-        } else if text.hasPrefix("PAM: User not known to the underlying authentication module for ") {
-            (kind, prefixLength) = (.pamUserUnknown, 65)
+        if let length = text.lengthOfPrefix("PAM: Authentication failure for ") {
+            (kind, prefixLength) = (.pamAuthFailure, length)
+        } else if let length = text.lengthOfPrefix("PAM: User not known to the underlying authentication module for ") {
+            (kind, prefixLength) = (.pamUserUnknown, length)
         } else {
             return nil
         }
@@ -20,10 +20,12 @@ enum SshdPamLines {
         return ParsedMessage(kind, peer: peer, user: user, validity: validity)
     }
 
-    /// `PAM N more authentication failure[s]; logname= uid=0 euid=0 tty=ssh ruser= rhost=H[  user=U]`
+    /// `PAM N more authentication failure[s]; logname= uid=0 euid=0 tty=ssh ruser= rhost=H[  user=U]`,
+    /// or the same without `PAM ` under the old `sshd(pam_unix)` tag.
     static func pamMore(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("PAM "), let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: 4),
-              let count = text.slice(4, spaceAt).decimalValue,
+        let start = text.lengthOfPrefix("PAM ") ?? 0
+        guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
+              let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return nil }
         var parsed = pamRecord(.pamMoreFailures, text)
         parsed.count = count
@@ -33,8 +35,7 @@ enum SshdPamLines {
     /// `pam_unix(sshd:auth): authentication failure; … rhost=H[  user=U]`, or the same without the
     /// `pam_unix(sshd:auth): ` part under the `sshd(pam_unix)` tag.
     static func pamUnixFailure(_ text: Bytes) -> ParsedMessage? {
-        var record = text
-        if record.hasPrefix("pam_unix(sshd:auth): ") { record = record.dropFirst(21) }
+        let record = text.after("pam_unix(sshd:auth): ") ?? text
         guard record.hasPrefix("authentication failure;") else { return nil }
         return pamRecord(.pamUnixFailure, record)
     }

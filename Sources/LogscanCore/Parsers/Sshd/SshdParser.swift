@@ -18,8 +18,7 @@ public struct SshdParser: ServiceParser {
     public init() {}
 
     public func parse(_ message: Bytes) -> ParsedMessage? {
-        var text = message
-        if text.hasPrefix("error: ") || text.hasPrefix("fatal: ") { text = text.dropFirst(7) }
+        let text = message.after("error: ") ?? message.after("fatal: ") ?? message
         let (body, preauth) = MessageFields.dropping(" [preauth]", from: text)
         guard let first = body.first else { return nil }
         let parsed: ParsedMessage?
@@ -30,6 +29,7 @@ public struct SshdParser: ServiceParser {
         case UInt8(ascii: "U"): parsed = SshdAuthLines.notAllowed(body) ?? SshdProbeLines.unableToNegotiate(body)
         case UInt8(ascii: "R"): parsed = SshdAuthLines.rootRefused(body) ?? SshdProbeLines.receivedDisconnect(body, preauth)
         case UInt8(ascii: "P"): parsed = SshdPamLines.pamError(body) ?? SshdPamLines.pamMore(body)
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): parsed = SshdPamLines.pamMore(body)
         case UInt8(ascii: "p"), UInt8(ascii: "a"): parsed = SshdPamLines.pamUnixFailure(body)
         case UInt8(ascii: "m"): parsed = SshdAuthLines.maxAttempts(body)
         case UInt8(ascii: "D"): parsed = SshdProbeLines.disconnecting(body, preauth)

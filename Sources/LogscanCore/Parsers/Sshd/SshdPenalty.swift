@@ -6,7 +6,8 @@ enum SshdPenalty {
         var start = 19
         while start < text.count {
             let end = text.firstIndex(of: UInt8(ascii: " "), from: start) ?? text.count
-            let token = text.slice(start, end)
+            var token = text.slice(start, end)
+            if token.hasSuffix(":") { token = token.dropLast(1) }
             if let slash = token.firstIndex(of: UInt8(ascii: "/")), token.suffix(from: slash + 1).decimalValue != nil {
                 return ParsedMessage(.penaltyDeferred, peer: Peer(bytes: token.prefix(slash)))
             }

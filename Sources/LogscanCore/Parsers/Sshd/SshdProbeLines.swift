@@ -6,16 +6,8 @@ enum SshdProbeLines {
     /// `[preauth]` or no user at all (the banner stage logs before the pre-auth child exists); with
     /// `user U` and no `[preauth]` they end a session and are noise.
     static func closed(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        let prefixLength: Int
-        if text.hasPrefix("Connection closed by ") {
-            prefixLength = 21
-        } else if text.hasPrefix("Connection reset by ") {
-            prefixLength = 20
-        } else if text.hasPrefix("Disconnected from ") {
-            prefixLength = 18
-        } else {
-            return nil
-        }
+        guard let prefixLength = text.lengthOfPrefix("Connection closed by ") ?? text.lengthOfPrefix("Connection reset by ")
+                ?? text.lengthOfPrefix("Disconnected from ") else { return nil }
         guard let (peer, start) = MessageFields.trailingPeer(text) else { return nil }
         let (preamble, user) = userBeforePeer(text, prefixLength, start)
         let beforeAuthentication = preauth || preamble != .authenticated
@@ -26,12 +18,13 @@ enum SshdProbeLines {
     /// a limit marker; other reasons close the connection.
     static func disconnecting(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
         guard text.hasPrefix("Disconnecting") else { return nil }
-        if text.hasPrefix("Disconnecting: Too many authentication failures") {
-            let user = text.count > 52 && text.suffix(from: 47).hasPrefix(" for ") ? text.suffix(from: 52) : nil
-            return ParsedMessage(.tooManyFailures, user: user)
+        if let rest = text.after("Disconnecting: Too many authentication failures") {
+            return ParsedMessage(.tooManyFailures, user: rest.after(" for "))
         }
-        guard text.hasPrefix("Disconnecting "), let (peer, start, colon) = peerBeforePortColon(text) else { return nil }
-        let user = userBeforePeer(text, 14, start).1
+        guard let prefix = text.lengthOfPrefix("Disconnecting "), let (peer, start, colon) = peerBeforePortColon(text) else {
+            return nil
+        }
+        let user = userBeforePeer(text, prefix, start).1
         if text.suffix(from: colon).equals(": Too many authentication failures") {
             return ParsedMessage(.tooManyFailures, peer: peer, user: user)
         }
@@ -47,8 +40,8 @@ enum SshdProbeLines {
     /// `Received disconnect from H port P:N: <client text>`. The client chooses the text, so the address is
     /// read right after the fixed prefix. JSch's `Auth fail` means the client gave up after failing.
     static func receivedDisconnect(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        guard text.hasPrefix("Received disconnect from ") else { return nil }
-        let peer = leadingPeer(text, after: 25)
+        guard let rest = text.after("Received disconnect from ") else { return nil }
+        let peer = leadingPeer(rest)
         if text.hasSuffix(": Auth fail") || text.hasSuffix("JSchException: Auth fail") {
             return ParsedMessage(.authFailDisconnect, peer: peer)
         }
@@ -57,14 +50,14 @@ enum SshdProbeLines {
 
     /// `Unable to negotiate with H port P: no matching <what> found. Their offer: <client text>`
     static func unableToNegotiate(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("Unable to negotiate with ") else { return nil }
-        return ParsedMessage(.negotiationFailed, peer: leadingPeer(text, after: 25))
+        guard let rest = text.after("Unable to negotiate with ") else { return nil }
+        return ParsedMessage(.negotiationFailed, peer: leadingPeer(rest))
     }
 
     /// Scanners and broken clients: banner and identification errors, timeouts, penalties.
     static func scanner(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        if text.hasPrefix("banner exchange: Connection from ") {
-            return ParsedMessage(.badBanner, peer: leadingPeer(text, after: 33))
+        if let rest = text.after("banner exchange: Connection from ") {
+            return ParsedMessage(.badBanner, peer: leadingPeer(rest))
         }
         if text.hasPrefix("kex_exchange_identification: ") {
             return ParsedMessage(.kexFailed)
@@ -72,8 +65,8 @@ enum SshdProbeLines {
         if text.hasPrefix("Bad protocol version identification ") {
             return ParsedMessage(.badProtocolVersion, peer: MessageFields.trailingPeer(text)?.peer)
         }
-        if text.hasPrefix("Timeout before authentication for connection from ") {
-            return ParsedMessage(.preauthTimeout, peer: leadingPeer(text, after: 50))
+        if let rest = text.after("Timeout before authentication for connection from ") {
+            return ParsedMessage(.preauthTimeout, peer: leadingPeer(rest))
         }
         if text.hasPrefix("Timeout before authentication for ") {
             return ParsedMessage(.preauthTimeout, peer: MessageFields.trailingPeer(text)?.peer)
@@ -81,8 +74,8 @@ enum SshdProbeLines {
         if text.hasPrefix("Bad remote protocol version identification: ") {
             return ParsedMessage(.badProtocolVersion)
         }
-        if text.hasPrefix("Protocol major versions differ for ") {
-            return ParsedMessage(.badProtocolVersion, peer: leadingPeer(text, after: 35))
+        if let rest = text.after("Protocol major versions differ for ") {
+            return ParsedMessage(.badProtocolVersion, peer: leadingPeer(rest))
         }
         if text.hasPrefix("drop connection #"), let open = text.firstRange(of: " from ["),
            let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 7) {
@@ -91,8 +84,9 @@ enum SshdProbeLines {
         if text.hasPrefix("srclimit_penalise: ") {
             return SshdPenalty.deferred(text)
         }
-        if text.hasPrefix("ssh_dispatch_run_fatal: Connection from "), let (peer, start, _) = peerBeforePortColon(text) {
-            return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: userBeforePeer(text, 40, start).1)
+        if let prefix = text.lengthOfPrefix("ssh_dispatch_run_fatal: Connection from "),
+           let (peer, start, _) = peerBeforePortColon(text) {
+            return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: userBeforePeer(text, prefix, start).1)
         }
         return nil
     }
@@ -106,9 +100,9 @@ enum SshdProbeLines {
     static func userBeforePeer(_ text: Bytes, _ prefixLength: Int, _ peerStart: Int) -> (Preamble, Bytes?) {
         guard peerStart > prefixLength else { return (.none, nil) }
         let field = text.slice(prefixLength, peerStart - 1)
-        if field.hasPrefix("authenticating user ") { return (.authenticating, field.dropFirst(20)) }
-        if field.hasPrefix("invalid user ") { return (.invalid, field.dropFirst(13)) }
-        if field.hasPrefix("user ") { return (.authenticated, field.dropFirst(5)) }
+        if let user = field.after("authenticating user ") { return (.authenticating, user) }
+        if let user = field.after("invalid user ") { return (.invalid, user) }
+        if let user = field.after("user ") { return (.authenticated, user) }
         return (.unknown, nil)
     }
 
@@ -127,9 +121,9 @@ enum SshdProbeLines {
         return nil
     }
 
-    /// The address right after a fixed prefix, ending at a space (or a colon for IPv4 and host names).
-    static func leadingPeer(_ text: Bytes, after prefixLength: Int) -> Peer? {
-        let rest = text.suffix(from: prefixLength)
+    /// The address at the start of `rest` (right after a fixed prefix), ending at a space, or at a colon
+    /// for IPv4 and host names.
+    static func leadingPeer(_ rest: Bytes) -> Peer? {
         let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
         var token = rest.prefix(end)
         if let peer = Peer(bytes: token) { return peer }
