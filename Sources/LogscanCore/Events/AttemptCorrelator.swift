@@ -37,6 +37,9 @@ public struct AttemptCorrelator {
     }
 
     static let expirySeconds: Int64 = 600
+    /// Held precursors beyond this many settle as counted, oldest first, so memory stays bounded even when
+    /// a log's clock runs backwards and nothing expires.
+    static let heldLimit = 50_000
     private var connections: [UInt64: Connection] = [:]
     /// Held precursors in arrival order, for expiry; resolved ones are skipped.
     private var heldQueue = FIFO<(key: UInt64, line: HeldLine)>()
@@ -55,24 +58,18 @@ public struct AttemptCorrelator {
         default: break
         }
         let now = line.time?.seconds
-        if let now { expire(before: now - AttemptCorrelator.expirySeconds) }
+        if let now { expire(around: now) }
         guard line.pid >= 0 else { return .decided(AttemptCorrelator.uncorrelated(role, count: count)) }
         let key = AttemptCorrelator.key(host: line.host, pid: line.pid)
-        var connection = connections.removeValue(forKey: key) ?? Connection()
-        if let now, connection.lastSeen != .min, now - connection.lastSeen > AttemptCorrelator.expirySeconds {
-            resolveHeld(&connection, counted: true)
-            connection = Connection()
-        }
-        if let now { connection.lastSeen = now }
-        let outcome = apply(role, count: count, to: &connection, key: key)
-        connections[key] = connection
-        return outcome
+        return AttemptCorrelator.apply(role, count: count, now: now, key: key,
+                                       to: &connections[key, default: Connection()], released: &released)
     }
 
     /// Registers a line that `classify` left pending.
     public mutating func hold(_ line: HeldLine, key: UInt64) {
         connections[key, default: Connection()].held.append(line)
         heldQueue.append((key, line))
+        if heldQueue.count > AttemptCorrelator.heldLimit { settleOldest() }
     }
 
     /// Takes the lines resolved since the last call.
@@ -83,50 +80,61 @@ public struct AttemptCorrelator {
 
     /// The input ended: every held precursor counts.
     public mutating func finish() {
-        expire(before: .max)
+        while !heldQueue.isEmpty { settleOldest() }
     }
 
-    private mutating func expire(before limit: Int64) {
-        while let (key, line) = heldQueue.first {
-            if !line.isResolved {
-                let seen = line.line.time?.seconds ?? .min
-                guard seen < limit || limit == .max else { return }
-                if var connection = connections[key] {
-                    resolveHeld(&connection, counted: true)
-                    connections[key] = connection
-                }
+    /// Settles held precursors more than ten minutes away from `now`, in either direction (a log's clock
+    /// can jump back), oldest first.
+    private mutating func expire(around now: Int64) {
+        while let (_, line) = heldQueue.first {
+            if !line.isResolved, let seen = line.line.time?.seconds,
+               abs(now - seen) <= AttemptCorrelator.expirySeconds {
+                return
             }
-            heldQueue.removeFirst()
+            settleOldest()
         }
     }
 
-    private mutating func apply(_ role: AttemptRole, count: Int, to connection: inout Connection, key: UInt64) -> Outcome {
+    private mutating func settleOldest() {
+        let (key, line) = heldQueue.removeFirst()
+        guard !line.isResolved, connections[key] != nil else { return }
+        AttemptCorrelator.resolveHeld(&connections[key]!, counted: true, released: &released)
+    }
+
+    /// The rules for one line of `connection`, changed in place.
+    private static func apply(_ role: AttemptRole, count: Int, now: Int64?, key: UInt64,
+                              to connection: inout Connection, released: inout [HeldLine]) -> Outcome {
+        if let now, connection.lastSeen != .min, now - connection.lastSeen > AttemptCorrelator.expirySeconds {
+            resolveHeld(&connection, counted: true, released: &released)
+            connection = Connection()
+        }
+        if let now { connection.lastSeen = now }
         switch role {
         case .attempt:
             connection.triedToAuthenticate = true
             connection.sawFailedLine = true
-            resolveHeld(&connection, counted: false)
+            resolveHeld(&connection, counted: false, released: &released)
             return .decided(counted(count, in: &connection))
         case .precursor:
             connection.triedToAuthenticate = true
             return .pending(key: key)
         case .pamSummary:
             connection.triedToAuthenticate = true
-            resolveHeld(&connection, counted: true)
+            resolveHeld(&connection, counted: true, released: &released)
             return .decided(connection.sawFailedLine ? .sameAttempt : counted(count, in: &connection))
         case .limitMarker, .keyProbe:
             connection.triedToAuthenticate = true
-            if role == .limitMarker { resolveHeld(&connection, counted: true) }
+            if role == .limitMarker { resolveHeld(&connection, counted: true, released: &released) }
             return .decided(.notAnAttempt)
         case .success:
             connection.triedToAuthenticate = true
-            resolveHeld(&connection, counted: true)
+            resolveHeld(&connection, counted: true, released: &released)
             return .decided(.success)
         case .closingFailure:
-            resolveHeld(&connection, counted: true)
+            resolveHeld(&connection, counted: true, released: &released)
             return .decided(connection.countedAttempts > 0 ? .sameAttempt : counted(count, in: &connection))
         case .closing:
-            resolveHeld(&connection, counted: true)
+            resolveHeld(&connection, counted: true, released: &released)
             return .decided(connection.triedToAuthenticate ? .noise : .probe)
         case .probe, .noise, .detail, .standaloneFailure:
             preconditionFailure("decided without connection state")
@@ -134,7 +142,7 @@ public struct AttemptCorrelator {
     }
 
     /// Settles the held precursors: the first counts the attempt when no `Failed …` line reported it.
-    private mutating func resolveHeld(_ connection: inout Connection, counted countIt: Bool) {
+    private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, released: inout [HeldLine]) {
         guard !connection.held.isEmpty else { return }
         for (index, line) in connection.held.enumerated() {
             let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
@@ -144,7 +152,7 @@ public struct AttemptCorrelator {
         connection.held.removeAll()
     }
 
-    private func counted(_ attempts: Int, in connection: inout Connection) -> Verdict {
+    private static func counted(_ attempts: Int, in connection: inout Connection) -> Verdict {
         guard attempts > 0 else { return .sameAttempt }
         connection.countedAttempts += attempts
         return .failure(attempts: attempts)

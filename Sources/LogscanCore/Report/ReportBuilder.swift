@@ -34,18 +34,17 @@ public struct ReportBuilder {
     func section(_ service: Service, _ tally: ServiceTally) -> Report.ServiceSection {
         let ips = ranked(tally.failuresByPeer.map { ($0.key, $0.value) }, count: { $0.attempts.count }) { peer, failures in
             Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.count,
-                         topUsers: ranked(failures.users.map { ($0.key, $0.value) }, limit: topUsersPerIP, count: { $0 },
-                                          keyOrder: { $0.lexicographicallyPrecedes($1) }) { user, _ in SafeText.from(user) }.rows,
+                         topUsers: ranked(failures.users.map { ($0.key, $0.value) }, limit: topUsersPerIP,
+                                          count: { $0 }) { user, _ in user.safeText }.rows,
                          first: failures.attempts.first, last: failures.attempts.last)
         }
-        let users = ranked(tally.failuresByUser.map { ($0.key, $0.value) }, count: { $0.attempts },
-                           keyOrder: { $0.lexicographicallyPrecedes($1) }) { user, failures in
-            Report.UserRow(user: SafeText.from(user), attempts: failures.attempts, distinctIPs: failures.peers.count,
+        let users = ranked(tally.failuresByUser.map { ($0.key, $0.value) }, count: { $0.attempts }) { user, failures in
+            Report.UserRow(user: user.safeText, attempts: failures.attempts, distinctIPs: failures.peers.count,
                            exists: failures.validity)
         }
         let logins = ranked(tally.logins.map { ($0.key, $0.value) }, count: { $0.count }, keyOrder: loginOrder) { login, span in
-            Report.LoginRow(user: SafeText.from(login.user), ip: login.peer?.description,
-                            method: SafeText.from(login.method), count: span.count, first: span.first, last: span.last)
+            Report.LoginRow(user: login.user.safeText, ip: login.peer?.description,
+                            method: login.method.safeText, count: span.count, first: span.first, last: span.last)
         }
         let probes = ranked(tally.probesByPeer.map { ($0.key, $0.value) }, count: { $0.count }) { peer, span in
             Report.ProbeRow(ip: peer.description, count: span.count, first: span.first, last: span.last)
@@ -66,8 +65,8 @@ public struct ReportBuilder {
             let firstFailure = failures.attempts.first
             let loggedIn = [span.first, span.last].compactMap { $0 }.first { time in firstFailure.map { time >= $0 } ?? true }
             guard loggedIn != nil || span.last == nil || firstFailure == nil else { continue }
-            alerts.append(Report.Alert(service: service, ip: peer.description, user: SafeText.from(login.user),
-                                       method: SafeText.from(login.method), failedAttempts: failures.attempts.count,
+            alerts.append(Report.Alert(service: service, ip: peer.description, user: login.user.safeText,
+                                       method: login.method.safeText, failedAttempts: failures.attempts.count,
                                        firstFailure: firstFailure, loggedInAt: loggedIn ?? span.last))
         }
         return alerts.sorted { ($0.failedAttempts, $1.ip, $1.user) > ($1.failedAttempts, $0.ip, $0.user) }
@@ -82,9 +81,9 @@ public struct ReportBuilder {
     }
 
     private func loginOrder(_ a: ServiceTally.Login, _ b: ServiceTally.Login) -> Bool {
-        if a.user != b.user { return a.user.lexicographicallyPrecedes(b.user) }
+        if a.user != b.user { return a.user < b.user }
         if a.peer != b.peer { return (a.peer.map { [$0] } ?? []).lexicographicallyPrecedes(b.peer.map { [$0] } ?? []) }
-        return a.method.lexicographicallyPrecedes(b.method)
+        return a.method < b.method
     }
 
     /// Sorts by count descending, then key ascending, and keeps the first `limit` (0 keeps all).

@@ -10,28 +10,51 @@ public struct ServiceTally: Sendable {
     public var probes = 0
     public var noise = 0
     public var failuresByPeer: [PeerKey: PeerFailures] = [:]
-    public var failuresByUser: [[UInt8]: UserFailures] = [:]
+    public var failuresByUser: [ByteString: UserFailures] = [:]
     public var logins: [Login: Span] = [:]
     public var probesByPeer: [PeerKey: Span] = [:]
     public var unmatched: [String: UnmatchedLines] = [:]
 
     public init() {}
 
+    /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
         public var attempts = Span()
-        public var users: [[UInt8]: Int] = [:]
+        public var users: [ByteString: Int] = [:]
+
+        mutating func add(_ n: Int, user: ByteString?, at time: Instant?) {
+            attempts.add(n, at: time)
+            if let user { users[user, default: 0] += n }
+        }
+
+        mutating func merge(_ other: PeerFailures) {
+            attempts.merge(other.attempts)
+            users.merge(other.users)
+        }
     }
 
     public struct UserFailures: Sendable {
         public var attempts = 0
         public var peers: Set<PeerKey> = []
         public var validity = UserValidity.unknown
+
+        mutating func add(_ n: Int, peer: PeerKey?, validity: UserValidity) {
+            attempts += n
+            if let peer { peers.insert(peer) }
+            self.validity.learn(validity)
+        }
+
+        mutating func merge(_ other: UserFailures) {
+            attempts += other.attempts
+            peers.formUnion(other.peers)
+            validity.learn(other.validity)
+        }
     }
 
     public struct Login: Hashable, Sendable {
-        public var user: [UInt8]
+        public var user: ByteString
         public var peer: PeerKey?
-        public var method: [UInt8]
+        public var method: ByteString
     }
 
     /// Unmatched lines of one program: how many, and the first few as they were.
@@ -62,13 +85,14 @@ public struct ServiceTally: Sendable {
         case .sameAttempt:
             sameAttemptLines += 1
             if let user = parsed.user, parsed.userValidity != .unknown {
-                failuresByUser[user.array]?.validity.learn(parsed.userValidity)
+                failuresByUser[ByteString(user)]?.validity.learn(parsed.userValidity)
             }
         case .notAnAttempt:
             if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers += occurrences }
         case .success:
             successes += occurrences
-            let login = Login(user: parsed.user?.array ?? [], peer: peer, method: parsed.method?.array ?? [])
+            let login = Login(user: ByteString(parsed.user?.array ?? []), peer: peer,
+                              method: ByteString(parsed.method?.array ?? []))
             logins[login, default: Span()].add(occurrences, at: time)
         case .probe:
             probes += occurrences
@@ -81,19 +105,14 @@ public struct ServiceTally: Sendable {
     private mutating func recordFailure(_ attempts: Int, peer: PeerKey?, user: Bytes?, validity: UserValidity,
                                         at time: Instant?) {
         failedAttempts += attempts
-        let userKey = user?.array
+        let userKey = user.map(ByteString.init)
         if let peer {
-            failuresByPeer[peer, default: PeerFailures()].attempts.add(attempts, at: time)
-            if let userKey { failuresByPeer[peer]!.users[userKey, default: 0] += attempts }
+            failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
         } else {
             failuresWithoutPeer += attempts
         }
         if let userKey {
-            var entry = failuresByUser[userKey, default: UserFailures()]
-            entry.attempts += attempts
-            if let peer { entry.peers.insert(peer) }
-            entry.validity.learn(validity)
-            failuresByUser[userKey] = entry
+            failuresByUser[userKey, default: UserFailures()].add(attempts, peer: peer, validity: validity)
         }
     }
 
@@ -110,17 +129,8 @@ public struct ServiceTally: Sendable {
         successes += other.successes
         probes += other.probes
         noise += other.noise
-        for (peer, failures) in other.failuresByPeer {
-            failuresByPeer[peer, default: PeerFailures()].attempts.merge(failures.attempts)
-            failuresByPeer[peer]!.users.merge(failures.users)
-        }
-        for (user, failures) in other.failuresByUser {
-            var entry = failuresByUser[user, default: UserFailures()]
-            entry.attempts += failures.attempts
-            entry.peers.formUnion(failures.peers)
-            entry.validity.learn(failures.validity)
-            failuresByUser[user] = entry
-        }
+        for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
+        for (user, failures) in other.failuresByUser { failuresByUser[user, default: UserFailures()].merge(failures) }
         logins.merge(other.logins)
         probesByPeer.merge(other.probesByPeer)
         for (program, lines) in other.unmatched { unmatched[program, default: UnmatchedLines()].merge(lines) }

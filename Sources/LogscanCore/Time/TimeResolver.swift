@@ -27,11 +27,14 @@ public struct TimeResolver {
         let monthDay = stamp.month * 32 + stamp.day
         if monthDay != cachedMonthDay {
             cachedMonthDay = monthDay
-            var day = CivilDate.days(year: referenceYear, month: stamp.month, day: stamp.day)
-            if day > latestWallDay {
-                day = CivilDate.days(year: referenceYear - 1, month: stamp.month, day: stamp.day)
+            // The latest year, at or before the reference, in which the date exists and is not in the future
+            // (Feb 29 steps back to a leap year).
+            var year = referenceYear
+            while year > referenceYear - 8, !CivilDate.isValid(year: year, month: stamp.month, day: stamp.day)
+                    || CivilDate.days(year: year, month: stamp.month, day: stamp.day) > latestWallDay {
+                year -= 1
             }
-            cachedDayWall = day * 86_400
+            cachedDayWall = CivilDate.days(year: year, month: stamp.month, day: stamp.day) * 86_400
         }
         let wall = cachedDayWall + Int64(stamp.hour * 3600 + stamp.minute * 60 + stamp.second)
         return Instant(seconds: converter.utcSeconds(fromWallClock: wall))

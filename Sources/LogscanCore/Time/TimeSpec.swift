@@ -35,17 +35,21 @@ public enum TimeSpec {
         }
     }
 
-    /// `90m`, `24h`, `7d`, `2w` (and `30s`): seconds.
+    /// `90m`, `24h`, `7d`, `2w` (and `30s`): seconds, up to a thousand years.
     static func duration(_ text: String) -> Int64? {
         guard let unit = text.last, let value = Int64(text.dropLast()), value >= 0 else { return nil }
+        let scale: Int64
         switch unit {
-        case "s": return value
-        case "m": return value * 60
-        case "h": return value * 3600
-        case "d": return value * 86_400
-        case "w": return value * 7 * 86_400
+        case "s": scale = 1
+        case "m": scale = 60
+        case "h": scale = 3600
+        case "d": scale = 86_400
+        case "w": scale = 7 * 86_400
         default: return nil
         }
+        let (seconds, overflow) = value.multipliedReportingOverflow(by: scale)
+        guard !overflow, seconds <= 1000 * 366 * 86_400 else { return nil }
+        return seconds
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS[.frac]]`, with an optional `Z` or offset.

@@ -12,8 +12,8 @@
 /// Every address comes from the place sshd writes it, read from the end of the message where a user name
 /// (which the client chooses) comes before it.
 public struct SshdParser: ServiceParser {
-    public let service = Service.sshd
-    public let programs = ["sshd", "sshd-session", "sshd-auth", "sshd(pam_unix)"]
+    public var service: Service { .sshd }
+    public var programs: [String] { ["sshd", "sshd-session", "sshd-auth", "sshd(pam_unix)"] }
 
     public init() {}
 
