@@ -120,6 +120,22 @@ import Testing
         #expect(seen.map(\.verdict) == [.notAnAttempt, .success])
     }
 
+    @Test func failedNoneIsTheMethodQueryOfTheSameAttempt() {
+        let seen = run(["Invalid user x from 192.0.2.1 port 1",
+                        "Failed none for invalid user x from 192.0.2.1 port 1 ssh2",
+                        "Failed password for invalid user x from 192.0.2.1 port 1 ssh2"])
+        #expect(seen.map(\.verdict) == [.sameAttempt, .sameAttempt, .failure(attempts: 1)])
+        #expect(attempts(run(["Failed none for invalid user x from 192.0.2.1 port 1 ssh2"])) == 1)
+    }
+
+    @Test func anotherAddressUnderTheSamePidIsAnotherConnection() {
+        let seen = run(["pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.1 ",
+                        "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.2 "])
+        #expect(seen.map(\.verdict) == [.failure(attempts: 1), .failure(attempts: 1)])
+        let users = run(["Invalid user a from 192.0.2.1 port 1", "Invalid user b from 192.0.2.1 port 1"])
+        #expect(attempts(users) == 2)
+    }
+
     @Test func linesWithoutPidCountOnTheirOwn() {
         let seen = run(["Nov 27 04:50:37 web1 sshd: Invalid user a from 192.0.2.1 port 1",
                         "Nov 27 04:50:37 web1 sshd: Failed password for invalid user a from 192.0.2.1 port 1 ssh2"])

@@ -5,7 +5,8 @@
 ///
 /// 1. `Failed <method> …` is one attempt.
 /// 2. A precursor (`Invalid user`, `User … not allowed`, `ROOT LOGIN REFUSED`, `PAM: Authentication
-///    failure`, `PAM: User not known …`, `pam_unix … authentication failure`) is written before the
+///    failure`, `PAM: User not known …`, `pam_unix … authentication failure`, and `Failed none`, the
+///    method query every client sends first, which sshd logs for invalid users) is written before the
 ///    `Failed …` line of its attempt, or instead of it where a log holds only PAM's lines. It is held
 ///    until the connection shows which: when a `Failed …` line follows, the precursors before it report
 ///    that same attempt and do not count; when the connection ends first (it closes, hits a limit, logs
@@ -18,8 +19,10 @@
 /// 6. A connection closed before authentication is a probe only when it never tried to authenticate.
 /// 7. `refused connect` (tcp wrappers) stands alone and always counts.
 ///
-/// A connection's state expires after ten minutes of silence (sshd's LoginGraceTime is two), so a reused
-/// pid starts afresh. Lines without a pid cannot be correlated: each counts on its own.
+/// A connection's state expires after ten minutes of silence (sshd's LoginGraceTime is two), and a line
+/// with another address or user than the connection's starts a new one (one sshd process serves one
+/// client and one user), so a reused pid starts afresh. Lines without a pid cannot be correlated: each
+/// counts on its own.
 public struct AttemptCorrelator {
     struct Connection {
         var lastSeen: Int64 = .min
@@ -28,6 +31,15 @@ public struct AttemptCorrelator {
         var sawFailedLine = false
         var countedAttempts = 0
         var triedToAuthenticate = false
+        var peer: UInt64?
+        var user: UInt64?
+
+        /// True when the line names another address or user than the connection has seen.
+        func isOther(peer otherPeer: UInt64?, user otherUser: UInt64?) -> Bool {
+            if let peer, let otherPeer, peer != otherPeer { return true }
+            if let user, let otherUser, user != otherUser { return true }
+            return false
+        }
     }
 
     public enum Outcome {
@@ -61,7 +73,8 @@ public struct AttemptCorrelator {
         if let now { expire(around: now) }
         guard line.pid >= 0 else { return .decided(AttemptCorrelator.uncorrelated(role, count: count)) }
         let key = AttemptCorrelator.key(host: line.host, pid: line.pid)
-        return AttemptCorrelator.apply(role, count: count, now: now, key: key,
+        let identity = (peer: parsed.peer.map(AttemptCorrelator.hash), user: parsed.user.map(ProgramTable.hash))
+        return AttemptCorrelator.apply(role, count: count, now: now, identity: identity, key: key,
                                        to: &connections[key, default: Connection()], released: &released)
     }
 
@@ -102,13 +115,16 @@ public struct AttemptCorrelator {
     }
 
     /// The rules for one line of `connection`, changed in place.
-    private static func apply(_ role: AttemptRole, count: Int, now: Int64?, key: UInt64,
-                              to connection: inout Connection, released: inout [HeldLine]) -> Outcome {
-        if let now, connection.lastSeen != .min, now - connection.lastSeen > AttemptCorrelator.expirySeconds {
+    private static func apply(_ role: AttemptRole, count: Int, now: Int64?, identity: (peer: UInt64?, user: UInt64?),
+                              key: UInt64, to connection: inout Connection, released: inout [HeldLine]) -> Outcome {
+        let expired = now.map { connection.lastSeen != .min && $0 - connection.lastSeen > AttemptCorrelator.expirySeconds }
+        if expired == true || connection.isOther(peer: identity.peer, user: identity.user) {
             resolveHeld(&connection, counted: true, released: &released)
             connection = Connection()
         }
         if let now { connection.lastSeen = now }
+        if let peer = identity.peer { connection.peer = peer }
+        if let user = identity.user { connection.user = user }
         switch role {
         case .attempt:
             connection.triedToAuthenticate = true
@@ -166,6 +182,13 @@ public struct AttemptCorrelator {
         case .success: return .success
         case .probe, .closing: return .probe
         case .noise, .detail: return .noise
+        }
+    }
+
+    static func hash(_ peer: Peer) -> UInt64 {
+        switch peer {
+        case .ip(let ip): return ip.high &* 0x9E37_79B9_7F4A_7C15 ^ ip.low
+        case .hostname(let name): return ProgramTable.hash(name)
         }
     }
 

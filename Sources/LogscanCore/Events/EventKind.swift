@@ -38,9 +38,10 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
 
     public var role: AttemptRole {
         switch self {
-        case .failedPassword, .failedKeyboardInteractive, .failedPublickey, .failedNone, .failedOtherMethod:
+        case .failedPassword, .failedKeyboardInteractive, .failedPublickey, .failedOtherMethod:
             return .attempt
-        case .invalidUser, .userNotAllowed, .rootLoginRefused, .pamAuthFailure, .pamUserUnknown, .pamUnixFailure:
+        case .invalidUser, .userNotAllowed, .rootLoginRefused, .pamAuthFailure, .pamUserUnknown, .pamUnixFailure,
+             .failedNone:
             return .precursor
         case .pamMoreFailures: return .pamSummary
         case .maxAttemptsExceeded, .tooManyFailures: return .limitMarker

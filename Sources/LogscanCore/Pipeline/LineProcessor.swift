@@ -22,6 +22,7 @@ public struct LineProcessor<Sink: EventSink> {
         lineNumber += 1
         stats.lines += 1
         stats.bytes += raw.count + 1
+        guard !raw.isEmpty else { return }
         let line = SyslogHeaderParser.parse(raw, times: &times)
         if let time = line.time {
             if stats.firstTime == nil { stats.firstTime = time }

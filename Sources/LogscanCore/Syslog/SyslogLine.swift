@@ -14,10 +14,16 @@ public struct SyslogLine {
     public var hasTag: Bool { !program.isEmpty }
 }
 
-/// Parses the syslog header of a line: timestamp (classic, RFC 3339, ISO with a space, or none), host,
-/// `program[pid]:` tag, and rsyslog's `message repeated N times: [ … ]` wrapper.
+/// Parses the syslog header of a line: an optional `<PRI>`, the timestamp (classic, RFC 3339, ISO with a
+/// space, or none), host, `program[pid]:` tag, or the whole RFC 5424 header; then Solaris's
+/// `[ID n facility.level]` and rsyslog's `message repeated N times: [ … ]` wrapper.
 public enum SyslogHeaderParser {
-    public static func parse(_ line: Bytes, times: inout TimeResolver) -> SyslogLine {
+    public static func parse(_ raw: Bytes, times: inout TimeResolver) -> SyslogLine {
+        let line = droppingPriority(raw)
+        if line.count < raw.count, var parsed = RFC5424Header.parse(line, times: &times) {
+            unwrapRepeat(&parsed)
+            return parsed
+        }
         var rest = line
         var time: Instant? = nil
         if let first = line.first {
@@ -46,8 +52,23 @@ public enum SyslogHeaderParser {
                 parsed.message = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
             }
         }
+        dropSolarisID(&parsed)
         unwrapRepeat(&parsed)
         return parsed
+    }
+
+    /// `<13>` in front of lines received over the network.
+    static func droppingPriority(_ line: Bytes) -> Bytes {
+        guard line.first == UInt8(ascii: "<"), let close = line.firstIndex(of: UInt8(ascii: ">")),
+              close >= 2, close <= 4, line.slice(1, close).decimalValue != nil else { return line }
+        return line.dropFirst(close + 1)
+    }
+
+    /// Solaris writes `[ID 800047 auth.notice] ` before the message.
+    static func dropSolarisID(_ line: inout SyslogLine) {
+        guard line.message.hasPrefix("[ID "), let close = line.message.firstIndex(of: UInt8(ascii: "]")),
+              close + 1 < line.message.count, line.message[close + 1] == UInt8(ascii: " ") else { return }
+        line.message = line.message.dropFirst(close + 2)
     }
 
     /// `name:` or `name[pid]:`; the name has no spaces and does not start with a digit or bracket.

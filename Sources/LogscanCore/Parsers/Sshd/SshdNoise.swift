@@ -44,6 +44,11 @@ enum SshdNoise {
         "Read error from remote host ",
         "Write failed: ",
         "Bad packet length ",
+        "Disconnecting: bad client public DH value",
+        "debug1: ",
+        "debug2: ",
+        "debug3: ",
+        "Could not stat AuthorizedKeysCommand",
     ]
 
     static func isNoise(_ text: Bytes) -> Bool {

@@ -6,9 +6,12 @@ enum SshdPamLines {
     static func pamError(_ text: Bytes) -> ParsedMessage? {
         let kind: EventKind
         let prefixLength: Int
-        if let length = text.lengthOfPrefix("PAM: Authentication failure for ") {
+        // Linux-PAM's wording, then OpenPAM's (FreeBSD, macOS).
+        if let length = text.lengthOfPrefix("PAM: Authentication failure for ")
+            ?? text.lengthOfPrefix("PAM: authentication error for ") {
             (kind, prefixLength) = (.pamAuthFailure, length)
-        } else if let length = text.lengthOfPrefix("PAM: User not known to the underlying authentication module for ") {
+        } else if let length = text.lengthOfPrefix("PAM: User not known to the underlying authentication module for ")
+                    ?? text.lengthOfPrefix("PAM: unknown user for ") {
             (kind, prefixLength) = (.pamUserUnknown, length)
         } else {
             return nil

@@ -50,8 +50,10 @@ enum SshdProbeLines {
 
     /// `Unable to negotiate with H port P: no matching <what> found. Their offer: <client text>`
     static func unableToNegotiate(_ text: Bytes) -> ParsedMessage? {
-        guard let rest = text.after("Unable to negotiate with ") else { return nil }
-        return ParsedMessage(.negotiationFailed, peer: leadingPeer(rest))
+        if let rest = text.after("Unable to negotiate with ") {
+            return ParsedMessage(.negotiationFailed, peer: leadingPeer(rest))
+        }
+        return text.hasPrefix("Unable to negotiate a key exchange method") ? ParsedMessage(.negotiationFailed) : nil
     }
 
     /// Scanners and broken clients: banner and identification errors, timeouts, penalties.
