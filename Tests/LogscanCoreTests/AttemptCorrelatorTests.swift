@@ -134,6 +134,10 @@ import Testing
         #expect(seen.map(\.verdict) == [.failure(attempts: 1), .failure(attempts: 1)])
         let users = run(["Invalid user a from 192.0.2.1 port 1", "Invalid user b from 192.0.2.1 port 1"])
         #expect(attempts(users) == 2)
+        let named = run(["Invalid user a from 192.0.2.1 port 1",
+                         "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=client.example.net ",
+                         "Failed password for invalid user a from 192.0.2.1 port 1 ssh2"])
+        #expect(attempts(named) == 1, "pam names the same client by its DNS name")
     }
 
     @Test func linesWithoutPidCountOnTheirOwn() {

@@ -73,7 +73,7 @@ public struct AttemptCorrelator {
         if let now { expire(around: now) }
         guard line.pid >= 0 else { return .decided(AttemptCorrelator.uncorrelated(role, count: count)) }
         let key = AttemptCorrelator.key(host: line.host, pid: line.pid)
-        let identity = (peer: parsed.peer.map(AttemptCorrelator.hash), user: parsed.user.map(ProgramTable.hash))
+        let identity = (peer: parsed.peer.flatMap(AttemptCorrelator.addressHash), user: parsed.user.map(ProgramTable.hash))
         return AttemptCorrelator.apply(role, count: count, now: now, identity: identity, key: key,
                                        to: &connections[key, default: Connection()], released: &released)
     }
@@ -185,11 +185,11 @@ public struct AttemptCorrelator {
         }
     }
 
-    static func hash(_ peer: Peer) -> UInt64 {
-        switch peer {
-        case .ip(let ip): return ip.high &* 0x9E37_79B9_7F4A_7C15 ^ ip.low
-        case .hostname(let name): return ProgramTable.hash(name)
-        }
+    /// Only addresses identify a connection's client: sshd names the same client by address in one line
+    /// and by its DNS name in another (pam's `rhost=` with UseDNS).
+    static func addressHash(_ peer: Peer) -> UInt64? {
+        guard case .ip(let ip) = peer else { return nil }
+        return ip.high &* 0x9E37_79B9_7F4A_7C15 ^ ip.low
     }
 
     static func key(host: Bytes, pid: Int32) -> UInt64 {
