@@ -7,7 +7,14 @@ public struct EventLineWriter: EventSink {
     public let zone: Zone
     public let includeUnmatched: Bool
     public var file = "-"
-    private var fileJSON: String = "\"-\""
+    private var fileJSON: [UInt8] = Array("\"-\"".utf8)
+    /// Each kind's JSON text, made once.
+    private static let kindNames: [EventKind: (plain: [UInt8], same: [UInt8], after: [UInt8])] = Dictionary(
+        uniqueKeysWithValues: EventKind.allCases.map { kind in
+            (kind, (Array(kind.rawValue.utf8), Array((kind.rawValue + ".same_attempt").utf8),
+                    Array((kind.rawValue + ".after_attempt").utf8)))
+        })
+    private var times: TimeWriter
 
     public var needsInputOrder: Bool { true }
 
@@ -15,6 +22,7 @@ public struct EventLineWriter: EventSink {
         self.output = output
         self.zone = zone
         self.includeUnmatched = includeUnmatched
+        self.times = TimeWriter(zone: zone)
     }
 
     public mutating func beginInput(_ source: InputSource) {
@@ -29,7 +37,7 @@ public struct EventLineWriter: EventSink {
             default: buffer.unicodeScalars.append(character)
             }
         }
-        fileJSON = buffer + "\""
+        fileJSON = Array((buffer + "\"").utf8)
     }
 
     public mutating func record(_ event: Event) {
@@ -39,6 +47,7 @@ public struct EventLineWriter: EventSink {
         output.append(event.service.rawValue)
         output.append("\",\"kind\":\"")
         output.append(EventLineWriter.kindName(parsed.kind, event.verdict))
+
         output.append("\",\"failure\":")
         let count: Int
         if case .failure(let attempts) = event.verdict {
@@ -50,7 +59,7 @@ public struct EventLineWriter: EventSink {
         }
         output.append(",\"ip\":")
         switch parsed.peer {
-        case .ip(let ip)?: output.appendJSONString(ip.description)
+        case .ip(let ip)?: output.appendJSONAddress(ip)
         case .hostname(let name)?: output.appendJSONString(name)
         case nil: output.append("null")
         }
@@ -81,7 +90,7 @@ public struct EventLineWriter: EventSink {
         output.append(",\"line\":")
         output.append(decimal: lineNumber)
         output.append(",\"time\":")
-        if let time = line.time { output.appendJSONString(TimeFormat.rfc3339(time, zone: zone)) } else { output.append("null") }
+        if let time = line.time { times.write(time, to: &output) } else { output.append("null") }
         output.append(",\"host\":")
         if line.host.isEmpty { output.append("null") } else { output.appendJSONString(line.host) }
         output.append(",\"program\":")
@@ -90,11 +99,12 @@ public struct EventLineWriter: EventSink {
 
     /// The kind, qualified when the verdict changes its meaning: a line that reports an attempt already
     /// counted is `<kind>.same_attempt`; a close after an attempt (not a probe) is `<kind>.after_attempt`.
-    static func kindName(_ kind: EventKind, _ verdict: Verdict) -> String {
+    static func kindName(_ kind: EventKind, _ verdict: Verdict) -> [UInt8] {
+        let names = kindNames[kind]!
         switch verdict {
-        case .sameAttempt: return kind.rawValue + ".same_attempt"
-        case .noise where kind.role == .closing: return kind.rawValue + ".after_attempt"
-        default: return kind.rawValue
+        case .sameAttempt: return names.same
+        case .noise where kind.role == .closing: return names.after
+        default: return names.plain
         }
     }
 }

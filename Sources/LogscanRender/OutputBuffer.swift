@@ -24,12 +24,35 @@ public struct OutputBuffer {
         bytes.append(contentsOf: UnsafeBufferPointer(start: view.base, count: view.count))
     }
 
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+
+    mutating func appendTwoDigits(_ value: Int) {
+        bytes.append(UInt8(48 + value / 10))
+        bytes.append(UInt8(48 + value % 10))
+    }
+
+    /// A non-negative number's digits, written without a `String`.
     mutating func append(decimal value: Int) {
-        if value >= 0 && value < 10 {
-            bytes.append(UInt8(48 + value))
-        } else {
-            append(String(value))
+        guard value >= 10 else {
+            bytes.append(UInt8(48 + max(0, value)))
+            return
         }
+        append(decimal: value / 10)
+        bytes.append(UInt8(48 + value % 10))
+    }
+
+    /// An address in quotes: dotted quad written digit by digit, IPv6 through its canonical text.
+    mutating func appendJSONAddress(_ ip: IPAddress) {
+        bytes.append(UInt8(ascii: "\""))
+        if let v4 = ip.v4Value {
+            for shift in [24, 16, 8, 0] {
+                append(decimal: Int(v4 >> UInt32(shift) & 0xFF))
+                if shift > 0 { bytes.append(UInt8(ascii: ".")) }
+            }
+        } else {
+            append(ip.description)
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// A JSON string of log bytes, made safe by `SafeText` first (control characters and invalid UTF-8
