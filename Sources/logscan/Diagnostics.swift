@@ -29,8 +29,9 @@ enum Diagnostics {
                 say("reading \(names.isEmpty ? "nothing new" : names)\(scope)")
             }
         }
-        for skipped in plan.skipped where !quiet {
-            say("skipped \(skipped.path): last written before the range starts")
+        if !plan.skipped.isEmpty && !quiet {
+            let names = plan.skipped.map(\.path).joined(separator: ", ")
+            say("skipped (last written before the range starts): \(names)")
         }
         return plan
     }
