@@ -8,6 +8,14 @@ public struct ParsedMessage {
     public var method: Bytes?
     /// Attempts the line reports by itself (`PAM 3 more authentication failures` reports 3).
     public var count: Int
+    /// The service's own words: a SASL or deferral reason, a reject's text, a DNSBL's name.
+    public var detail: Bytes?
+    /// Where mail went (`relay=`).
+    public var relay: Bytes?
+    public var queueID: Bytes?
+    /// A message's size in bytes (`size=`).
+    public var size: Int = 0
+    public var rejectClass: RejectClass?
 
     public init(_ kind: EventKind, peer: Peer? = nil, user: Bytes? = nil, validity: UserValidity = .unknown,
                 method: Bytes? = nil, count: Int = 1) {
@@ -18,6 +26,19 @@ public struct ParsedMessage {
         self.method = method
         self.count = count
     }
+}
+
+/// Why postfix refused a message, grouped as admins think of it.
+public enum RejectClass: String, CaseIterable, Sendable, Codable {
+    case relayDenied = "relay access denied"
+    case rbl = "RBL"
+    case unknownRecipient = "unknown recipient"
+    case clientHost = "client host rejected"
+    case helo = "HELO rejected"
+    case sender = "sender rejected"
+    case policy = "policy"
+    case milter = "milter"
+    case other = "other"
 }
 
 /// How the correlator counted a recognised line.

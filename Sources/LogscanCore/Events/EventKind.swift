@@ -1,4 +1,4 @@
-/// What a recognised line says, and the part it plays in counting attempts (see `AttemptCorrelator`).
+/// What a recognised line says, and the part it plays in counting attempts (see `Correlation/`).
 public enum EventKind: String, CaseIterable, Sendable, Codable {
     // sshd: one authentication attempt each.
     case failedPassword = "failed_password"
@@ -36,6 +36,41 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case closedPreauth = "closed_preauth"
     case noise = "noise"
 
+    // postfix: SMTP AUTH.
+    case saslFailed = "sasl_auth_failed"
+    case tooManyAuthErrors = "too_many_auth_errors"
+    /// `disconnect from … auth=0/2 …`: the session's AUTH tally.
+    case disconnectSummary = "disconnect_summary"
+    case saslLogin = "sasl_login"
+    // postfix: probes.
+    case lostConnection = "lost_connection"
+    case improperPipelining = "improper_pipelining"
+    case nonSMTPCommand = "non_smtp_command"
+    case postscreenPregreet = "postscreen_pregreet"
+    case postscreenDNSBL = "postscreen_dnsbl"
+    case postscreenHangup = "postscreen_hangup"
+    case postscreenPipelining = "postscreen_pipelining"
+    case postscreenBareNewline = "postscreen_bare_newline"
+    // postfix: policy and traffic.
+    case reject = "reject"
+    case received = "received"
+    case delivered = "delivered"
+    case deferred = "deferred"
+    case bounced = "bounced"
+    case daemonWarning = "warning"
+    case daemonFatal = "fatal"
+    case daemonPanic = "panic"
+
+    // dovecot.
+    /// A login process's `auth failed, N attempts` disconnect: N attempts.
+    case loginFailed = "login_auth_failed"
+    case authUnknownUser = "auth_unknown_user"
+    case authPasswordMismatch = "auth_password_mismatch"
+    case authPAMFailure = "auth_pam_failure"
+    case login = "login"
+    case noAuthAttempts = "no_auth_attempts"
+    case mailDelivered = "mail_delivered"
+
     public var role: AttemptRole {
         switch self {
         case .failedPassword, .failedKeyboardInteractive, .failedPublickey, .failedOtherMethod:
@@ -54,6 +89,19 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .kexFailed, .penaltyDeferred: return .detail
         case .closedPreauth: return .closing
         case .noise: return .noise
+        case .saslFailed: return .attempt
+        case .tooManyAuthErrors: return .limitMarker
+        case .disconnectSummary: return .sessionSummary
+        case .saslLogin, .login: return .success
+        case .lostConnection: return .closing
+        case .improperPipelining, .nonSMTPCommand, .postscreenPregreet, .postscreenDNSBL, .postscreenHangup,
+             .postscreenPipelining, .postscreenBareNewline, .noAuthAttempts:
+            return .probe
+        case .reject: return .reject
+        case .received, .delivered, .deferred, .bounced, .mailDelivered: return .traffic
+        case .daemonWarning, .daemonFatal, .daemonPanic: return .daemonProblem
+        case .loginFailed: return .loginSummary
+        case .authUnknownUser, .authPasswordMismatch, .authPAMFailure: return .authProcessFailure
         }
     }
 }
@@ -82,6 +130,18 @@ public enum AttemptRole: Sendable {
     /// The connection closed before authentication: a probe only if it never tried to authenticate.
     case closing
     case noise
+    /// postfix's `disconnect from … auth=ok/total`: the failed AUTH commands no warning line reported.
+    case sessionSummary
+    /// dovecot's login process: `auth failed, N attempts`, the attempts its auth process may also have logged.
+    case loginSummary
+    /// dovecot's auth process: one failed attempt, unless the login process's summary reports it.
+    case authProcessFailure
+    /// A message refused by policy (postfix `NOQUEUE: reject`).
+    case reject
+    /// Mail received, delivered, deferred or bounced.
+    case traffic
+    /// A daemon's own `warning:`, `fatal:` or `panic:`.
+    case daemonProblem
 }
 
 /// Whether the remote user exists on the server, as the line tells.
@@ -91,6 +151,8 @@ public enum UserValidity: String, Sendable, Codable {
 
 public enum Service: String, CaseIterable, Sendable, Codable, Comparable {
     case sshd
+    case postfix
+    case dovecot
 
     public static func < (lhs: Service, rhs: Service) -> Bool { lhs.rawValue < rhs.rawValue }
 }

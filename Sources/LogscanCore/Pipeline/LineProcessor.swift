@@ -6,7 +6,7 @@ public struct LineProcessor<Sink: EventSink> {
     public var sink: Sink
     public private(set) var stats = FileStats()
     private var times: TimeResolver
-    private var correlator = AttemptCorrelator()
+    private var correlators = Correlators()
     private var lineNumber = 0
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
     private var ordered = FIFO<HeldLine>()
@@ -55,7 +55,7 @@ public struct LineProcessor<Sink: EventSink> {
 
     /// Settles every held line and delivers the rest.
     public mutating func finish() {
-        correlator.finish()
+        correlators.finish()
         deliverReleased()
     }
 
@@ -73,7 +73,7 @@ public struct LineProcessor<Sink: EventSink> {
 
     private mutating func emit(_ parsed: ParsedMessage, service: Service, line: SyslogLine, raw: Bytes) {
         stats.recognised += 1
-        let outcome = correlator.classify(parsed, line: line)
+        let outcome = correlators.classify(parsed, line: line, service: service)
         deliverReleased()
         var event = Event(service: service, line: line, parsed: parsed, verdict: .noise, lineNumber: lineNumber)
         switch outcome {
@@ -88,7 +88,7 @@ public struct LineProcessor<Sink: EventSink> {
         case .pending(let key):
             let held = HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber, unmatchedService: nil,
                                 isResolved: false)
-            correlator.hold(held, key: key)
+            correlators.hold(held, key: key, service: service)
             if sink.needsInputOrder { ordered.append(held) }
         }
     }
@@ -105,7 +105,7 @@ public struct LineProcessor<Sink: EventSink> {
     /// Hands settled lines to the sink: at once for an unordered sink, from the head of the queue for an
     /// ordered one.
     private mutating func deliverReleased() {
-        let released = correlator.takeReleased()
+        let released = correlators.takeReleased()
         if !sink.needsInputOrder {
             for held in released { if let event = held.event { sink.record(event) } }
             return

@@ -3,7 +3,7 @@
 ///
 /// Classification, written down once:
 /// - failure: the server rejected an authentication attempt (`Failed …`, `Invalid user`, PAM failures,
-///   `not allowed`, tcp wrappers' `refused connect`); `AttemptCorrelator` folds the lines of one attempt.
+///   `not allowed`, tcp wrappers' `refused connect`); `SshdCorrelator` folds the lines of one attempt.
 /// - key probe: a public key refused for a *valid* user, which every client with several keys causes.
 /// - probe: a connection that never tried to authenticate (scanners, banner grabbers, kex failures).
 /// - success: `Accepted …`.

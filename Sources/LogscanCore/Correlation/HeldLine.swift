@@ -57,6 +57,9 @@ private struct Rebase {
         moved.line = line(event.line)
         moved.parsed.user = event.parsed.user.map(bytes)
         moved.parsed.method = event.parsed.method.map(bytes)
+        moved.parsed.detail = event.parsed.detail.map(bytes)
+        moved.parsed.relay = event.parsed.relay.map(bytes)
+        moved.parsed.queueID = event.parsed.queueID.map(bytes)
         if case .hostname(let name)? = event.parsed.peer { moved.parsed.peer = .hostname(bytes(name)) }
         return moved
     }

@@ -1,8 +1,8 @@
 import Testing
 @testable import LogscanCore
 
-/// The counting rules of `AttemptCorrelator`, one common sshd sequence each.
-@Suite struct AttemptCorrelatorTests {
+/// The counting rules of `SshdCorrelator`, one common sshd sequence each.
+@Suite struct SshdCorrelatorTests {
     /// Collects (line number, kind, verdict) in the order a sink receives them.
     struct Collector: EventSink {
         var ordered: Bool

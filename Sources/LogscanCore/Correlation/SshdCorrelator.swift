@@ -1,4 +1,4 @@
-/// Counts authentication attempts, not lines.
+/// Counts sshd's authentication attempts, not lines.
 ///
 /// sshd writes several lines for one attempt, and they must not be summed. Lines are correlated by
 /// connection: the host plus the pid of the tag (one sshd process serves one connection). The rules:
@@ -23,7 +23,7 @@
 /// with another address or user than the connection's starts a new one (one sshd process serves one
 /// client and one user), so a reused pid starts afresh. Lines without a pid cannot be correlated: each
 /// counts on its own.
-public struct AttemptCorrelator {
+public struct SshdCorrelator: Correlator {
     struct Connection {
         var lastSeen: Int64 = .min
         /// Precursors of an attempt that no `Failed …` line has reported yet.
@@ -42,84 +42,56 @@ public struct AttemptCorrelator {
         }
     }
 
-    public enum Outcome {
-        case decided(Verdict)
-        /// The caller must hold the line with `hold(_:)`; its verdict comes later.
-        case pending(key: UInt64)
-    }
-
-    static let expirySeconds: Int64 = 600
-    /// Held precursors beyond this many settle as counted, oldest first, so memory stays bounded even when
-    /// a log's clock runs backwards and nothing expires.
-    static let heldLimit = 50_000
     private var connections: [UInt64: Connection] = [:]
-    /// Held precursors in arrival order, for expiry; resolved ones are skipped.
-    private var heldQueue = FIFO<(key: UInt64, line: HeldLine)>()
-    /// Held lines resolved since the caller last took them, in input order per connection.
-    public private(set) var released: [HeldLine] = []
+    private var heldQueue = HeldQueue()
 
     public init() {}
 
-    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> Outcome {
+    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome {
         let role = parsed.kind.role
         let count = parsed.count * line.repeatCount
         switch role {
         case .probe: return .decided(.probe)
-        case .noise, .detail: return .decided(.noise)
         case .standaloneFailure: return .decided(.failure(attempts: count))
-        default: break
+        case .attempt, .precursor, .pamSummary, .limitMarker, .keyProbe, .success, .closingFailure, .closing: break
+        default: return .decided(.noise)
         }
         let now = line.time?.seconds
-        if let now { expire(around: now) }
-        guard line.pid >= 0 else { return .decided(AttemptCorrelator.uncorrelated(role, count: count)) }
-        let key = AttemptCorrelator.key(host: line.host, pid: line.pid)
-        let identity = (peer: parsed.peer.flatMap(AttemptCorrelator.addressHash), user: parsed.user.map(ProgramTable.hash))
-        return AttemptCorrelator.apply(role, count: count, now: now, identity: identity, key: key,
-                                       to: &connections[key, default: Connection()], released: &released)
+        settleExpired(around: now)
+        guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
+        let key = CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid)))
+        let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map(ProgramTable.hash))
+        return SshdCorrelator.apply(role, count: count, now: now, identity: identity, key: key,
+                                    to: &connections[key, default: Connection()], held: &heldQueue)
     }
 
-    /// Registers a line that `classify` left pending.
     public mutating func hold(_ line: HeldLine, key: UInt64) {
         connections[key, default: Connection()].held.append(line)
-        heldQueue.append((key, line))
-        if heldQueue.count > AttemptCorrelator.heldLimit { settleOldest() }
+        heldQueue.add(line, key: key)
+        settleExpired(around: nil)
     }
 
-    /// Takes the lines resolved since the last call.
-    public mutating func takeReleased() -> [HeldLine] {
-        defer { released.removeAll(keepingCapacity: true) }
-        return released
-    }
+    public mutating func takeReleased() -> [HeldLine] { heldQueue.takeReleased() }
 
-    /// The input ended: every held precursor counts.
     public mutating func finish() {
-        while !heldQueue.isEmpty { settleOldest() }
+        while let (key, _) = heldQueue.nextToSettle(around: nil, all: true) { settle(key) }
     }
 
-    /// Settles held precursors more than ten minutes away from `now`, in either direction (a log's clock
-    /// can jump back), oldest first.
-    private mutating func expire(around now: Int64) {
-        while let (_, line) = heldQueue.first {
-            if !line.isResolved, let seen = line.line.time?.seconds,
-               abs(now - seen) <= AttemptCorrelator.expirySeconds {
-                return
-            }
-            settleOldest()
-        }
+    private mutating func settleExpired(around now: Int64?) {
+        while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
     }
 
-    private mutating func settleOldest() {
-        let (key, line) = heldQueue.removeFirst()
-        guard !line.isResolved, connections[key] != nil else { return }
-        AttemptCorrelator.resolveHeld(&connections[key]!, counted: true, released: &released)
+    private mutating func settle(_ key: UInt64) {
+        guard connections[key] != nil else { return }
+        SshdCorrelator.resolveHeld(&connections[key]!, counted: true, held: &heldQueue)
     }
 
     /// The rules for one line of `connection`, changed in place.
     private static func apply(_ role: AttemptRole, count: Int, now: Int64?, identity: (peer: UInt64?, user: UInt64?),
-                              key: UInt64, to connection: inout Connection, released: inout [HeldLine]) -> Outcome {
-        let expired = now.map { connection.lastSeen != .min && $0 - connection.lastSeen > AttemptCorrelator.expirySeconds }
+                              key: UInt64, to connection: inout Connection, held: inout HeldQueue) -> CorrelationOutcome {
+        let expired = now.map { connection.lastSeen != .min && $0 - connection.lastSeen > HeldQueue.expirySeconds }
         if expired == true || connection.isOther(peer: identity.peer, user: identity.user) {
-            resolveHeld(&connection, counted: true, released: &released)
+            resolveHeld(&connection, counted: true, held: &held)
             connection = Connection()
         }
         if let now { connection.lastSeen = now }
@@ -129,41 +101,40 @@ public struct AttemptCorrelator {
         case .attempt:
             connection.triedToAuthenticate = true
             connection.sawFailedLine = true
-            resolveHeld(&connection, counted: false, released: &released)
+            resolveHeld(&connection, counted: false, held: &held)
             return .decided(counted(count, in: &connection))
         case .precursor:
             connection.triedToAuthenticate = true
             return .pending(key: key)
         case .pamSummary:
             connection.triedToAuthenticate = true
-            resolveHeld(&connection, counted: true, released: &released)
+            resolveHeld(&connection, counted: true, held: &held)
             return .decided(connection.sawFailedLine ? .sameAttempt : counted(count, in: &connection))
         case .limitMarker, .keyProbe:
             connection.triedToAuthenticate = true
-            if role == .limitMarker { resolveHeld(&connection, counted: true, released: &released) }
+            if role == .limitMarker { resolveHeld(&connection, counted: true, held: &held) }
             return .decided(.notAnAttempt)
         case .success:
             connection.triedToAuthenticate = true
-            resolveHeld(&connection, counted: true, released: &released)
+            resolveHeld(&connection, counted: true, held: &held)
             return .decided(.success)
         case .closingFailure:
-            resolveHeld(&connection, counted: true, released: &released)
+            resolveHeld(&connection, counted: true, held: &held)
             return .decided(connection.countedAttempts > 0 ? .sameAttempt : counted(count, in: &connection))
         case .closing:
-            resolveHeld(&connection, counted: true, released: &released)
+            resolveHeld(&connection, counted: true, held: &held)
             return .decided(connection.triedToAuthenticate ? .noise : .probe)
-        case .probe, .noise, .detail, .standaloneFailure:
+        default:
             preconditionFailure("decided without connection state")
         }
     }
 
     /// Settles the held precursors: the first counts the attempt when no `Failed …` line reported it.
-    private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, released: inout [HeldLine]) {
+    private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
         guard !connection.held.isEmpty else { return }
         for (index, line) in connection.held.enumerated() {
             let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
-            line.resolve(countIt && index == 0 ? counted(occurrences, in: &connection) : .sameAttempt)
-            released.append(line)
+            held.release(line, countIt && index == 0 ? counted(occurrences, in: &connection) : .sameAttempt)
         }
         connection.held.removeAll()
     }
@@ -181,18 +152,7 @@ public struct AttemptCorrelator {
         case .limitMarker, .keyProbe: return .notAnAttempt
         case .success: return .success
         case .probe, .closing: return .probe
-        case .noise, .detail: return .noise
+        default: return .noise
         }
-    }
-
-    /// Only addresses identify a connection's client: sshd names the same client by address in one line
-    /// and by its DNS name in another (pam's `rhost=` with UseDNS).
-    static func addressHash(_ peer: Peer) -> UInt64? {
-        guard case .ip(let ip) = peer else { return nil }
-        return ip.high &* 0x9E37_79B9_7F4A_7C15 ^ ip.low
-    }
-
-    static func key(host: Bytes, pid: Int32) -> UInt64 {
-        ProgramTable.hash(host) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(UInt32(bitPattern: pid))
     }
 }

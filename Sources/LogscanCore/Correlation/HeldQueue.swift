@@ -1,0 +1,83 @@
+/// Lines a correlator holds until it knows their verdict, in arrival order, and the ones it has settled
+/// since its caller last looked. Shared by the correlators that must wait for a later line.
+struct HeldQueue {
+    /// A held line settles on its own after this long (in log time, either way: clocks jump back).
+    static let expirySeconds: Int64 = 600
+    /// Beyond this many held lines the oldest settle, so memory stays bounded whatever the log's clock does.
+    static let limit = 50_000
+
+    private var queue = FIFO<(key: UInt64, line: HeldLine)>()
+    private(set) var released: [HeldLine] = []
+
+    var isOverLimit: Bool { queue.count > HeldQueue.limit }
+
+    mutating func add(_ line: HeldLine, key: UInt64) {
+        queue.append((key, line))
+    }
+
+    /// Records that `line` now has its verdict.
+    mutating func release(_ line: HeldLine, _ verdict: Verdict) {
+        line.resolve(verdict)
+        released.append(line)
+    }
+
+    mutating func takeReleased() -> [HeldLine] {
+        defer { released.removeAll(keepingCapacity: true) }
+        return released
+    }
+
+    /// The oldest held line that is still open and must settle now: `all` of them (the input ended), or
+    /// one that is more than `expirySeconds` from `now`, or any while the queue is over its limit. Settled
+    /// lines are dropped from the front on the way.
+    mutating func nextToSettle(around now: Int64?, all: Bool = false) -> (key: UInt64, line: HeldLine)? {
+        while let (key, line) = queue.first {
+            if line.isResolved {
+                queue.removeFirst()
+                continue
+            }
+            if !all && !isOverLimit {
+                guard let now, let seen = line.line.time?.seconds, abs(now - seen) > HeldQueue.expirySeconds else {
+                    return nil
+                }
+            }
+            queue.removeFirst()
+            return (key, line)
+        }
+        return nil
+    }
+}
+
+/// What a correlator makes of a line at once.
+public enum CorrelationOutcome {
+    case decided(Verdict)
+    /// The caller must hold the line with `hold(_:key:)`; its verdict comes later.
+    case pending(key: UInt64)
+}
+
+/// Counts attempts, not lines, for one service: lines that report the same attempt are folded.
+protocol Correlator {
+    mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome
+    mutating func hold(_ line: HeldLine, key: UInt64)
+    /// The held lines settled since the last call.
+    mutating func takeReleased() -> [HeldLine]
+    /// The input ended: every held line settles.
+    mutating func finish()
+}
+
+extension Correlator {
+    mutating func hold(_ line: HeldLine, key: UInt64) {}
+    mutating func takeReleased() -> [HeldLine] { [] }
+    mutating func finish() {}
+}
+
+/// Hashes for correlation keys.
+enum CorrelationKey {
+    static func address(_ peer: Peer?) -> UInt64? {
+        guard case .ip(let ip)? = peer else { return nil }
+        return ip.high &* 0x9E37_79B9_7F4A_7C15 ^ ip.low
+    }
+
+    static func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        (a ^ 0x5851_F42D_4C95_7F2D) &* 0x9E37_79B9_7F4A_7C15 ^ b
+    }
+}

@@ -1,0 +1,59 @@
+/// Counts postfix's SMTP AUTH attempts, not lines.
+///
+/// Rules, per SMTP session (host + smtpd pid + client address; an smtpd process serves sessions one after
+/// another, and `disconnect from` ends each):
+/// 1. `warning: H[IP]: SASL <mech> authentication failed` is one attempt.
+/// 2. `disconnect from H[IP] … auth=ok/total …` tells how many AUTH commands failed in the session; it
+///    counts only those that no warning line reported (a log filtered down to `disconnect` lines still
+///    counts every failure, and a full log does not count them twice).
+/// 3. `too many errors after AUTH` only marks the session.
+/// 4. `lost connection after …` is a probe only when the session made no AUTH attempt.
+public struct PostfixCorrelator: Correlator {
+    struct Session {
+        var lastSeen: Int64 = .min
+        var reportedFailures = 0
+        var triedToAuthenticate = false
+    }
+
+    private var sessions: [UInt64: Session] = [:]
+
+    public init() {}
+
+    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome {
+        let role = parsed.kind.role
+        let count = parsed.count * line.repeatCount
+        switch role {
+        case .probe: return .decided(.probe)
+        case .attempt, .success, .limitMarker, .sessionSummary, .closing: break
+        default: return .decided(.noise)
+        }
+        let key = CorrelationKey.combine(CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid))),
+                                         CorrelationKey.address(parsed.peer) ?? 0)
+        let now = line.time?.seconds
+        if role == .sessionSummary {
+            let session = sessions.removeValue(forKey: key) ?? Session()
+            guard count > 0 else { return .decided(.noise) }
+            let unreported = count - session.reportedFailures
+            return .decided(unreported > 0 ? .failure(attempts: unreported) : .sameAttempt)
+        }
+        return .decided(PostfixCorrelator.apply(role, count: count, now: now, to: &sessions[key, default: Session()]))
+    }
+
+    private static func apply(_ role: AttemptRole, count: Int, now: Int64?, to session: inout Session) -> Verdict {
+        if let now, session.lastSeen != .min, now - session.lastSeen > HeldQueue.expirySeconds { session = Session() }
+        if let now { session.lastSeen = now }
+        switch role {
+        case .attempt:
+            session.triedToAuthenticate = true
+            session.reportedFailures += count
+            return .failure(attempts: count)
+        case .success:
+            session.triedToAuthenticate = true
+            return .success
+        case .limitMarker:
+            return .notAnAttempt
+        default:
+            return session.triedToAuthenticate ? .noise : .probe
+        }
+    }
+}
