@@ -24,7 +24,7 @@ import Testing
         let outcome: ParserExample.Expectation = Bytes.with(example.line) { raw in
             let line = SyslogHeaderParser.parse(raw, times: &times)
             guard let index = registry.parserIndex(for: line.program),
-                  let parsed = registry.parsers[index].parse(line.message) else { return .unmatched }
+                  let parsed = registry.parsers[index].parse(line.message, program: line.program) else { return .unmatched }
             let ip: String?
             switch parsed.peer {
             case .ip(let address)?: ip = address.description

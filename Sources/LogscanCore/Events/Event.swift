@@ -18,8 +18,9 @@ public struct ParsedMessage {
     public var rejectClass: RejectClass?
 
     public init(_ kind: EventKind, peer: Peer? = nil, user: Bytes? = nil, validity: UserValidity = .unknown,
-                method: Bytes? = nil, count: Int = 1) {
+                method: Bytes? = nil, count: Int = 1, detail: Bytes? = nil) {
         self.kind = kind
+        self.detail = detail
         self.peer = peer
         self.user = user
         self.userValidity = validity

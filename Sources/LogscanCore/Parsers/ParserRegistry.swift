@@ -2,27 +2,38 @@
 public struct ParserRegistry: Sendable {
     public static let all: [any ServiceParser] = [
         SshdParser(),
+        PostfixParser(),
+        DovecotParser(),
     ]
 
     public let parsers: [any ServiceParser]
     private let table: ProgramTable
+    private let families: ProgramTable
 
     public init(parsers: [any ServiceParser] = ParserRegistry.all) {
         self.parsers = parsers
         var entries: [(String, Int)] = []
+        var familyEntries: [(String, Int)] = []
         for (index, parser) in parsers.enumerated() {
             for program in parser.programs { entries.append((program, index)) }
+            for family in parser.programFamilies { familyEntries.append((family, index)) }
         }
         self.table = ProgramTable(entries)
+        self.families = ProgramTable(familyEntries)
     }
 
-    /// The index of the parser that claims `program`. A name with a `(module)` part, as in
-    /// `sshd(pam_unix)`, falls back to the part before it.
+    /// The index of the parser that claims `program`: by its exact name; for `name(module)`, as in
+    /// `sshd(pam_unix)`, by the part before it; for `family/…`, by the family (also the part of it before
+    /// a dash, for a custom `syslog_name` such as `postfix-out/smtp`).
     public func parserIndex(for program: Bytes) -> Int? {
         if let index = table.lookup(program) { return index }
         if let paren = program.firstIndex(of: UInt8(ascii: "(")), paren > 0 {
             return table.lookup(program.prefix(paren))
         }
+        guard let slash = program.firstIndex(of: UInt8(ascii: "/")), slash > 0 else { return nil }
+        let family = program.prefix(slash)
+        if let index = families.lookup(family) { return index }
+        if let dash = family.firstIndex(of: UInt8(ascii: "-")), dash > 0 { return families.lookup(family.prefix(dash)) }
         return nil
     }
 }

@@ -7,9 +7,17 @@ public protocol ServiceParser: Sendable {
     var service: Service { get }
     /// Program names as they appear in the syslog tag, such as `sshd` or `sshd-session`.
     var programs: [String] { get }
-    /// Nil means the parser does not recognise the message: it is counted as unmatched.
-    func parse(_ message: Bytes) -> ParsedMessage?
+    /// Families of `family/name` programs it claims, such as `postfix` for `postfix/smtpd`,
+    /// `postfix/submission/smtpd` and (by the part before a dash) `postfix-out/smtp`.
+    var programFamilies: [String] { get }
+    /// Nil means the parser does not recognise the message: it is counted as unmatched. `program` is the
+    /// tag's name (empty for a bare message).
+    func parse(_ message: Bytes, program: Bytes) -> ParsedMessage?
     var examples: [ParserExample] { get }
+}
+
+extension ServiceParser {
+    public var programFamilies: [String] { [] }
 }
 
 /// A whole log line and what its parser must make of it.

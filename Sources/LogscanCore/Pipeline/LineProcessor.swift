@@ -45,7 +45,7 @@ public struct LineProcessor<Sink: EventSink> {
             return
         }
         let parser = registry.parsers[index]
-        if let parsed = parser.parse(line.message) {
+        if let parsed = parser.parse(line.message, program: line.program) {
             emit(parsed, service: parser.service, line: line, raw: raw)
         } else {
             stats.unmatched += 1
@@ -62,7 +62,7 @@ public struct LineProcessor<Sink: EventSink> {
     /// A message without a tag (piped in bare, say) goes to the first parser that recognises it.
     private mutating func dispatchBare(_ line: SyslogLine, raw: Bytes) {
         for parser in registry.parsers {
-            if let parsed = parser.parse(line.message) {
+            if let parsed = parser.parse(line.message, program: line.program) {
                 emit(parsed, service: parser.service, line: line, raw: raw)
                 return
             }

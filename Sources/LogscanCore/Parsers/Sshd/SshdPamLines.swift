@@ -30,7 +30,7 @@ enum SshdPamLines {
         guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return nil }
-        var parsed = pamRecord(.pamMoreFailures, text)
+        var parsed = PamRecord.parse(.pamMoreFailures, text)
         parsed.count = count
         return parsed
     }
@@ -40,20 +40,6 @@ enum SshdPamLines {
     static func pamUnixFailure(_ text: Bytes) -> ParsedMessage? {
         let record = text.after("pam_unix(sshd:auth): ") ?? text
         guard record.hasPrefix("authentication failure;") else { return nil }
-        return pamRecord(.pamUnixFailure, record)
-    }
-
-    /// pam_unix writes `rhost=` (set by sshd from the socket) before `user=` (the name the client sent),
-    /// so the first ` rhost=` is the real one and the user runs to the end of the line.
-    private static func pamRecord(_ kind: EventKind, _ text: Bytes) -> ParsedMessage {
-        var parsed = ParsedMessage(kind)
-        guard let (host, hostEnd) = MessageFields.keyValue(" rhost=", in: text) else { return parsed }
-        parsed.peer = Peer(bytes: host)
-        if let userAt = text.firstRange(of: " user=", from: hostEnd) {
-            var end = text.count
-            while end > userAt + 6 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }
-            parsed.user = text.slice(userAt + 6, end)
-        }
-        return parsed
+        return PamRecord.parse(.pamUnixFailure, record)
     }
 }

@@ -17,7 +17,7 @@ public struct SshdParser: ServiceParser {
 
     public init() {}
 
-    public func parse(_ message: Bytes) -> ParsedMessage? {
+    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
         let text = message.after("error: ") ?? message.after("fatal: ") ?? message
         let (body, preauth) = MessageFields.dropping(" [preauth]", from: text)
         guard let first = body.first else { return nil }

@@ -1,0 +1,63 @@
+/// The auth process's record of one failed attempt (logged with `auth_verbose=yes`):
+/// - 2.3: `auth: passwd-file(U,IP[,<session>]): unknown user` / `Password mismatch`,
+///   `auth-worker(N): [conn …: auth-worker<N>: ]pam(U,IP): pam_authenticate() failed: …`, `sql(U,IP): …`
+/// - 2.4: `auth-worker(U,IP[,sasl:plain])<pid><session>: request [N]: <passdb>: pam_authenticate() failed: …`
+/// - `pam_unix(dovecot:auth): authentication failure; … rhost=IP  user=U`
+///
+/// The user name is the client's and may hold commas, brackets or `): `, and `unknown user` may be followed
+/// by the password that was tried. So the password part is cut off first, the reason is the last one of the
+/// line, and the `(U,IP…)` group is read from its right end: the address is the last field that parses.
+enum DovecotAuthLines {
+    static let reasons: [(StaticString, EventKind)] = [
+        (": unknown user", .authUnknownUser), (": Password mismatch", .authPasswordMismatch),
+        (": pam_authenticate() failed", .authPAMFailure),
+    ]
+    static let passdbs: [StaticString] = ["passwd-file(", "pam(", "sql(", "ldap(", "passwd(", "shadow(",
+                                          "checkpassword(", "bsdauth(", "static(", "oauth2(", "lua(", "imap("]
+
+    static func parse(_ text: Bytes) -> ParsedMessage? {
+        if let at = text.firstRange(of: "pam_unix(dovecot:auth): ") {
+            let record = text.suffix(from: at + 24)
+            return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record)
+                : ParsedMessage(.noise)
+        }
+        let passwordAt = text.firstRange(of: " (given password: ") ?? text.firstRange(of: " (SHA1 of given password: ")
+        let clean = text.prefix(passwordAt ?? text.count)
+        let found = reasons.compactMap { marker, kind in clean.lastRange(of: marker).map { ($0, kind) } }
+        guard let (reasonAt, kind) = found.max(by: { $0.0 < $1.0 }),
+              let open = groupOpen(clean), let (user, peer) = group(clean, open: open, before: reasonAt) else { return nil }
+        return ParsedMessage(kind, peer: peer, user: user, validity: kind == .authUnknownUser ? .invalid : .unknown)
+    }
+
+    /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name.
+    static func groupOpen(_ text: Bytes) -> Int? {
+        if text.hasPrefix("auth(") { return 4 }
+        if text.hasPrefix("auth-worker(") {
+            // 2.3's `auth-worker(1234): ` holds a pid, not the group.
+            if let close = text.firstIndex(of: UInt8(ascii: ")")), text.slice(12, close).decimalValue == nil { return 11 }
+        }
+        return passdbs.compactMap { name in text.firstRange(of: name).map { $0 + name.utf8CodeUnitCount - 1 } }.min()
+    }
+
+    /// The last `)` before the reason whose group ends with an address: (user, address).
+    static func group(_ text: Bytes, open: Int, before limit: Int) -> (Bytes, Peer)? {
+        var end = limit
+        while let close = text.lastIndex(of: UInt8(ascii: ")"), before: end), close > open {
+            if let found = userAndAddress(text.slice(open + 1, close)) { return found }
+            end = close
+        }
+        return nil
+    }
+
+    /// `U,IP` with optional trailing `<session>`, `sasl:<mech>` and `master` fields.
+    static func userAndAddress(_ inside: Bytes) -> (Bytes, Peer)? {
+        var fields = inside
+        while let comma = fields.lastIndex(of: UInt8(ascii: ",")) {
+            let last = fields.suffix(from: comma + 1)
+            if let ip = IPAddress(bytes: last) { return (fields.prefix(comma), .ip(ip)) }
+            guard last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") else { return nil }
+            fields = fields.prefix(comma)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,49 @@
+/// A login process's verdict on a connection, in the old (up to 2.3.18) and the new (2.3.19+, 2.4) wording:
+/// - `Login: user=<U>, method=PLAIN, rip=IP, lip=IP, mpid=N, TLS, session=<…>`
+/// - `Disconnected (auth failed, 3 attempts in 12 secs): user=<U>, method=PLAIN, rip=IP, …`
+/// - `Aborted login (auth failed, 1 attempts in 2 secs): user=<U>, …`
+/// - `Login aborted: Connection closed (auth failed, 3 attempts in 15 secs) (auth_failed): user=<U>, …`
+/// - `Disconnected (no auth attempts in 0 secs): user=<>, rip=IP, …` and its new-wording twins.
+enum DovecotLoginLines {
+    static func parse(_ text: Bytes, protocolName: Bytes) -> ParsedMessage? {
+        guard let fields = fields(text) else {
+            return text.hasPrefix("Maximum number of connections") ? ParsedMessage(.noise) : nil
+        }
+        if text.hasPrefix("Login: ") || text.hasPrefix("Logged in: ") {
+            return ParsedMessage(.login, peer: fields.peer, user: fields.user, validity: .valid, method: protocolName)
+        }
+        let verdict = text.prefix(fields.userAt)
+        if let attemptsAt = verdict.firstRange(of: "(auth failed, ") {
+            let numberStart = attemptsAt + 14
+            let numberEnd = verdict.firstIndex(of: UInt8(ascii: " "), from: numberStart) ?? numberStart
+            let attempts = verdict.slice(numberStart, numberEnd).decimalValue ?? 1
+            return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName,
+                                 count: max(1, attempts))
+        }
+        if verdict.contains("(auth_failed)") || verdict.contains("(authorization failed") {
+            return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName)
+        }
+        if verdict.contains("(no auth attempts") || verdict.contains("before auth was ready")
+            || verdict.contains("(tried to use disallowed plaintext auth)") {
+            return ParsedMessage(.noAuthAttempts, peer: fields.peer)
+        }
+        return ParsedMessage(.noise, peer: fields.peer, user: fields.user)
+    }
+
+    struct Fields {
+        var userAt: Int
+        var user: Bytes?
+        var peer: Peer
+    }
+
+    /// `user=<U>, method=M, rip=IP, lip=IP, …`. The user name is the client's; `rip` is the last one of
+    /// the line, since everything after it (lip, mpid, TLS, session) is Dovecot's own.
+    static func fields(_ text: Bytes) -> Fields? {
+        guard let userAt = text.firstRange(of: "user=<"), let ripAt = text.lastRange(of: ", rip=") else { return nil }
+        let ripEnd = text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 6) ?? text.count
+        guard let ip = IPAddress(bytes: text.slice(ripAt + 6, ripEnd)) else { return nil }
+        let userEnd = text.lastRange(of: ">, method=", endingBy: ripAt) ?? text.lastRange(of: ">", endingBy: ripAt) ?? ripAt
+        let user = userEnd > userAt + 6 ? text.slice(userAt + 6, userEnd) : nil
+        return Fields(userAt: userAt, user: user, peer: .ip(ip))
+    }
+}

@@ -1,0 +1,49 @@
+/// Dovecot: its login processes (`imap-login`, `pop3-login`, `managesieve-login`, `submission-login`),
+/// its auth process (`auth`, `auth-worker(N)`), and its delivery agents (`lmtp`, `lda`). They log under
+/// `dovecot[pid]: imap-login: …`, or under their own names (`imap-login[pid]: …`).
+///
+/// Classification:
+/// - failure: a login process's `auth failed, N attempts` (N attempts), and the auth process's
+///   `unknown user`, `Password mismatch` and `pam_authenticate() failed` lines, folded into the login line
+///   when one reports them (`DovecotCorrelator`);
+/// - success: `Login: user=<U>, method=M, rip=IP, …`, per protocol;
+/// - probe: disconnects with `no auth attempts` (and before auth was ready);
+/// - traffic: lmtp/lda `saved mail to` / `stored mail into mailbox`.
+public struct DovecotParser: ServiceParser {
+    public var service: Service { .dovecot }
+    public var programs: [String] {
+        ["dovecot", "imap-login", "pop3-login", "managesieve-login", "submission-login", "auth", "auth-worker",
+         "dovecot-lda", "deliver"]
+    }
+
+    public init() {}
+
+    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
+        var text = DovecotParser.droppingLevel(message)
+        var process = program
+        if program.equals("auth") || program.equals("auth-worker") { return DovecotAuthLines.parse(text) }
+        if program.equals("dovecot") {
+            // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
+            if text.hasPrefix("auth") { return DovecotAuthLines.parse(text) }
+            if let colon = text.firstRange(of: ": ") {
+                process = text.prefix(colon)
+                text = DovecotParser.droppingLevel(text.suffix(from: colon + 2))
+            }
+        }
+        if process.hasSuffix("-login") {
+            return DovecotLoginLines.parse(text, protocolName: process.dropLast(6))
+        }
+        if process.hasPrefix("lmtp(") || process.hasPrefix("lda(") || program.equals("dovecot-lda")
+            || program.equals("deliver") {
+            return text.contains("saved mail to ") || text.contains("stored mail into mailbox ")
+                ? ParsedMessage(.mailDelivered) : ParsedMessage(.noise)
+        }
+        return DovecotNoise.parse(text, process: process)
+    }
+
+    /// Dovecot's own log files put `Info: `, `Warning: `, `Error: `, `Fatal: ` or `Debug: ` first.
+    static func droppingLevel(_ text: Bytes) -> Bytes {
+        text.after("Info: ") ?? text.after("Warning: ") ?? text.after("Error: ") ?? text.after("Debug: ")
+            ?? text.after("Fatal: ") ?? text
+    }
+}

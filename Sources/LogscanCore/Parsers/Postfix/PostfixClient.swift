@@ -1,0 +1,29 @@
+/// The client as Postfix writes it: `name[address]` (smtpd), `[address]:port` (postscreen), with
+/// `unknown` for a name that did not resolve and an optional `IPv6:` before an IPv6 address.
+enum PostfixClient {
+    /// Reads `name[address]` at the start of `text`; returns the peer and where the text after `]` begins.
+    /// Postfix accepts only valid host names, so the first `[` ends the name.
+    static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? {
+        guard let open = text.firstIndex(of: UInt8(ascii: "[")),
+              let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 1) else { return nil }
+        var address = text.slice(open + 1, close)
+        if let v6 = address.after("IPv6:") { address = v6 }
+        guard let ip = IPAddress(bytes: address) else { return nil }
+        return (.ip(ip), close + 1)
+    }
+
+    /// `name[address]` right after `prefix` at the start of `text`.
+    static func after(_ prefix: StaticString, in text: Bytes) -> (peer: Peer, end: Int)? {
+        guard let start = text.lengthOfPrefix(prefix), let (peer, end) = bracketed(text.suffix(from: start)) else {
+            return nil
+        }
+        return (peer, start + end)
+    }
+
+    /// `name[address]` after the first ` from ` at or after `start` (a fixed place in the line).
+    static func afterFrom(_ text: Bytes, from start: Int = 0) -> (peer: Peer, end: Int)? {
+        guard let at = text.firstRange(of: " from ", from: start),
+              let (peer, end) = bracketed(text.suffix(from: at + 6)) else { return nil }
+        return (peer, at + 6 + end)
+    }
+}

@@ -1,0 +1,35 @@
+/// Postfix: smtpd (and its `submission`/`smtps` masters), postscreen, the queue manager, cleanup and the
+/// delivery agents, under any `syslog_name` of the `postfix` family (`postfix/smtpd`,
+/// `postfix/submission/smtpd`, `postfix-out/smtp`, `postfix/smtp-25/smtpd`).
+///
+/// Classification:
+/// - failure: `SASL … authentication failed` (one attempt), and AUTH failures that only the session's
+///   `disconnect … auth=ok/total` reports (`PostfixCorrelator`);
+/// - success: `client=…, sasl_method=…, sasl_username=…`;
+/// - probe: postscreen's tests (PREGREET, DNSBL, HANGUP, pipelining, bare newline), `improper command
+///   pipelining`, `non-SMTP command`, and `lost connection`/`timeout` when the session never tried AUTH;
+/// - reject: `NOQUEUE: reject:` and `milter-reject:`, grouped by reason;
+/// - traffic: received (`qmgr … from=, size=`), delivered, deferred, bounced, removed;
+/// - daemon problems: `warning:`, `fatal:`, `panic:` that say nothing about a client.
+///
+/// The client address is read from the `H[IP]` (or postscreen's `[IP]:port`) that Postfix writes at a fixed
+/// place; HELO names, envelope addresses and SASL user names come later in the line and cannot move it.
+public struct PostfixParser: ServiceParser {
+    public var service: Service { .postfix }
+    public var programs: [String] { [] }
+    public var programFamilies: [String] { ["postfix"] }
+
+    public init() {}
+
+    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
+        guard let first = message.first else { return nil }
+        if let queued = PostfixQueueLines.parse(message) { return queued }
+        switch first {
+        case UInt8(ascii: "w"): return PostfixSmtpdLines.warning(message)
+        case UInt8(ascii: "f"), UInt8(ascii: "p"): return PostfixSmtpdLines.daemonProblem(message)
+        case UInt8(ascii: "N"): return PostfixRejects.parse(message) ?? PostscreenLines.parse(message)
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return PostscreenLines.parse(message) ?? PostfixNoise.parse(message)
+        default: return PostfixSmtpdLines.session(message) ?? PostfixNoise.parse(message)
+        }
+    }
+}

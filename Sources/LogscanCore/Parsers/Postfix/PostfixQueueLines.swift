@@ -1,0 +1,86 @@
+/// Lines that start with a queue id: received, delivered, deferred, bounced and removed messages, SASL
+/// logins (`client=…, sasl_username=`), and after-queue rejects.
+enum PostfixQueueLines {
+    static func parse(_ text: Bytes) -> ParsedMessage? {
+        guard let colon = queueIDEnd(text) else { return nil }
+        let queueID = text.prefix(colon)
+        let rest = text.suffix(from: colon + 2)
+        var parsed: ParsedMessage
+        if rest.hasPrefix("from=<") {
+            guard let size = MessageFields.keyValue(", size=", in: rest)?.value.trimmingComma.decimalValue else {
+                return ParsedMessage(.noise)
+            }
+            parsed = ParsedMessage(.received)
+            parsed.size = size
+        } else if rest.hasPrefix("to=<") {
+            parsed = delivery(rest)
+        } else if rest.equals("removed") {
+            parsed = ParsedMessage(.noise)
+        } else if let client = rest.after("client=") {
+            parsed = login(client)
+        } else if rest.hasPrefix("reject: ") || rest.hasPrefix("milter-reject: ") {
+            parsed = PostfixRejects.classified(rest, peer: PostfixClient.afterFrom(rest)?.peer)
+        } else {
+            parsed = ParsedMessage(.noise)
+        }
+        parsed.queueID = queueID
+        return parsed
+    }
+
+    /// A queue id is 5+ upper-case hex digits (short ids) or 10+ base-52 characters (long ids), then `: `.
+    static func queueIDEnd(_ text: Bytes) -> Int? {
+        var i = 0
+        while i < text.count && i < 24 {
+            let byte = text[i]
+            let isIDByte = isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            if !isIDByte { break }
+            i += 1
+        }
+        guard i >= 5, i + 1 < text.count, text[i] == UInt8(ascii: ":"), text[i + 1] == UInt8(ascii: " ") else { return nil }
+        // `NOQUEUE`, `warning` and the like are words, not ids: ids have a digit.
+        for k in 0..<i where isDigit(text[k]) { return i }
+        return nil
+    }
+
+    /// `to=<R>, [orig_to=<…>, ]relay=H[IP]:port, delay=…, dsn=X.Y.Z, status=sent|deferred|bounced (reason)`.
+    /// The status is the last `, status=` of the line: the recipient, which a sender chooses, comes first.
+    static func delivery(_ rest: Bytes) -> ParsedMessage {
+        guard let statusAt = rest.lastRange(of: ", status=") else { return ParsedMessage(.noise) }
+        let status = rest.suffix(from: statusAt + 9)
+        let kind: EventKind
+        if status.hasPrefix("sent") {
+            kind = .delivered
+        } else if status.hasPrefix("deferred") {
+            kind = .deferred
+        } else if status.hasPrefix("bounced") {
+            kind = .bounced
+        } else {
+            return ParsedMessage(.noise)
+        }
+        var parsed = ParsedMessage(kind)
+        if let open = status.firstIndex(of: UInt8(ascii: "(")), status.hasSuffix(")") {
+            parsed.detail = status.slice(open + 1, status.count - 1)
+        }
+        if let relayAt = rest.lastRange(of: ", relay=", endingBy: statusAt) {
+            let relayEnd = rest.firstRange(of: ", ", from: relayAt + 8) ?? statusAt
+            parsed.relay = rest.slice(relayAt + 8, relayEnd)
+        }
+        return parsed
+    }
+
+    /// `client=H[IP][, sasl_method=M, sasl_username=U]`: a login when SASL took part.
+    static func login(_ client: Bytes) -> ParsedMessage {
+        guard let (peer, _) = PostfixClient.bracketed(client) else { return ParsedMessage(.noise) }
+        guard let methodAt = client.firstRange(of: ", sasl_method=") else { return ParsedMessage(.noise, peer: peer) }
+        let userAt = client.firstRange(of: ", sasl_username=", from: methodAt)
+        let method = client.slice(methodAt + 14, userAt ?? client.count)
+        let user = userAt.map { client.suffix(from: $0 + 16) }
+        return ParsedMessage(.saslLogin, peer: peer, user: user, validity: .valid, method: method)
+    }
+}
+
+extension Bytes {
+    /// Without a trailing comma (`size=123,`).
+    var trimmingComma: Bytes { hasSuffix(",") ? dropLast(1) : self }
+}

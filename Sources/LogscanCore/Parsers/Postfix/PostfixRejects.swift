@@ -1,0 +1,41 @@
+/// `NOQUEUE: reject: RCPT from H[IP]: 554 5.7.1 <r@x>: Relay access denied; from=<s@y> to=<r@x> proto=ESMTP
+/// helo=<h>` and `milter-reject`, grouped by reason.
+enum PostfixRejects {
+    static func parse(_ text: Bytes) -> ParsedMessage? {
+        guard let rest = text.after("NOQUEUE: ") else { return nil }
+        guard rest.hasPrefix("reject: ") || rest.hasPrefix("milter-reject: ") else {
+            return rest.hasPrefix("reject_warning: ") || rest.hasPrefix("filter: ") ? ParsedMessage(.noise) : nil
+        }
+        return classified(rest, peer: PostfixClient.afterFrom(rest)?.peer ?? PostscreenLines.peer(in: rest))
+    }
+
+    /// The reason is the text before the last `; from=<` (the envelope that follows is the sender's).
+    static func classified(_ rest: Bytes, peer: Peer?) -> ParsedMessage {
+        var parsed = ParsedMessage(.reject, peer: peer)
+        let reasonEnd = rest.lastRange(of: "; from=<") ?? rest.count
+        let reason = rest.prefix(reasonEnd)
+        parsed.detail = reason
+        if rest.hasPrefix("milter-reject: ") {
+            parsed.rejectClass = .milter
+        } else if let listAt = reason.firstRange(of: " blocked using ") {
+            parsed.rejectClass = .rbl
+            let list = reason.suffix(from: listAt + 15)
+            let end = list.firstIndex(of: UInt8(ascii: ";")) ?? list.firstIndex(of: UInt8(ascii: ",")) ?? list.count
+            parsed.detail = list.prefix(end)
+        } else {
+            parsed.rejectClass = reasonClass(reason)
+        }
+        return parsed
+    }
+
+    static func reasonClass(_ reason: Bytes) -> RejectClass {
+        if reason.contains("Relay access denied") { return .relayDenied }
+        if reason.contains("User unknown") || reason.contains("undeliverable address")
+            || reason.contains("Recipient address rejected: unverified address") { return .unknownRecipient }
+        if reason.contains("Client host rejected") { return .clientHost }
+        if reason.contains("Helo command rejected") { return .helo }
+        if reason.contains("Sender address rejected") { return .sender }
+        if reason.contains("olicy") || reason.contains("Greylist") || reason.contains("greylist") { return .policy }
+        return .other
+    }
+}

@@ -1,0 +1,70 @@
+/// smtpd's lines about one SMTP session: SASL failures and logins, disconnect tallies, probes.
+enum PostfixSmtpdLines {
+    /// `warning: H[IP]: SASL <MECH> authentication failed: <reason>[, sasl_username=U]`; other warnings
+    /// are daemon problems.
+    static func warning(_ text: Bytes) -> ParsedMessage? {
+        guard let rest = text.after("warning: ") else { return nil }
+        if let (peer, end) = PostfixClient.bracketed(rest), rest.suffix(from: end).hasPrefix(": SASL "),
+           let failedAt = rest.firstRange(of: " authentication failed", from: end) {
+            let reason = rest.suffix(from: failedAt + 22)
+            if reason.contains("Connection lost to authentication server") {
+                return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
+            }
+            var parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
+            if let userAt = reason.firstRange(of: ", sasl_username=") { parsed.user = reason.suffix(from: userAt + 16) }
+            return parsed
+        }
+        if let (peer, end) = PostfixClient.after("non-SMTP command from ", in: rest) {
+            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: rest.suffix(from: min(end + 2, rest.count)))
+        }
+        if rest.hasPrefix("hostname ") || rest.hasPrefix("Illegal address syntax from ") {
+            return ParsedMessage(.noise)
+        }
+        return ParsedMessage(.daemonWarning, detail: rest)
+    }
+
+    /// `fatal: …` and `panic: …`.
+    static func daemonProblem(_ text: Bytes) -> ParsedMessage? {
+        if let rest = text.after("fatal: ") { return ParsedMessage(.daemonFatal, detail: rest) }
+        if let rest = text.after("panic: ") { return ParsedMessage(.daemonPanic, detail: rest) }
+        return nil
+    }
+
+    /// The session lines smtpd writes in lower case.
+    static func session(_ text: Bytes) -> ParsedMessage? {
+        if let (peer, end) = PostfixClient.after("disconnect from ", in: text) {
+            return disconnect(text.suffix(from: end), peer: peer)
+        }
+        if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
+            return ParsedMessage(.tooManyAuthErrors, peer: peer)
+        }
+        if text.hasPrefix("lost connection after ") || text.hasPrefix("timeout after "),
+           let (peer, _) = PostfixClient.afterFrom(text) {
+            return ParsedMessage(.lostConnection, peer: peer)
+        }
+        if text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) {
+            return ParsedMessage(.improperPipelining, peer: peer)
+        }
+        if let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) {
+            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
+        }
+        if let (peer, _) = PostfixClient.after("connect from ", in: text) {
+            return ParsedMessage(.noise, peer: peer)
+        }
+        return nil
+    }
+
+    /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
+    /// failed AUTH commands (Postfix 3.0 and later).
+    static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
+        guard let at = counters.firstRange(of: " auth=") else { return ParsedMessage(.noise, peer: peer) }
+        let valueStart = at + 6
+        let valueEnd = counters.firstIndex(of: UInt8(ascii: " "), from: valueStart) ?? counters.count
+        let value = counters.slice(valueStart, valueEnd)
+        guard let slash = value.firstIndex(of: UInt8(ascii: "/")), let ok = value.prefix(slash).decimalValue,
+              let total = value.suffix(from: slash + 1).decimalValue, total > ok else {
+            return ParsedMessage(.noise, peer: peer)
+        }
+        return ParsedMessage(.disconnectSummary, peer: peer, count: total - ok)
+    }
+}
