@@ -14,9 +14,12 @@ struct ServiceSectionText {
         if section.failedAttemptsWithoutIP > 0 {
             out.append("  (\(NumberText.grouped(section.failedAttemptsWithoutIP)) of them from lines that name no address)")
         }
-        out.append("Successful logins: \(NumberText.grouped(section.successfulLogins))    "
-                   + "Probes: \(NumberText.grouped(section.probes))    "
-                   + "Refused keys of valid users: \(NumberText.grouped(section.keyProbes))")
+        var counts = "Successful logins: \(NumberText.grouped(section.successfulLogins))    "
+            + "Probes: \(NumberText.grouped(section.probes))"
+        if section.service == .sshd {
+            counts += "    Refused keys of valid users: \(NumberText.grouped(section.keyProbes))"
+        }
+        out.append(counts)
 
         out += table("Top failing IPs", section.ips,
                      [("IP", .left), ("Attempts", .right), ("Users", .right), ("First", .left), ("Last", .left),
@@ -28,14 +31,16 @@ struct ServiceSectionText {
                      [("Attempts", .right), ("IPs", .right), ("Exists", .left), ("User", .left)]) { row in
             [NumberText.grouped(row.attempts), NumberText.grouped(row.distinctIPs), existence(row.exists), row.user]
         }
+        let method = section.service == .dovecot ? "Protocol" : "Method"
         out += table("Successful logins", section.logins,
-                     [("Count", .right), ("Last", .left), ("IP", .left), ("Method", .left), ("User", .left)]) { row in
+                     [("Count", .right), ("Last", .left), ("IP", .left), (method, .left), ("User", .left)]) { row in
             [NumberText.grouped(row.count), renderer.shortTime(row.last), row.ip ?? "-", row.method, row.user]
         }
         out += table("Probes (connections that never tried to log in)", section.probeSources,
                      [("IP", .left), ("Count", .right), ("First", .left), ("Last", .left)]) { row in
             [row.ip, NumberText.grouped(row.count), renderer.shortTime(row.first), renderer.shortTime(row.last)]
         }
+        out += MailSectionText(renderer: renderer).lines(section)
         out += renderer.unmatched("Unmatched \(section.service.rawValue) lines", section.unmatched)
         return out
     }

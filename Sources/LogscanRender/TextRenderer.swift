@@ -16,11 +16,12 @@ public struct TextRenderer {
         var out: [String] = []
         out += header(report)
         out += alerts(report.alerts)
+        out += offenders(report)
         for section in report.services {
             out += ServiceSectionText(renderer: self).lines(section)
         }
-        if report.services.allSatisfy({ $0.failedAttempts == 0 && $0.successfulLogins == 0 && $0.probes == 0 }) {
-            out += ["", "No sshd activity in the range."]
+        if report.services.isEmpty {
+            out += ["", "Nothing from sshd, postfix or dovecot in the range."]
         }
         out += unmatched("Lines without a program tag that nothing recognised", report.untaggedUnmatched)
         out += inputs(report.inputs)
@@ -63,6 +64,20 @@ public struct TextRenderer {
         }
         lines += table.render(width: width)
         return lines
+    }
+
+    /// The top addresses across services, when more than one service saw failures.
+    func offenders(_ report: Report) -> [String] {
+        let failing = report.services.filter { $0.failedAttempts > 0 }.map(\.service)
+        guard failing.count > 1, !report.offenders.rows.isEmpty else { return [] }
+        var table = TextTable([("IP", .left), ("Attempts", .right)] + failing.map { ($0.rawValue, .right) }, shrinking: 0)
+        for row in report.offenders.rows {
+            let shares = failing.map { service in row.services.first { $0.service == service }.map { NumberText.grouped($0.attempts) } ?? "-" }
+            table.add([row.ip, NumberText.grouped(row.attempts)] + shares)
+        }
+        var out = ["", style.heading("Top offending IPs across services")] + table.render(width: width)
+        if report.offenders.more > 0 { out.append("  … and \(NumberText.grouped(report.offenders.more)) more") }
+        return out
     }
 
     func unmatched(_ title: String, _ section: Report.UnmatchedSection) -> [String] {

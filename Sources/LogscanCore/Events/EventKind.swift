@@ -57,6 +57,8 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case delivered = "delivered"
     case deferred = "deferred"
     case bounced = "bounced"
+    /// The queue manager is done with a message.
+    case removed = "removed"
     case daemonWarning = "warning"
     case daemonFatal = "fatal"
     case daemonPanic = "panic"
@@ -98,7 +100,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
              .postscreenPipelining, .postscreenBareNewline, .noAuthAttempts:
             return .probe
         case .reject: return .reject
-        case .received, .delivered, .deferred, .bounced, .mailDelivered: return .traffic
+        case .received, .delivered, .deferred, .bounced, .removed, .mailDelivered: return .traffic
         case .daemonWarning, .daemonFatal, .daemonPanic: return .daemonProblem
         case .loginFailed: return .loginSummary
         case .authUnknownUser, .authPasswordMismatch, .authPAMFailure: return .authProcessFailure

@@ -63,9 +63,9 @@ public struct Scanner: Sendable {
 
     /// Reads inputs in parallel, one aggregator each, merged in input order.
     public func aggregate(_ plan: InputPlan) -> (Aggregator, ScanRun) {
-        let results = ParallelMap.map(plan.inputs) { scan($0, into: Aggregator()) }
+        let results = ParallelMap.map(plan.inputs) { scan($0, into: Aggregator(zone: zone)) }
         var run = ScanRun(plan: plan, range: range)
-        var total = Aggregator()
+        var total = Aggregator(zone: zone)
         for (aggregator, result) in results {
             total.merge(aggregator)
             run.add(result)

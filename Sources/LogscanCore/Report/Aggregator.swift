@@ -3,14 +3,20 @@
 public struct Aggregator: EventSink, Sendable {
     public var services: [Service: ServiceTally] = [:]
     /// Untagged lines that no parser recognised.
-    public var untaggedUnmatched = ServiceTally.UnmatchedLines()
+    public var untaggedUnmatched = SampledLines()
     public var firstTime: Instant?
     public var lastTime: Instant?
+    private var days: DayNumbers
 
-    public init() {}
+    /// `zone` decides which day a line belongs to in the traffic breakdown.
+    public init(zone: Zone = .utc) {
+        days = DayNumbers(zone: zone)
+    }
 
     public mutating func record(_ event: Event) {
-        services[event.service, default: ServiceTally()].record(event)
+        let role = event.parsed.kind.role
+        let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
+        services[event.service, default: ServiceTally()].record(event, day: day)
         noteTime(event.line.time)
     }
 

@@ -9,6 +9,9 @@ public struct Report: Codable, Sendable {
     public var covered: Range
     public var inputs: Inputs
     public var alerts: [Alert]
+    /// Addresses that failed against any service, with each service's share (the same botnet tries SSH,
+    /// SMTP AUTH and IMAP).
+    public var offenders: Table<OffenderRow>
     public var services: [ServiceSection]
     public var untaggedUnmatched: UnmatchedSection
 
@@ -66,6 +69,68 @@ public struct Report: Codable, Sendable {
         public var logins: Table<LoginRow>
         public var probeSources: Table<ProbeRow>
         public var unmatched: UnmatchedSection
+        public var rejects: RejectSection?
+        public var traffic: TrafficSection?
+        public var problems: [ProblemRow]
+    }
+
+    public struct OffenderRow: Codable, Sendable {
+        public var ip: String
+        public var attempts: Int
+        public var services: [ServiceCount]
+    }
+
+    public struct ServiceCount: Codable, Sendable {
+        public var service: Service
+        public var attempts: Int
+    }
+
+    public struct RejectSection: Codable, Sendable {
+        public var total: Int
+        public var classes: [NamedCount]
+        public var lists: Table<NamedCount>
+        public var sources: Table<NamedCount>
+    }
+
+    public struct NamedCount: Codable, Sendable {
+        public var name: String
+        public var count: Int
+    }
+
+    public struct TrafficSection: Codable, Sendable {
+        public var received: Int
+        public var receivedBytes: Int
+        public var delivered: Int
+        public var deliveredBytes: Int
+        public var deferred: Int
+        public var bounced: Int
+        public var rejected: Int
+        public var mailboxDeliveries: Int
+        public var deferrals: Table<ReasonRow>
+        public var bounces: Table<ReasonRow>
+        /// One row per day, when the report covers more than one.
+        public var days: [DayRow]
+    }
+
+    public struct ReasonRow: Codable, Sendable {
+        public var relay: String
+        public var reason: String
+        public var count: Int
+    }
+
+    public struct DayRow: Codable, Sendable {
+        public var date: String
+        public var received: Int
+        public var delivered: Int
+        public var deferred: Int
+        public var bounced: Int
+        public var rejected: Int
+    }
+
+    public struct ProblemRow: Codable, Sendable {
+        public var level: String
+        public var count: Int
+        public var samples: [String]
     }
 
     /// The first rows of a ranked table, and how many more there are.

@@ -8,12 +8,14 @@ public struct ReportBuilder {
     public func build(_ aggregate: Aggregator, run: ScanRun, generatedAt: Instant) -> Report {
         let services = aggregate.services.keys.sorted().map { section($0, aggregate.services[$0]!) }
         let alerts = aggregate.services.keys.sorted().flatMap { compromiseAlerts($0, aggregate.services[$0]!) }
+        let offenders = crossServiceOffenders(aggregate.services)
         return Report(
             generatedAt: generatedAt,
             range: Report.Range(since: run.range.since, until: run.range.until),
             covered: Report.Range(since: aggregate.firstTime, until: aggregate.lastTime),
             inputs: inputs(run),
             alerts: alerts,
+            offenders: offenders,
             services: services,
             untaggedUnmatched: unmatched(["(no tag)": aggregate.untaggedUnmatched]))
     }
@@ -54,7 +56,8 @@ public struct ReportBuilder {
             failingIPs: tally.failuresByPeer.count, failedUsers: tally.failuresByUser.count,
             successfulLogins: tally.successes, probes: tally.probes, keyProbes: tally.keyProbes.count,
             limitMarkers: tally.limitMarkers, ips: ips, users: users, logins: logins, probeSources: probes,
-            unmatched: unmatched(tally.unmatched))
+            unmatched: unmatched(tally.unmatched), rejects: rejectSection(tally.rejects),
+            traffic: trafficSection(tally.traffic), problems: problemRows(tally.problems))
     }
 
     /// Addresses that failed and, at or after their first failure, logged in.
@@ -72,7 +75,7 @@ public struct ReportBuilder {
         return alerts.sorted { ($0.failedAttempts, $1.ip, $1.user) > ($1.failedAttempts, $0.ip, $0.user) }
     }
 
-    func unmatched(_ programs: [String: ServiceTally.UnmatchedLines]) -> Report.UnmatchedSection {
+    func unmatched(_ programs: [String: SampledLines]) -> Report.UnmatchedSection {
         let rows = programs.filter { $0.value.count > 0 }.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         return Report.UnmatchedSection(
             count: rows.reduce(0) { $0 + $1.value.count },

@@ -13,7 +13,11 @@ public struct ServiceTally: Sendable {
     public var failuresByUser: [ByteString: UserFailures] = [:]
     public var logins: [Login: Span] = [:]
     public var probesByPeer: [PeerKey: Span] = [:]
-    public var unmatched: [String: UnmatchedLines] = [:]
+    public var unmatched: [String: SampledLines] = [:]
+    public var traffic = MailTraffic()
+    public var rejects = RejectTally()
+    /// A daemon's own `warning:`, `fatal:` and `panic:` lines, by kind.
+    public var problems: [EventKind: SampledLines] = [:]
 
     public init() {}
 
@@ -57,28 +61,26 @@ public struct ServiceTally: Sendable {
         public var method: ByteString
     }
 
-    /// Unmatched lines of one program: how many, and the first few as they were.
-    public struct UnmatchedLines: Sendable {
-        public static let sampleLimit = 3
-        public var count = 0
-        public var samples: [[UInt8]] = []
-
-        mutating func add(_ raw: Bytes) {
-            count += 1
-            if samples.count < UnmatchedLines.sampleLimit { samples.append(raw.array) }
-        }
-
-        mutating func merge(_ other: UnmatchedLines) {
-            count += other.count
-            samples.append(contentsOf: other.samples.prefix(UnmatchedLines.sampleLimit - samples.count))
-        }
-    }
-
-    mutating func record(_ event: Event) {
+    /// `day` is the local day of the line, for the traffic breakdown.
+    mutating func record(_ event: Event, day: Int64?) {
         let parsed = event.parsed
         let time = event.line.time
-        let peer = parsed.peer?.key
         let occurrences = parsed.count * event.line.repeatCount
+        switch parsed.kind.role {
+        case .traffic:
+            traffic.record(parsed, occurrences: occurrences, day: day)
+            return
+        case .reject:
+            rejects.record(parsed, occurrences: occurrences)
+            traffic.recordReject(occurrences: occurrences, day: day)
+            return
+        case .daemonProblem:
+            problems[parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
+            return
+        default:
+            break
+        }
+        let peer = parsed.peer?.key
         switch event.verdict {
         case .failure(let attempts):
             recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
@@ -117,7 +119,7 @@ public struct ServiceTally: Sendable {
     }
 
     mutating func recordUnmatched(program: String, raw: Bytes) {
-        unmatched[program, default: UnmatchedLines()].add(raw)
+        unmatched[program, default: SampledLines()].add(raw)
     }
 
     public mutating func merge(_ other: ServiceTally) {
@@ -133,7 +135,10 @@ public struct ServiceTally: Sendable {
         for (user, failures) in other.failuresByUser { failuresByUser[user, default: UserFailures()].merge(failures) }
         logins.merge(other.logins)
         probesByPeer.merge(other.probesByPeer)
-        for (program, lines) in other.unmatched { unmatched[program, default: UnmatchedLines()].merge(lines) }
+        for (program, lines) in other.unmatched { unmatched[program, default: SampledLines()].merge(lines) }
+        traffic.merge(other.traffic)
+        rejects.merge(other.rejects)
+        for (kind, lines) in other.problems { problems[kind, default: SampledLines()].merge(lines) }
     }
 }
 

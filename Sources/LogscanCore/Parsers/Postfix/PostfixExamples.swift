@@ -71,7 +71,7 @@ extension PostfixParser {
                    .bounced),
             .event("Nov 27 08:00:03 mx1 postfix/local[3303]: 3C5A21E0F5: to=<root@mx1.example.org>, orig_to=<root>, relay=local, delay=0.01, delays=0/0/0/0, dsn=2.0.0, status=sent (delivered to mailbox)",
                    .delivered),
-            .event("Nov 27 08:00:04 mx1 postfix/qmgr[800]: 3C5A21E0F2: removed", .noise),
+            .event("Nov 27 08:00:04 mx1 postfix/qmgr[800]: 3C5A21E0F2: removed", .removed),
             .event("Nov 27 08:00:02 mx1 postfix/cleanup[3304]: 3C5A21E0F2: message-id=<20261127080002.3C5A21E0F2@mx1.example.org>", .noise),
             // Daemon problems.
             .event("Nov 27 08:00:05 mx1 postfix/smtpd[2201]: warning: TLS library problem: error:0A000126:SSL routines::unexpected eof while reading",

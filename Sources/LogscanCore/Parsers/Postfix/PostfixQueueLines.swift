@@ -15,7 +15,7 @@ enum PostfixQueueLines {
         } else if rest.hasPrefix("to=<") {
             parsed = delivery(rest)
         } else if rest.equals("removed") {
-            parsed = ParsedMessage(.noise)
+            parsed = ParsedMessage(.removed)
         } else if let client = rest.after("client=") {
             parsed = login(client)
         } else if rest.hasPrefix("reject: ") || rest.hasPrefix("milter-reject: ") {

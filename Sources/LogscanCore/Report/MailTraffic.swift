@@ -1,0 +1,124 @@
+/// What the mail system did, like pflogsumm's grand totals: messages received, delivered, deferred,
+/// bounced and rejected, bytes, the top deferral and bounce reasons with their relays, and a day-by-day
+/// breakdown. A message's size is kept from its `qmgr … from=, size=` line until `removed`.
+public struct MailTraffic: Sendable {
+    public var received = 0
+    public var receivedBytes = 0
+    public var delivered = 0
+    public var deliveredBytes = 0
+    public var deferred = 0
+    public var bounced = 0
+    public var rejected = 0
+    /// Deliveries into mailboxes (Dovecot's lmtp and lda).
+    public var mailboxDeliveries = 0
+    public var deferrals: [Reason: Int] = [:]
+    public var bounces: [Reason: Int] = [:]
+    public var days: [Int64: Day] = [:]
+    /// Queue id → size, for messages in flight.
+    var sizes: [ByteString: Int] = [:]
+
+    public init() {}
+
+    public struct Reason: Hashable, Sendable {
+        public var relay: ByteString
+        public var text: ByteString
+    }
+
+    public struct Day: Sendable, Equatable {
+        public var received = 0, delivered = 0, deferred = 0, bounced = 0, rejected = 0
+    }
+
+    mutating func record(_ parsed: ParsedMessage, occurrences: Int, day: Int64?) {
+        let queueID = parsed.queueID.map(ByteString.init)
+        switch parsed.kind {
+        case .received:
+            // qmgr logs `from=` again each time a deferred message returns to the active queue.
+            guard let queueID, sizes[queueID] == nil else { return }
+            sizes[queueID] = parsed.size
+            received += occurrences
+            receivedBytes += parsed.size
+            if let day { days[day, default: Day()].received += occurrences }
+        case .delivered:
+            delivered += occurrences
+            deliveredBytes += queueID.flatMap { sizes[$0] } ?? 0
+            if let day { days[day, default: Day()].delivered += occurrences }
+        case .deferred:
+            deferred += occurrences
+            deferrals[MailTraffic.reason(parsed), default: 0] += occurrences
+            if let day { days[day, default: Day()].deferred += occurrences }
+        case .bounced:
+            bounced += occurrences
+            bounces[MailTraffic.reason(parsed), default: 0] += occurrences
+            if let day { days[day, default: Day()].bounced += occurrences }
+        case .removed:
+            if let queueID { sizes.removeValue(forKey: queueID) }
+        case .mailDelivered:
+            mailboxDeliveries += occurrences
+        default:
+            break
+        }
+    }
+
+    mutating func recordReject(occurrences: Int, day: Int64?) {
+        rejected += occurrences
+        if let day { days[day, default: Day()].rejected += occurrences }
+    }
+
+    /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
+    static func reason(_ parsed: ParsedMessage) -> Reason {
+        var relay = parsed.relay ?? Bytes("")
+        if let bracket = relay.firstIndex(of: UInt8(ascii: "[")) { relay = relay.prefix(bracket) }
+        return Reason(relay: ByteString(relay), text: ByteString(parsed.detail?.prefix(160) ?? Bytes("")))
+    }
+
+    mutating func merge(_ other: MailTraffic) {
+        received += other.received
+        receivedBytes += other.receivedBytes
+        delivered += other.delivered
+        deliveredBytes += other.deliveredBytes
+        deferred += other.deferred
+        bounced += other.bounced
+        rejected += other.rejected
+        mailboxDeliveries += other.mailboxDeliveries
+        deferrals.merge(other.deferrals)
+        bounces.merge(other.bounces)
+        for (day, counts) in other.days { days[day, default: Day()].add(counts) }
+        sizes.merge(other.sizes) { mine, _ in mine }
+    }
+
+    public var isEmpty: Bool { received + delivered + deferred + bounced + rejected + mailboxDeliveries == 0 }
+}
+
+extension MailTraffic.Day {
+    mutating func add(_ other: MailTraffic.Day) {
+        received += other.received
+        delivered += other.delivered
+        deferred += other.deferred
+        bounced += other.bounced
+        rejected += other.rejected
+    }
+}
+
+/// Messages refused by policy, by reason class, DNSBL and client.
+public struct RejectTally: Sendable {
+    public var byClass: [RejectClass: Int] = [:]
+    public var byList: [ByteString: Int] = [:]
+    public var byPeer: [PeerKey: Int] = [:]
+
+    public init() {}
+
+    mutating func record(_ parsed: ParsedMessage, occurrences: Int) {
+        let rejectClass = parsed.rejectClass ?? .other
+        byClass[rejectClass, default: 0] += occurrences
+        if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] += occurrences }
+        if let peer = parsed.peer?.key { byPeer[peer, default: 0] += occurrences }
+    }
+
+    mutating func merge(_ other: RejectTally) {
+        byClass.merge(other.byClass)
+        byList.merge(other.byList)
+        byPeer.merge(other.byPeer)
+    }
+
+    public var total: Int { byClass.values.reduce(0, +) }
+}
