@@ -219,6 +219,160 @@ def hostile_lines():
     return b"\n".join(lines) + b"\n", {"failures": len(names) + 1, "ip": ip.decode(), "users": len(names) + 1}
 
 
+class MailLog(Log):
+    """Postfix and Dovecot lines of one day, with their truth."""
+
+    def __init__(self):
+        super().__init__(host="mx1")
+        self.smtpd = 6000
+        self.traffic = Counter()
+        self.rejects = Counter()
+        self.queue = 0x3C5A21E000
+
+    def session(self):
+        self.smtpd += 1
+        return self.smtpd
+
+    def sasl_brute(self, t, ip, attempts, user=None, warnings=True):
+        """One SMTP session with `attempts` failed AUTH commands; `disconnect` tallies them again."""
+        pid = self.session()
+        self.add(t, "postfix/submission/smtpd", pid, "connect from unknown[%s]" % ip)
+        suffix = ", sasl_username=%s" % user if user else ""
+        if warnings:
+            for _ in range(attempts):
+                self.add(t, "postfix/submission/smtpd", pid, "warning: unknown[%s]: SASL LOGIN authentication failed: UGFzc3dvcmQ6%s" % (ip, suffix))
+        if attempts >= 3:
+            self.add(t, "postfix/submission/smtpd", pid, "too many errors after AUTH from unknown[%s]" % ip)
+        self.add(t, "postfix/submission/smtpd", pid, "disconnect from unknown[%s] ehlo=1 auth=0/%d commands=1/%d" % (ip, attempts, attempts + 1))
+        self.count(ip, user or "", attempts) if user else self.count_ip(ip, attempts)
+
+    def count_ip(self, ip, attempts):
+        self.truth["failures"] += attempts
+        self.by_ip[ip] += attempts
+
+    def sasl_login(self, t, ip, user):
+        pid = self.session()
+        self.add(t, "postfix/submission/smtpd", pid, "connect from laptop.example.org[%s]" % ip)
+        qid = self.next_queue()
+        self.add(t, "postfix/submission/smtpd", pid, "%s: client=laptop.example.org[%s], sasl_method=PLAIN, sasl_username=%s" % (qid, ip, user))
+        self.add(t, "postfix/submission/smtpd", pid, "disconnect from laptop.example.org[%s] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6" % ip)
+        self.truth["postfix_logins"] += 1
+        return qid
+
+    def next_queue(self):
+        self.queue += 1
+        return "%X" % self.queue
+
+    def message(self, t, size, status, reason=None):
+        """A message through the queue: received, then one delivery with `status`, then removed."""
+        qid = self.next_queue()
+        self.add(t, "postfix/cleanup", 7001, "%s: message-id=<%s@mx1.example.org>" % (qid, qid))
+        self.add(t, "postfix/qmgr", 800, "%s: from=<alice@example.org>, size=%d, nrcpt=1 (queue active)" % (qid, size))
+        relay = "mx.example.net[198.51.100.30]:25"
+        if status == "sent":
+            self.add(t, "postfix/smtp", 7002, "%s: to=<bob@example.net>, relay=%s, delay=1.2, delays=0.1/0/0.5/0.6, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F1E)" % (qid, relay))
+            self.traffic["delivered"] += 1
+            self.traffic["delivered_bytes"] += size
+        elif status == "deferred":
+            self.add(t, "postfix/smtp", 7002, "%s: to=<carol@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (%s)" % (qid, reason))
+            # qmgr logs from= again when the message comes back for another try; it is still one message.
+            self.add(t, "postfix/qmgr", 800, "%s: from=<alice@example.org>, size=%d, nrcpt=1 (queue active)" % (qid, size))
+            self.add(t, "postfix/smtp", 7002, "%s: to=<carol@example.com>, relay=none, delay=90, delays=0/0/30/0, dsn=4.4.1, status=deferred (%s)" % (qid, reason))
+            self.traffic["deferred"] += 2
+        elif status == "bounced":
+            self.add(t, "postfix/smtp", 7002, "%s: to=<dave@example.com>, relay=%s, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=bounced (%s)" % (qid, relay, reason))
+            self.traffic["bounced"] += 1
+        if status != "deferred":
+            self.add(t, "postfix/qmgr", 800, "%s: removed" % qid)
+        self.traffic["received"] += 1
+        self.traffic["received_bytes"] += size
+
+    def reject(self, t, ip, kind):
+        pid = self.session()
+        texts = {
+            "relay": "454 4.7.1 <x@victim.example>: Relay access denied",
+            "rbl": "554 5.7.1 Service unavailable; Client host [%s] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/%s" % (ip, ip),
+            "unknown": "550 5.1.1 <nobody@example.org>: Recipient address rejected: User unknown in virtual mailbox table",
+            "helo": "504 5.5.2 <WIN-1>: Helo command rejected: need fully-qualified hostname",
+        }
+        self.add(t, "postfix/smtpd", pid, "NOQUEUE: reject: RCPT from unknown[%s]: %s; from=<spam@example.net> to=<x@victim.example> proto=ESMTP helo=<WIN-1>" % (ip, texts[kind]))
+        self.rejects[kind] += 1
+        self.traffic["rejected"] += 1
+
+    def smtp_probe(self, t, ip, kind):
+        pid = self.session()
+        if kind == "lost":
+            self.add(t, "postfix/smtpd", pid, "connect from unknown[%s]" % ip)
+            self.add(t, "postfix/smtpd", pid, "lost connection after CONNECT from unknown[%s]" % ip)
+            self.add(t, "postfix/smtpd", pid, "disconnect from unknown[%s] commands=0/0" % ip)
+        elif kind == "pregreet":
+            self.add(t, "postfix/postscreen", 900, "CONNECT from [%s]:40001 to [192.0.2.25]:25" % ip)
+            self.add(t, "postfix/postscreen", 900, "PREGREET 11 after 0.07 from [%s]:40001: EHLO x\\r\\n" % ip)
+        self.truth["mail_probes"] += 1
+
+    def imap_brute(self, t, ip, user, attempts, verbose, new_wording=False):
+        """One IMAP connection with `attempts` failures; with auth_verbose the auth process logs each too."""
+        if verbose:
+            for _ in range(attempts):
+                self.add(t, "dovecot", None, "auth: passwd-file(%s,%s,<b2Zx8x0Q>): Password mismatch" % (user, ip))
+        if new_wording:
+            self.add(t, "dovecot", None, "imap-login: Login aborted: Connection closed (auth failed, %d attempts in 12 secs) (auth_failed): user=<%s>, method=PLAIN, rip=%s, lip=192.0.2.25, TLS, session=<b2Zx8x0Q>" % (attempts, user, ip))
+        else:
+            self.add(t, "dovecot", None, "imap-login: Disconnected (auth failed, %d attempts in 12 secs): user=<%s>, method=PLAIN, rip=%s, lip=192.0.2.25, TLS, session=<b2Zx8x0Q>" % (attempts, user, ip))
+        self.dovecot_count(ip, user, attempts)
+
+    def dovecot_count(self, ip, user, attempts):
+        self.truth["dovecot_failures"] += attempts
+        self.dovecot_by_ip[ip] += attempts
+
+    def imap_login(self, t, ip, user, protocol="imap"):
+        self.add(t, "dovecot", None, "%s-login: Login: user=<%s>, method=PLAIN, rip=%s, lip=192.0.2.25, mpid=4242, TLS, session=<Zm9v>" % (protocol, user, ip))
+        self.add(t, "dovecot", None, "imap(%s)<4242><Zm9v>: Disconnected: Logged out in=120 out=4000" % user)
+        self.truth["dovecot_logins"] += 1
+
+    def imap_probe(self, t, ip):
+        self.add(t, "dovecot", None, "pop3-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=%s, lip=192.0.2.25, session=<cc>" % ip)
+        self.truth["dovecot_probes"] += 1
+
+    def lmtp(self, t, user):
+        self.add(t, "dovecot", None, "lmtp(%s)<4444><c2Vzcw>: msgid=<abc@example.net>: saved mail to INBOX" % user)
+        self.traffic["mailbox"] += 1
+
+
+def mail_days():
+    """Four days of a mail server under SMTP AUTH and IMAP brute force (Nov 24 to 27)."""
+    days = {}
+    for day in range(24, 28):
+        log = MailLog()
+        log.dovecot_by_ip = Counter()
+        log.sasl_brute((11, day, 2, 0, 0), "203.0.113.10", 3)                       # also attacks sshd
+        log.sasl_brute((11, day, 2, 5, 0), "198.51.100.60", 2, user="info@example.org")
+        log.sasl_brute((11, day, 2, 10, 0), "198.51.100.61", 2, warnings=False)    # a log with only the tally
+        log.smtp_probe((11, day, 3, 0, 0), "192.0.2.70", "lost")
+        log.smtp_probe((11, day, 3, 5, 0), "192.0.2.71", "pregreet")
+        for kind, n in (("relay", 2), ("rbl", 1), ("unknown", 1), ("helo", 1)):
+            for k in range(n):
+                log.reject((11, day, 4, k, 0), "192.0.2.%d" % (80 + k), kind)
+        log.message((11, day, 8, 0, 0), 4000, "sent")
+        log.message((11, day, 8, 1, 0), 2500, "sent")
+        log.message((11, day, 8, 2, 0), 1200, "deferred", "connect to mx.example.com[198.51.100.31]:25: Connection timed out")
+        if day == 26:
+            log.message((11, day, 8, 3, 0), 900, "bounced", "host mx.example.com[198.51.100.31] said: 550 5.1.1 User unknown (in reply to RCPT TO command)")
+        log.imap_brute((11, day, 5, 0, 0), "203.0.113.10", "info@example.org", 3, verbose=True)
+        log.imap_brute((11, day, 5, 5, 0), "198.51.100.62", "admin", 2, verbose=False, new_wording=True)
+        log.imap_login((11, day, 9, 0, 0), "198.51.100.7", "alice@example.org")
+        log.imap_probe((11, day, 9, 5, 0), "192.0.2.90")
+        log.lmtp((11, day, 8, 0, 1), "bob@example.org")
+        if day == 27:
+            log.sasl_brute((11, day, 10, 0, 0), "198.51.100.99", 2)
+            log.sasl_login((11, day, 10, 5, 0), "198.51.100.99", "carol@example.org")
+            log.add((11, day, 11, 0, 0), "postfix/smtpd", 6999, "warning: hostname mail.example.com does not resolve to address 192.0.2.99")
+            log.add((11, day, 11, 0, 0), "postfix/master", 700, "fatal: bind 0.0.0.0 port 25: Address already in use")
+            log.truth["daemon_fatal"] += 1
+        days[day] = log
+    return days
+
+
 def write(path, data):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as out:
@@ -276,6 +430,26 @@ def main():
     for name, log in rfc3339_set().items():
         write(os.path.join(HERE, "rfc3339", name), log.text().encode())
         truth["rfc3339:" + name] = dict(log.truth)
+    mail = mail_days()
+    mail_files = {"mail.log.3.gz": [24], "mail.log.2.gz": [25], "mail.log.1": [26], "mail.log": [27]}
+    mail_truth = Counter()
+    mail_ips, dovecot_ips = Counter(), Counter()
+    for name, file_days in mail_files.items():
+        text = "".join(mail[d].text() for d in file_days)
+        write(os.path.join(HERE, "mail", name), gz(text) if name.endswith(".gz") else text.encode())
+        truth["mail lines:" + name] = sum(len(mail[d].lines) for d in file_days)
+        for d in file_days:
+            mail_truth.update(mail[d].truth)
+            mail_truth.update({"traffic " + k: v for k, v in mail[d].traffic.items()})
+            mail_truth.update({"reject " + k: v for k, v in mail[d].rejects.items()})
+            mail_ips.update(mail[d].by_ip)
+            dovecot_ips.update(mail[d].dovecot_by_ip)
+    # rsyslog's copy of the warning-level lines: read from a directory, it must not count twice.
+    warn = "".join(line + "\n" for d in (27,) for t, line in sorted(mail[d].lines) if ": warning: " in line or ": fatal: " in line)
+    write(os.path.join(HERE, "mail", "mail.warn"), warn.encode())
+    truth["mail"] = dict(mail_truth)
+    truth["postfix_by_ip"] = dict(mail_ips)
+    truth["dovecot_by_ip"] = dict(dovecot_ips)
     data, hostile = hostile_lines()
     write(os.path.join(HERE, "hostile", "auth.log"), data)
     truth["hostile"] = hostile

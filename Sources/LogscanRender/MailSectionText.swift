@@ -61,7 +61,7 @@ struct MailSectionText {
         let summary = problems.map { "\($0.level) \(NumberText.grouped($0.count))" }.joined(separator: ", ")
         var out = ["", renderer.style.heading("Daemon problems: " + summary)]
         for problem in problems {
-            for sample in problem.samples { out.append(("  \(problem.level): " + sample).fitted(to: renderer.width)) }
+            for sample in problem.samples { out.append(("  " + sample).fitted(to: renderer.width)) }
         }
         return out
     }

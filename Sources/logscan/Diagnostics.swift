@@ -18,7 +18,7 @@ enum Diagnostics {
         for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
         if plan.usedSystemDefaults {
             if plan.inputs.isEmpty && plan.skipped.isEmpty {
-                say("no auth logs found (looked for /var/log/auth.log* and /var/log/secure*). "
+                say("no logs found (looked for /var/log/auth.log*, secure*, mail.log* and maillog*). "
                     + "Name files or directories, or use - for standard input.")
                 return nil
             }
@@ -29,9 +29,9 @@ enum Diagnostics {
                 say("reading \(names.isEmpty ? "nothing new" : names)\(scope)")
             }
         }
-        if !plan.skipped.isEmpty && !quiet {
-            let names = plan.skipped.map(\.path).joined(separator: ", ")
-            say("skipped (last written before the range starts): \(names)")
+        for reason in Set(plan.skipped.map(\.reason)).sorted() where !quiet {
+            let names = plan.skipped.filter { $0.reason == reason }.map(\.source.path).joined(separator: ", ")
+            say("skipped (\(reason)): \(names)")
         }
         return plan
     }

@@ -5,23 +5,33 @@ import Glibc
 /// Turns the command line's paths into the list of inputs to read.
 public struct InputPlan: Sendable {
     public var inputs: [InputSource] = []
-    /// Files left unread because their mtime shows they end before the range starts.
-    public var skipped: [InputSource] = []
+    /// Files left unread: their mtime shows they end before the range starts, or they repeat another
+    /// input's lines.
+    public var skipped: [Skip] = []
+
+    public struct Skip: Sendable {
+        public var source: InputSource
+        public var reason: String
+    }
     /// Paths that could not be used: missing, unreadable, or a glob that matched nothing.
     public var problems: [(path: String, message: String)] = []
     public var usedSystemDefaults = false
 }
 
 public enum InputDiscovery {
-    /// The system's auth logs: Debian and Ubuntu, then RHEL.
-    public static let systemAuthLogs = ["/var/log/auth.log*", "/var/log/secure*"]
+    /// The system's auth and mail logs: Debian and Ubuntu, then RHEL.
+    public static let systemLogs = ["/var/log/auth.log*", "/var/log/secure*", "/var/log/mail.log*", "/var/log/maillog*"]
+
+    /// In a directory, files whose lines `mail.log` already holds (Debian's rsyslog writes mail lines to
+    /// mail.log, to mail.info/mail.warn/mail.err by level, and to syslog).
+    static let mailCopies = ["mail.info", "mail.warn", "mail.err", "syslog"]
 
     /// A file last written more than this before `since` cannot hold lines in the range.
     static let mtimeSlackSeconds: Int64 = 300
 
     /// Files named in `paths` (`-` is stdin; directories give every log file inside; globs are expanded),
     /// or the system's auth logs when `paths` is empty. Rotated sets come oldest first.
-    public static func plan(paths: [String], since: Instant?, systemLogs: [String] = systemAuthLogs) -> InputPlan {
+    public static func plan(paths: [String], since: Instant?, systemLogs: [String] = systemLogs) -> InputPlan {
         var plan = InputPlan()
         var files: [String] = []
         if paths.isEmpty {
@@ -32,7 +42,9 @@ public enum InputDiscovery {
             if path == "-" {
                 plan.inputs.append(.standardInput)
             } else if isDirectory(path) {
-                files += logFiles(in: path)
+                let (logs, copies) = withoutMailCopies(logFiles(in: path))
+                files += logs
+                plan.skipped += copies.compactMap { inputSource(at: $0) }.map { InputPlan.Skip(source: $0, reason: "repeats mail.log") }
             } else if exists(path) {
                 files.append(path)
             } else if path.contains(where: { "*?[".contains($0) }) {
@@ -50,12 +62,20 @@ public enum InputDiscovery {
                 continue
             }
             if let since, let modified = source.modified, modified.adding(seconds: mtimeSlackSeconds) < since {
-                plan.skipped.append(source)
+                plan.skipped.append(InputPlan.Skip(source: source, reason: "last written before the range starts"))
             } else {
                 plan.inputs.append(source)
             }
         }
         return plan
+    }
+
+    /// Splits off the files that repeat `mail.log`'s lines, when `mail.log` is there.
+    static func withoutMailCopies(_ paths: [String]) -> (logs: [String], copies: [String]) {
+        let base = { (path: String) in RotationOrder.key(for: path).base.split(separator: "/").last.map(String.init) ?? "" }
+        guard paths.contains(where: { base($0) == "mail.log" }) else { return (paths, []) }
+        let copies = paths.filter { mailCopies.contains(base($0)) }
+        return (paths.filter { !mailCopies.contains(base($0)) }, copies)
     }
 
     /// Regular, non-hidden files of a directory that are not binary login records.
