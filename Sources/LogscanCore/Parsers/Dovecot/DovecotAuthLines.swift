@@ -31,10 +31,11 @@ enum DovecotAuthLines {
 
     /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name.
     static func groupOpen(_ text: Bytes) -> Int? {
-        if text.hasPrefix("auth(") { return 4 }
-        if text.hasPrefix("auth-worker(") {
-            // 2.3's `auth-worker(1234): ` holds a pid, not the group.
-            if let close = text.firstIndex(of: UInt8(ascii: ")")), text.slice(12, close).decimalValue == nil { return 11 }
+        // 2.4's `auth(U,IP…)`; older tags hold a pid (`auth-worker(1234)`) or a name (`auth(default)`).
+        for (prefix, open) in [("auth(", 4), ("auth-worker(", 11)] as [(StaticString, Int)] where text.hasPrefix(prefix) {
+            if let close = text.firstIndex(of: UInt8(ascii: ")")), text.slice(open + 1, close).firstIndex(of: UInt8(ascii: ",")) != nil {
+                return open
+            }
         }
         return passdbs.compactMap { name in text.firstRange(of: name).map { $0 + name.utf8CodeUnitCount - 1 } }.min()
     }
@@ -54,7 +55,10 @@ enum DovecotAuthLines {
         var fields = inside
         while let comma = fields.lastIndex(of: UInt8(ascii: ",")) {
             let last = fields.suffix(from: comma + 1)
-            if let ip = IPAddress(bytes: last) { return (fields.prefix(comma), .ip(ip)) }
+            if let ip = IPAddress(bytes: last) {
+                let user = fields.prefix(comma)
+                return (user.equals("?") ? user.prefix(0) : user, .ip(ip))
+            }
             guard last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") else { return nil }
             fields = fields.prefix(comma)
         }

@@ -18,6 +18,10 @@ extension DovecotParser {
             // The user name is the client's: a fake `rip=` inside it cannot move the address.
             .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<x, rip=10.0.0.1>, method=PLAIN, rip=203.0.113.12, lip=192.0.2.25, session=<aa>",
                    .loginFailed, ip: "203.0.113.12", user: "x, rip=10.0.0.1", count: 1),
+            .event("Nov 27 04:50:37 mx1 dovecot: pop3-login: Aborted login (1 authentication attempts): user=<olduser>, method=PLAIN, rip=::ffff:203.0.113.15, lip=::ffff:192.0.2.25",
+                   .loginFailed, ip: "203.0.113.15", user: "olduser", count: 1),
+            .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<a>, method=PLAIN, rip=203.0.113.16, lip=192.0.2.25, TLS: SSL_read failed: x, rip=9.9.9.9, session=<8oN>",
+                   .loginFailed, ip: "203.0.113.16", user: "a", count: 1),
             // Successes and probes.
             .event("Nov 27 08:00:00 mx1 dovecot: imap-login: Login: user=<alice@example.org>, method=PLAIN, rip=198.51.100.7, lip=192.0.2.25, mpid=4242, TLS, session=<Zm9v>",
                    .login, ip: "198.51.100.7", user: "alice@example.org"),
@@ -25,6 +29,8 @@ extension DovecotParser {
                    .login, ip: "198.51.100.7", user: "alice@example.org"),
             .event("Nov 27 04:50:40 mx1 dovecot: pop3-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=203.0.113.13, lip=192.0.2.25, session=<cc>",
                    .noAuthAttempts, ip: "203.0.113.13"),
+            .event("Nov 27 04:50:40 mx1 dovecot[2992]: pop3-login: Disconnected: rip=203.0.113.17, lip=192.0.2.25",
+                   .noAuthAttempts, ip: "203.0.113.17"),
             .event("Nov 27 04:50:40 mx1 dovecot: imap-login: Login aborted: Connection closed (no auth attempts in 10 secs) (no_auth_attempts): user=<>, rip=203.0.113.14, lip=192.0.2.25, TLS, session=<dd>",
                    .noAuthAttempts, ip: "203.0.113.14"),
             // The auth process.
@@ -42,6 +48,10 @@ extension DovecotParser {
                    .authPAMFailure, ip: "203.0.113.40", user: "jose"),
             .event("Nov 27 04:50:36 mx1 dovecot: auth(tom@example.com,203.0.113.41,sasl:plain)<Cd5N>: passwd-file: Password mismatch",
                    .authPasswordMismatch, ip: "203.0.113.41", user: "tom@example.com"),
+            .event("Nov 27 04:50:36 auth(tom@example.com,203.0.113.43,sasl:plain)<Cd5N>: Info: passwd-file: Password mismatch",
+                   .authPasswordMismatch, ip: "203.0.113.43", user: "tom@example.com"),
+            .event("Nov 27 04:50:36 mx1 dovecot: auth-worker(default): sql(username,203.0.113.44): unknown user",
+                   .authUnknownUser, ip: "203.0.113.44", user: "username"),
             .event("Nov 27 04:50:36 mx1 dovecot: auth: passwd-file(x),10.0.0.1,203.0.113.42,<s>): unknown user (given password: ,9.9.9.9): Password mismatch)",
                    .authUnknownUser, ip: "203.0.113.42", user: "x),10.0.0.1"),
             .event("Nov 27 08:00:00 mx1 dovecot: imap-login: Logged in: user=<tom@example.com>, method=PLAIN, rip=198.51.100.8, lip=192.0.2.25, mpid=15, session=<Cd5N>",

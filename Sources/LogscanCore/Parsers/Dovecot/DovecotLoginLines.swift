@@ -23,8 +23,14 @@ enum DovecotLoginLines {
         if verdict.contains("(auth_failed)") || verdict.contains("(authorization failed") {
             return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName)
         }
+        // Dovecot 1.0: `Aborted login (N authentication attempts)`.
+        if let open = verdict.lastRange(of: "("), verdict.suffix(from: open).contains(" authentication attempts)"),
+           let space = verdict.firstIndex(of: UInt8(ascii: " "), from: open), let attempts = verdict.slice(open + 1, space).decimalValue {
+            return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName, count: max(1, attempts))
+        }
         if verdict.contains("(no auth attempts") || verdict.contains("before auth was ready")
-            || verdict.contains("(tried to use disallowed plaintext auth)") {
+            || verdict.contains("(tried to use disallowed plaintext auth)") || verdict.equals("Disconnected: ")
+            || verdict.equals("Aborted login: ") {
             return ParsedMessage(.noAuthAttempts, peer: fields.peer)
         }
         return ParsedMessage(.noise, peer: fields.peer, user: fields.user)
@@ -36,12 +42,22 @@ enum DovecotLoginLines {
         var peer: Peer
     }
 
-    /// `user=<U>, method=M, rip=IP, lip=IP, …`. The user name is the client's; `rip` is the last one of
-    /// the line, since everything after it (lip, mpid, TLS, session) is Dovecot's own.
+    /// `[user=<U>, method=M, ]rip=IP, lip=IP, …`. The user name is the client's, so `rip` is read from the
+    /// right: the last `rip=` that `, lip=` follows (everything after it is Dovecot's own).
     static func fields(_ text: Bytes) -> Fields? {
-        guard let userAt = text.firstRange(of: "user=<"), let ripAt = text.lastRange(of: ", rip=") else { return nil }
-        let ripEnd = text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 6) ?? text.count
-        guard let ip = IPAddress(bytes: text.slice(ripAt + 6, ripEnd)) else { return nil }
+        var limit = text.count
+        var found: (at: Int, end: Int, ip: IPAddress)?
+        while found == nil, let ripAt = text.lastRange(of: "rip=", endingBy: limit) {
+            let ripEnd = text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 4) ?? text.count
+            if let ip = IPAddress(bytes: text.slice(ripAt + 4, ripEnd)), text.suffix(from: ripEnd).hasPrefix(", lip=") {
+                found = (ripAt, ripEnd, ip)
+            }
+            limit = ripAt + 3
+        }
+        guard let (ripAt, _, ip) = found else { return nil }
+        guard let userAt = text.firstRange(of: "user=<"), userAt < ripAt else {
+            return Fields(userAt: ripAt, user: nil, peer: .ip(ip))
+        }
         let userEnd = text.lastRange(of: ">, method=", endingBy: ripAt) ?? text.lastRange(of: ">", endingBy: ripAt) ?? ripAt
         let user = userEnd > userAt + 6 ? text.slice(userAt + 6, userEnd) : nil
         return Fields(userAt: userAt, user: user, peer: .ip(ip))

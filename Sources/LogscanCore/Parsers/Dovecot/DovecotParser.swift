@@ -22,6 +22,10 @@ public struct DovecotParser: ServiceParser {
         var text = DovecotParser.droppingLevel(message)
         var process = program
         if program.equals("auth") || program.equals("auth-worker") { return DovecotAuthLines.parse(text) }
+        if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
+            // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
+            return DovecotAuthLines.parse(Bytes(base: program.base, count: message.base + message.count - program.base))
+        }
         if program.equals("dovecot") {
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
             if text.hasPrefix("auth") { return DovecotAuthLines.parse(text) }

@@ -12,6 +12,17 @@ enum PostfixClient {
         return (.ip(ip), close + 1)
     }
 
+    /// `name[address]` or `name[address]:port` (with `smtpd_client_port_logging`); the end is after the port.
+    static func bracketedWithPort(_ text: Bytes) -> (peer: Peer, end: Int)? {
+        guard var (peer, end) = bracketed(text) else { return nil }
+        if end < text.count && text[end] == UInt8(ascii: ":") {
+            var i = end + 1
+            while i < text.count && isDigit(text[i]) { i += 1 }
+            if i > end + 1 { end = i }
+        }
+        return (peer, end)
+    }
+
     /// `name[address]` right after `prefix` at the start of `text`.
     static func after(_ prefix: StaticString, in text: Bytes) -> (peer: Peer, end: Int)? {
         guard let start = text.lengthOfPrefix(prefix), let (peer, end) = bracketed(text.suffix(from: start)) else {

@@ -3,6 +3,7 @@
 enum PostfixRejects {
     static func parse(_ text: Bytes) -> ParsedMessage? {
         guard let rest = text.after("NOQUEUE: ") else { return nil }
+        if rest.hasPrefix("lost connection after ") { return PostfixSmtpdLines.session(rest) }
         guard rest.hasPrefix("reject: ") || rest.hasPrefix("milter-reject: ") else {
             return rest.hasPrefix("reject_warning: ") || rest.hasPrefix("filter: ") ? ParsedMessage(.noise) : nil
         }

@@ -4,14 +4,17 @@ enum PostfixSmtpdLines {
     /// are daemon problems.
     static func warning(_ text: Bytes) -> ParsedMessage? {
         guard let rest = text.after("warning: ") else { return nil }
-        if let (peer, end) = PostfixClient.bracketed(rest), rest.suffix(from: end).hasPrefix(": SASL "),
+        if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
            let failedAt = rest.firstRange(of: " authentication failed", from: end) {
             let reason = rest.suffix(from: failedAt + 22)
             if reason.contains("Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
             }
             var parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
-            if let userAt = reason.firstRange(of: ", sasl_username=") { parsed.user = reason.suffix(from: userAt + 16) }
+            if let userAt = reason.firstRange(of: ", sasl_username=") {
+                let user = reason.suffix(from: userAt + 16)
+                parsed.user = user.equals("(unavailable)") ? nil : user
+            }
             return parsed
         }
         if let (peer, end) = PostfixClient.after("non-SMTP command from ", in: rest) {
