@@ -9,9 +9,9 @@
 ///    `same_attempt`, up to N of the oldest); if the client logs in instead, or no login line comes within
 ///    ten minutes, or the input ends, it counts one attempt.
 /// 3. `no auth attempts` disconnects are probes.
-public struct DovecotCorrelator: Correlator {
+public struct DovecotCorrelator: HoldingCorrelator {
     private var pending: [UInt64: [HeldLine]] = [:]
-    private var heldQueue = HeldQueue()
+    var heldQueue = HeldQueue()
 
     public init() {}
 
@@ -44,24 +44,12 @@ public struct DovecotCorrelator: Correlator {
         }
     }
 
-    public mutating func hold(_ line: HeldLine, key: UInt64) {
+    mutating func remember(_ line: HeldLine, key: UInt64) {
         pending[key, default: []].append(line)
-        heldQueue.add(line, key: key)
-        settleExpired(around: nil)
-    }
-
-    public mutating func takeReleased() -> [HeldLine] { heldQueue.takeReleased() }
-
-    public mutating func finish() {
-        while let (key, _) = heldQueue.nextToSettle(around: nil, all: true) { settle(key) }
-    }
-
-    private mutating func settleExpired(around now: Int64?) {
-        while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
     }
 
     /// Every held failure of the client counts one attempt.
-    private mutating func settle(_ key: UInt64) {
+    mutating func settle(_ key: UInt64) {
         for line in pending.removeValue(forKey: key) ?? [] {
             let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
             heldQueue.release(line, .failure(attempts: occurrences))

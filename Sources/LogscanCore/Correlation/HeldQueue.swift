@@ -70,6 +70,34 @@ extension Correlator {
     mutating func finish() {}
 }
 
+/// A correlator that holds lines: it keeps them per key and settles a key's lines when they expire or the
+/// input ends; the queue, expiry and release bookkeeping live here once.
+protocol HoldingCorrelator: Correlator {
+    var heldQueue: HeldQueue { get set }
+    /// Keeps `line` with the others of `key` until it is settled.
+    mutating func remember(_ line: HeldLine, key: UInt64)
+    /// Settles every held line of `key` as counted.
+    mutating func settle(_ key: UInt64)
+}
+
+extension HoldingCorrelator {
+    mutating func hold(_ line: HeldLine, key: UInt64) {
+        remember(line, key: key)
+        heldQueue.add(line, key: key)
+        settleExpired(around: nil)
+    }
+
+    mutating func takeReleased() -> [HeldLine] { heldQueue.takeReleased() }
+
+    mutating func finish() {
+        while let (key, _) = heldQueue.nextToSettle(around: nil, all: true) { settle(key) }
+    }
+
+    mutating func settleExpired(around now: Int64?) {
+        while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
+    }
+}
+
 /// Hashes for correlation keys.
 enum CorrelationKey {
     static func address(_ peer: Peer?) -> UInt64? {

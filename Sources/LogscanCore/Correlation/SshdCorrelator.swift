@@ -23,7 +23,7 @@
 /// with another address or user than the connection's starts a new one (one sshd process serves one
 /// client and one user), so a reused pid starts afresh. Lines without a pid cannot be correlated: each
 /// counts on its own.
-public struct SshdCorrelator: Correlator {
+public struct SshdCorrelator: HoldingCorrelator {
     struct Connection {
         var lastSeen: Int64 = .min
         /// Precursors of an attempt that no `Failed …` line has reported yet.
@@ -43,7 +43,7 @@ public struct SshdCorrelator: Correlator {
     }
 
     private var connections: [UInt64: Connection] = [:]
-    private var heldQueue = HeldQueue()
+    var heldQueue = HeldQueue()
 
     public init() {}
 
@@ -65,23 +65,11 @@ public struct SshdCorrelator: Correlator {
                                     to: &connections[key, default: Connection()], held: &heldQueue)
     }
 
-    public mutating func hold(_ line: HeldLine, key: UInt64) {
+    mutating func remember(_ line: HeldLine, key: UInt64) {
         connections[key, default: Connection()].held.append(line)
-        heldQueue.add(line, key: key)
-        settleExpired(around: nil)
     }
 
-    public mutating func takeReleased() -> [HeldLine] { heldQueue.takeReleased() }
-
-    public mutating func finish() {
-        while let (key, _) = heldQueue.nextToSettle(around: nil, all: true) { settle(key) }
-    }
-
-    private mutating func settleExpired(around now: Int64?) {
-        while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
-    }
-
-    private mutating func settle(_ key: UInt64) {
+    mutating func settle(_ key: UInt64) {
         guard connections[key] != nil else { return }
         SshdCorrelator.resolveHeld(&connections[key]!, counted: true, held: &heldQueue)
     }
