@@ -20,8 +20,9 @@ struct Correlators {
         }
     }
 
-    mutating func takeReleased() -> [HeldLine] {
-        sshd.takeReleased() + dovecot.takeReleased()
+    mutating func drainReleased(_ body: (HeldLine) -> Void) {
+        sshd.drainReleased(body)
+        dovecot.drainReleased(body)
     }
 
     mutating func finish() {

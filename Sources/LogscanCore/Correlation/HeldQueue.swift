@@ -21,9 +21,11 @@ struct HeldQueue {
         released.append(line)
     }
 
-    mutating func takeReleased() -> [HeldLine] {
-        defer { released.removeAll(keepingCapacity: true) }
-        return released
+    /// Hands each line settled since the last call to `body`, without allocating.
+    mutating func drainReleased(_ body: (HeldLine) -> Void) {
+        guard !released.isEmpty else { return }
+        for line in released { body(line) }
+        released.removeAll(keepingCapacity: true)
     }
 
     /// The oldest held line that is still open and must settle now: `all` of them (the input ended), or
@@ -58,15 +60,15 @@ public enum CorrelationOutcome {
 protocol Correlator {
     mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome
     mutating func hold(_ line: HeldLine, key: UInt64)
-    /// The held lines settled since the last call.
-    mutating func takeReleased() -> [HeldLine]
+    /// Hands each held line settled since the last call to `body`.
+    mutating func drainReleased(_ body: (HeldLine) -> Void)
     /// The input ended: every held line settles.
     mutating func finish()
 }
 
 extension Correlator {
     mutating func hold(_ line: HeldLine, key: UInt64) {}
-    mutating func takeReleased() -> [HeldLine] { [] }
+    mutating func drainReleased(_ body: (HeldLine) -> Void) {}
     mutating func finish() {}
 }
 
@@ -87,7 +89,7 @@ extension HoldingCorrelator {
         settleExpired(around: nil)
     }
 
-    mutating func takeReleased() -> [HeldLine] { heldQueue.takeReleased() }
+    mutating func drainReleased(_ body: (HeldLine) -> Void) { heldQueue.drainReleased(body) }
 
     mutating func finish() {
         while let (key, _) = heldQueue.nextToSettle(around: nil, all: true) { settle(key) }

@@ -157,4 +157,13 @@ public enum Service: String, CaseIterable, Sendable, Codable, Comparable {
     case dovecot
 
     public static func < (lhs: Service, rhs: Service) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// A dense index, for tables with one slot per service.
+    public var index: Int {
+        switch self {
+        case .sshd: return 0
+        case .postfix: return 1
+        case .dovecot: return 2
+        }
+    }
 }

@@ -10,6 +10,7 @@ public struct LineProcessor<Sink: EventSink> {
     private var lineNumber = 0
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
     private var ordered = FIFO<HeldLine>()
+    private var releasedScratch: [HeldLine] = []
 
     public init(registry: ParserRegistry, range: TimeRange, zone: Zone, reference: Instant, sink: Sink) {
         self.registry = registry
@@ -105,11 +106,17 @@ public struct LineProcessor<Sink: EventSink> {
     /// Hands settled lines to the sink: at once for an unordered sink, from the head of the queue for an
     /// ordered one.
     private mutating func deliverReleased() {
-        let released = correlators.takeReleased()
         if !sink.needsInputOrder {
-            for held in released { if let event = held.event { sink.record(event) } }
+            // Moved out and back, so the buffer is reused and nothing is copied.
+            var settled = releasedScratch
+            releasedScratch = []
+            correlators.drainReleased { settled.append($0) }
+            for held in settled { if let event = held.event { sink.record(event) } }
+            settled.removeAll(keepingCapacity: true)
+            releasedScratch = settled
             return
         }
+        correlators.drainReleased { _ in }
         while let head = ordered.first, head.isResolved {
             ordered.removeFirst()
             if let event = head.event {

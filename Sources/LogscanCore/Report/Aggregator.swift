@@ -1,7 +1,13 @@
 /// The report's sink: a `ServiceTally` per service plus unmatched lines without a service. Each input gets
 /// its own aggregator; they merge in input order at the end (that is how both cores get used).
 public struct Aggregator: EventSink, Sendable {
-    public var services: [Service: ServiceTally] = [:]
+    /// One slot per service, indexed by `Service.index`: no hashing per event.
+    private var tallies = [ServiceTally?](repeating: nil, count: Service.allCases.count)
+
+    /// The services that saw any line.
+    public var services: [Service: ServiceTally] {
+        Dictionary(uniqueKeysWithValues: Service.allCases.compactMap { service in tallies[service.index].map { (service, $0) } })
+    }
     /// Untagged lines that no parser recognised.
     public var untaggedUnmatched = SampledLines()
     public var firstTime: Instant?
@@ -16,7 +22,7 @@ public struct Aggregator: EventSink, Sendable {
     public mutating func record(_ event: Event) {
         let role = event.parsed.kind.role
         let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
-        services[event.service, default: ServiceTally()].record(event, day: day)
+        tallies[event.service.index, default: ServiceTally()].record(event, day: day)
         noteTime(event.line.time)
     }
 
@@ -25,7 +31,7 @@ public struct Aggregator: EventSink, Sendable {
             if !line.hasTag { untaggedUnmatched.add(raw) }
             return
         }
-        services[service, default: ServiceTally()].recordUnmatched(program: line.program.string, raw: raw)
+        tallies[service.index, default: ServiceTally()].recordUnmatched(program: line.program.string, raw: raw)
         noteTime(line.time)
     }
 
@@ -36,7 +42,7 @@ public struct Aggregator: EventSink, Sendable {
     }
 
     public mutating func merge(_ other: Aggregator) {
-        for (service, tally) in other.services { services[service, default: ServiceTally()].merge(tally) }
+        for (service, tally) in other.services { tallies[service.index, default: ServiceTally()].merge(tally) }
         untaggedUnmatched.merge(other.untaggedUnmatched)
         if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
         if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }

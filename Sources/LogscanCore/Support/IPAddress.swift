@@ -40,34 +40,41 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 
+    /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else.
+    @inline(__always)
     static func parseV4(_ bytes: Bytes) -> UInt32? {
+        guard bytes.count >= 7 && bytes.count <= 15 else { return nil }
         var value: UInt32 = 0
-        var octet: UInt32 = 0
-        var digits = 0
-        var dots = 0
-        for i in 0..<bytes.count {
-            let byte = bytes[i]
-            if isDigit(byte) {
-                if digits > 0 && octet == 0 { return nil }  // no leading zeros: "01" is ambiguous
-                octet = octet * 10 + UInt32(byte - 48)
-                digits += 1
-                if octet > 255 { return nil }
-            } else if byte == UInt8(ascii: ".") {
-                if digits == 0 || dots == 3 { return nil }
-                value = value << 8 | octet
-                octet = 0
-                digits = 0
-                dots += 1
-            } else {
-                return nil
+        var i = 0
+        for octetIndex in 0..<4 {
+            if octetIndex > 0 {
+                guard i < bytes.count, bytes.base[i] == UInt8(ascii: ".") else { return nil }
+                i &+= 1
             }
+            let start = i
+            var octet: UInt32 = 0
+            while i < bytes.count && i &- start < 3 {
+                let digit = bytes.base[i] &- 48
+                if digit > 9 { break }
+                octet = octet &* 10 &+ UInt32(digit)
+                i &+= 1
+            }
+            let length = i &- start
+            guard length > 0, octet <= 255, length == 1 || bytes.base[start] != UInt8(ascii: "0") else { return nil }
+            value = value << 8 | octet
         }
-        guard dots == 3, digits > 0 else { return nil }
-        return value << 8 | octet
+        return i == bytes.count ? value : nil
     }
 
     static func parseV6(_ bytes: Bytes) -> (UInt64, UInt64)? {
-        var groups = [UInt16](repeating: 0, count: 8)
+        var storage: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &storage) { raw in
+            parseV6(bytes, into: raw.bindMemory(to: UInt16.self))
+        }
+    }
+
+    /// Parses into eight groups on the caller's stack: no allocation per address.
+    private static func parseV6(_ bytes: Bytes, into groups: UnsafeMutableBufferPointer<UInt16>) -> (UInt64, UInt64)? {
         var count = 0
         var gapAt: Int? = nil
         var i = 0
@@ -111,9 +118,10 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
         if let gap = gapAt {
             guard count < 8 else { return nil }
-            let tail = Array(groups[gap..<count])
-            for k in gap..<8 { groups[k] = 0 }
-            for (k, value) in tail.enumerated() { groups[8 - tail.count + k] = value }
+            let tailCount = count - gap
+            // Move the groups after the gap to the end, from the last one back, then zero the gap.
+            for k in stride(from: tailCount - 1, through: 0, by: -1) { groups[8 - tailCount + k] = groups[gap + k] }
+            for k in gap..<(8 - tailCount) { groups[k] = 0 }
         } else if count != 8 {
             return nil
         }

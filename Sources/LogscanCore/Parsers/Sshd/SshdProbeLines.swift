@@ -127,9 +127,9 @@ enum SshdProbeLines {
     /// for IPv4 and host names.
     static func leadingPeer(_ rest: Bytes) -> Peer? {
         let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
-        var token = rest.prefix(end)
-        if let peer = Peer(bytes: token) { return peer }
-        if token.hasSuffix(":") { token = token.dropLast(1) }
+        let token = rest.prefix(end)
+        // `1.2.3.4:` (old `Received disconnect from 1.2.3.4: 11: …`); an IPv6 address may end in a colon too.
+        if token.hasSuffix(":"), let peer = Peer(bytes: token.dropLast(1)) { return peer }
         return Peer(bytes: token)
     }
 }
