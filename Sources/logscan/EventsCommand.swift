@@ -29,7 +29,9 @@ struct EventsCommand: ParsableCommand {
         let range = try input.timeRange(now: .now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         var writer = EventLineWriter(zone: input.zone, includeUnmatched: unmatched)
-        let run = Scanner(range: range, zone: input.zone).scanInOrder(plan, into: &writer)
+        let progress = ProgressLine(plan: plan, enabled: !quiet)
+        let run = Scanner(range: range, zone: input.zone, progress: progress.counter).scanInOrder(plan, into: &writer)
+        progress.finish()
         writer.output.flush()
         Diagnostics.warn(run)
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }

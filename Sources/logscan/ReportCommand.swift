@@ -35,8 +35,10 @@ struct ReportCommand: ParsableCommand {
         let now = Instant.now
         let range = try input.timeRange(now: now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
-        let scanner = Scanner(range: range, zone: input.zone)
+        let progress = ProgressLine(plan: plan, enabled: !quiet)
+        let scanner = Scanner(range: range, zone: input.zone, progress: progress.counter)
         let (aggregate, run) = scanner.aggregate(plan)
+        progress.finish()
         Diagnostics.warn(run)
         let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
         let text: String

@@ -16,13 +16,15 @@ protocol ChunkProducer {
 /// first, so a pipe (which cannot be re-read) works like a file.
 struct PrefetchedInput {
     let fd: Int32
+    var progress: ProgressCounter?
     var head: [UInt8]
     var headOffset = 0
     var rawBytesRead = 0
     var readError: String?
 
-    init(fd: Int32) {
+    init(fd: Int32, progress: ProgressCounter? = nil) {
         self.fd = fd
+        self.progress = progress
         var bytes = [UInt8](repeating: 0, count: 64 * 1024)
         var filled = 0
         // Read until at least the gzip magic is known (a pipe may deliver one byte at a time).
@@ -39,6 +41,7 @@ struct PrefetchedInput {
         bytes.removeSubrange(filled...)
         self.head = bytes
         self.rawBytesRead = filled
+        progress?.add(bytes: filled)
     }
 
     var isGzip: Bool { head.count >= 2 && head[0] == 0x1F && head[1] == 0x8B }
@@ -56,6 +59,7 @@ struct PrefetchedInput {
             let n = Glibc.read(fd, buffer, capacity)
             if n >= 0 {
                 rawBytesRead += n
+                progress?.add(bytes: n)
                 return n
             }
             if errno == EINTR { continue }

@@ -34,7 +34,9 @@ public struct ReadResult: Sendable {
 
 /// Opens an input, recognises gzip by its magic bytes, and feeds its lines to `body`.
 public enum InputReader {
-    public static func forEachLine(of source: InputSource, _ body: (Bytes) -> Void) -> ReadResult {
+    public static func forEachLine(of source: InputSource, progress: ProgressCounter? = nil,
+                                   _ body: (Bytes) -> Void) -> ReadResult {
+        defer { progress?.finishFile() }
         var result = ReadResult()
         let fd: Int32
         switch source.kind {
@@ -48,7 +50,7 @@ public enum InputReader {
             }
         }
         defer { if source.kind == .file { close(fd) } }
-        let input = PrefetchedInput(fd: fd)
+        let input = PrefetchedInput(fd: fd, progress: progress)
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
         if input.isGzip {

@@ -32,11 +32,15 @@ public struct Scanner: Sendable {
     public let registry: ParserRegistry
     public let range: TimeRange
     public let zone: Zone
+    /// Counts what the readers have read, for a progress line.
+    public let progress: ProgressCounter?
 
-    public init(registry: ParserRegistry = ParserRegistry(), range: TimeRange, zone: Zone) {
+    public init(registry: ParserRegistry = ParserRegistry(), range: TimeRange, zone: Zone,
+                progress: ProgressCounter? = nil) {
         self.registry = registry
         self.range = range
         self.zone = zone
+        self.progress = progress
     }
 
     /// Reads one input into `sink`.
@@ -45,7 +49,7 @@ public struct Scanner: Sendable {
         sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
                                       reference: source.modified ?? .now, sink: sink)
-        let read = InputReader.forEachLine(of: source) { processor.process($0) }
+        let read = InputReader.forEachLine(of: source, progress: progress) { processor.process($0) }
         processor.finish()
         return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
     }
