@@ -3,17 +3,16 @@ import LogscanCore
 /// `logscan events`: one NDJSON object per recognised line, in input order, with the verdict the report
 /// uses, so that the `count` of `failure: true` lines adds up to the report's failed attempts.
 public struct EventLineWriter: EventSink {
-    public var output: OutputBuffer
+    public let output: OutputBuffer
     public let zone: Zone
     public let includeUnmatched: Bool
     public var file = "-"
     private var fileJSON: [UInt8] = Array("\"-\"".utf8)
-    /// Each kind's JSON text, made once.
-    private static let kindNames: [EventKind: (plain: [UInt8], same: [UInt8], after: [UInt8])] = Dictionary(
-        uniqueKeysWithValues: EventKind.allCases.map { kind in
-            (kind, (Array(kind.rawValue.utf8), Array((kind.rawValue + ".same_attempt").utf8),
-                    Array((kind.rawValue + ".after_attempt").utf8)))
-        })
+    /// Each kind's JSON text, made once, indexed by `EventKind.index`.
+    private static let kindNames: [(plain: [UInt8], same: [UInt8], after: [UInt8])] = EventKind.allCases.map { kind in
+        (Array(kind.rawValue.utf8), Array((kind.rawValue + ".same_attempt").utf8), Array((kind.rawValue + ".after_attempt").utf8))
+    }
+    private static let serviceNames: [[UInt8]] = Service.allCases.map { Array($0.rawValue.utf8) }
     private var times: TimeWriter
 
     public var needsInputOrder: Bool { true }
@@ -44,7 +43,7 @@ public struct EventLineWriter: EventSink {
         let parsed = event.parsed
         begin(event.line, lineNumber: event.lineNumber)
         output.append(",\"service\":\"")
-        output.append(event.service.rawValue)
+        output.append(EventLineWriter.serviceNames[event.service.index])
         output.append("\",\"kind\":\"")
         output.append(EventLineWriter.kindName(parsed.kind, event.verdict))
 
@@ -68,7 +67,6 @@ public struct EventLineWriter: EventSink {
         output.append(",\"count\":")
         output.append(decimal: count)
         output.append("}\n")
-        output.flushIfFull()
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
@@ -81,7 +79,6 @@ public struct EventLineWriter: EventSink {
         output.append(",\"text\":")
         output.appendJSONString(raw)
         output.append("}\n")
-        output.flushIfFull()
     }
 
     private mutating func begin(_ line: SyslogLine, lineNumber: Int) {
@@ -90,7 +87,7 @@ public struct EventLineWriter: EventSink {
         output.append(",\"line\":")
         output.append(decimal: lineNumber)
         output.append(",\"time\":")
-        if let time = line.time { times.write(time, to: &output) } else { output.append("null") }
+        if let time = line.time { times.write(time, to: output) } else { output.append("null") }
         output.append(",\"host\":")
         if line.host.isEmpty { output.append("null") } else { output.appendJSONString(line.host) }
         output.append(",\"program\":")
@@ -100,7 +97,7 @@ public struct EventLineWriter: EventSink {
     /// The kind, qualified when the verdict changes its meaning: a line that reports an attempt already
     /// counted is `<kind>.same_attempt`; a close after an attempt (not a probe) is `<kind>.after_attempt`.
     static func kindName(_ kind: EventKind, _ verdict: Verdict) -> [UInt8] {
-        let names = kindNames[kind]!
+        let names = kindNames[kind.index]
         switch verdict {
         case .sameAttempt: return names.same
         case .noise where kind.role == .closing: return names.after

@@ -3,83 +3,128 @@ import Glibc
 #endif
 import LogscanCore
 
-/// Bytes bound for a file descriptor, written in large blocks.
-public struct OutputBuffer {
-    private var bytes: [UInt8] = []
+/// Bytes bound for a file descriptor, gathered in one raw block and written when it fills: appending is a
+/// bounds check and a `memcpy`, with no array bookkeeping per field.
+public final class OutputBuffer {
+    private let storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private let capacity = 1 << 17
     private let fd: Int32
-    private let threshold = 1 << 16
 
     public init(fd: Int32 = 1) {
         self.fd = fd
-        bytes.reserveCapacity(threshold + 4096)
+        storage = .allocate(capacity: capacity)
     }
 
-    mutating func append(_ literal: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    deinit {
+        flush()
+        storage.deallocate()
     }
 
-    public mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    mutating func append(_ view: Bytes) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: view.base, count: view.count))
+    @inline(__always)
+    private func reserve(_ n: Int) {
+        if count + n > capacity { flush() }
     }
 
-    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+    @inline(__always)
+    private func appendRaw(_ source: UnsafeRawPointer, _ n: Int) {
+        if n > capacity {
+            flush()
+            writeAll(source, n)
+            return
+        }
+        reserve(n)
+        memcpy(storage + count, source, n)
+        count += n
+    }
 
-    mutating func appendTwoDigits(_ value: Int) {
-        bytes.append(UInt8(48 + value / 10))
-        bytes.append(UInt8(48 + value % 10))
+    @inline(__always)
+    func appendByte(_ byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    func append(_ literal: StaticString) { appendRaw(literal.utf8Start, literal.utf8CodeUnitCount) }
+
+    @inline(__always)
+    func append(_ view: Bytes) { appendRaw(view.base, view.count) }
+
+    func append(_ raw: [UInt8]) { raw.withUnsafeBufferPointer { appendRaw($0.baseAddress!, $0.count) } }
+
+    /// Text built at run time (a literal goes through the `StaticString` overload).
+    public func append(string text: String) {
+        var text = text
+        text.withUTF8 { appendRaw($0.baseAddress!, $0.count) }
+    }
+
+    func appendTwoDigits(_ value: Int) {
+        reserve(2)
+        storage[count] = UInt8(48 + value / 10)
+        storage[count + 1] = UInt8(48 + value % 10)
+        count += 2
     }
 
     /// A non-negative number's digits, written without a `String`.
-    mutating func append(decimal value: Int) {
-        guard value >= 10 else {
-            bytes.append(UInt8(48 + max(0, value)))
-            return
+    func append(decimal value: Int) {
+        reserve(20)
+        var remaining = max(0, value)
+        var digits = 1
+        var probe = remaining
+        while probe >= 10 {
+            probe /= 10
+            digits += 1
         }
-        append(decimal: value / 10)
-        bytes.append(UInt8(48 + value % 10))
+        var at = count + digits
+        repeat {
+            at -= 1
+            storage[at] = UInt8(48 + remaining % 10)
+            remaining /= 10
+        } while remaining > 0
+        count += digits
     }
 
     /// An address in quotes: dotted quad written digit by digit, IPv6 through its canonical text.
-    mutating func appendJSONAddress(_ ip: IPAddress) {
-        bytes.append(UInt8(ascii: "\""))
+    func appendJSONAddress(_ ip: IPAddress) {
+        appendByte(UInt8(ascii: "\""))
         if let v4 = ip.v4Value {
-            for shift in [24, 16, 8, 0] {
-                append(decimal: Int(v4 >> UInt32(shift) & 0xFF))
-                if shift > 0 { bytes.append(UInt8(ascii: ".")) }
+            append(decimal: Int(v4 >> 24))
+            for shift in [UInt32(16), 8, 0] {
+                appendByte(UInt8(ascii: "."))
+                append(decimal: Int(v4 >> shift & 0xFF))
             }
         } else {
-            append(ip.description)
+            append(string: ip.description)
         }
-        bytes.append(UInt8(ascii: "\""))
+        appendByte(UInt8(ascii: "\""))
     }
 
     /// A JSON string of log bytes, made safe by `SafeText` first (control characters and invalid UTF-8
     /// escaped), so JSON and text show the same thing.
-    mutating func appendJSONString(_ view: Bytes) {
-        bytes.append(UInt8(ascii: "\""))
+    func appendJSONString(_ view: Bytes) {
+        appendByte(UInt8(ascii: "\""))
         if isPlainASCII(view) {
             append(view)
         } else {
             appendEscaped(SafeText.from(view))
         }
-        bytes.append(UInt8(ascii: "\""))
+        appendByte(UInt8(ascii: "\""))
     }
 
-    mutating func appendJSONString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+    func appendJSONString(_ text: String) {
+        appendByte(UInt8(ascii: "\""))
         appendEscaped(text)
-        bytes.append(UInt8(ascii: "\""))
+        appendByte(UInt8(ascii: "\""))
     }
 
-    private mutating func appendEscaped(_ text: String) {
+    private func appendEscaped(_ text: String) {
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): append("\\\"")
-            case UInt8(ascii: "\\"): append("\\\\")
-            case 0..<0x20: append("\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16))
-            default: bytes.append(byte)
+            case UInt8(ascii: "\""): append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): append("\\\\" as StaticString)
+            case 0..<0x20: append(string: "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16))
+            default: appendByte(byte)
             }
         }
     }
@@ -92,20 +137,20 @@ public struct OutputBuffer {
         return true
     }
 
-    mutating func flushIfFull() {
-        if bytes.count >= threshold { flush() }
+    public func flush() {
+        writeAll(storage, count)
+        count = 0
     }
 
-    public mutating func flush() {
+    private func writeAll(_ source: UnsafeRawPointer, _ n: Int) {
         var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
+        while offset < n {
+            let written = write(fd, source + offset, n - offset)
+            if written < 0 {
                 if errno == EINTR { continue }
                 break
             }
-            offset += n
+            offset += written
         }
-        bytes.removeAll(keepingCapacity: true)
     }
 }

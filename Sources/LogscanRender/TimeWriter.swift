@@ -14,12 +14,12 @@ struct TimeWriter {
     init(zone: Zone) { self.zone = zone }
 
     /// `"2026-11-27T04:50:37[.ffffff]+01:00"` with the quotes.
-    mutating func write(_ instant: Instant, to output: inout OutputBuffer) {
+    mutating func write(_ instant: Instant, to output: OutputBuffer) {
         let seconds = instant.seconds
         let hour = seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600
         if hour != cachedHour { refresh(hour: hour) }
         if irregularHour {
-            output.append("\"" + TimeFormat.rfc3339(instant, zone: zone) + "\"")
+            output.append(string: "\"" + TimeFormat.rfc3339(instant, zone: zone) + "\"")
             return
         }
         let wall = seconds + offsetSeconds

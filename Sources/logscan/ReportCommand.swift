@@ -49,8 +49,8 @@ struct ReportCommand: ParsableCommand {
             let colour = color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil)
             text = TextRenderer(zone: input.zone, style: TextStyle(enabled: colour)).render(report)
         }
-        var output = OutputBuffer()
-        output.append(text)
+        let output = OutputBuffer()
+        output.append(string: text)
         output.flush()
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
     }

@@ -73,6 +73,11 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case noAuthAttempts = "no_auth_attempts"
     case mailDelivered = "mail_delivered"
 
+    /// A dense index (the case's position in `allCases`), for tables with one slot per kind: the one-byte
+    /// case tag a payload-free enum is stored as. `EventKindTests` checks it against `allCases`.
+    @inline(__always)
+    public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
     public var role: AttemptRole {
         switch self {
         case .failedPassword, .failedKeyboardInteractive, .failedPublickey, .failedOtherMethod:
