@@ -42,7 +42,10 @@ public struct Aggregator: EventSink, Sendable {
     }
 
     public mutating func merge(_ other: Aggregator) {
-        for (service, tally) in other.services { tallies[service.index, default: ServiceTally()].merge(tally) }
+        for (service, tally) in other.services {
+            // The first tally of a service is taken whole rather than merged entry by entry.
+            if tallies[service.index] == nil { tallies[service.index] = tally } else { tallies[service.index]!.merge(tally) }
+        }
         untaggedUnmatched.merge(other.untaggedUnmatched)
         if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
         if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }

@@ -5,10 +5,10 @@ extension ReportBuilder {
         let classes = RejectClass.allCases.compactMap { rejectClass in
             rejects.byClass[rejectClass].map { Report.NamedCount(name: rejectClass.rawValue, count: $0) }
         }.sorted { $0.count > $1.count }
-        let lists = ranked(rejects.byList.map { ($0.key, $0.value) }, count: { $0 }) { list, count in
+        let lists = ranked(rejects.byList, count: { $0 }) { list, count in
             Report.NamedCount(name: list.safeText, count: count)
         }
-        let sources = ranked(rejects.byPeer.map { ($0.key, $0.value) }, count: { $0 }) { peer, count in
+        let sources = ranked(rejects.byPeer, count: { $0 }) { peer, count in
             Report.NamedCount(name: peer.description, count: count)
         }
         return Report.RejectSection(total: rejects.total, classes: classes, lists: lists, sources: sources)
@@ -31,7 +31,7 @@ extension ReportBuilder {
     }
 
     func reasons(_ counts: [MailTraffic.Reason: Int]) -> Report.Table<Report.ReasonRow> {
-        ranked(counts.map { ($0.key, $0.value) }, count: { $0 },
+        ranked(counts, count: { $0 },
                keyOrder: { ($0.relay, $0.text) < ($1.relay, $1.text) }) { reason, count in
             Report.ReasonRow(relay: reason.relay.safeText, reason: reason.text.safeText, count: count)
         }
@@ -43,15 +43,30 @@ extension ReportBuilder {
         }
     }
 
-    /// Every address with failures, summed over the services, with each service's share.
+    /// Every address with failures, summed over the services, with each service's share. Each address is
+    /// visited once, from the first service that has it, and its shares are looked up in the others, so no
+    /// table of every address is built (a million addresses).
     func crossServiceOffenders(_ services: [Service: ServiceTally]) -> Report.Table<Report.OffenderRow> {
-        var totals: [PeerKey: [Service: Int]] = [:]
-        for (service, tally) in services {
-            for (peer, failures) in tally.failuresByPeer { totals[peer, default: [:]][service] = failures.attempts.count }
+        let tables = Service.allCases.sorted().compactMap { service in services[service].map { (service, $0.failuresByPeer) } }
+        func shares(_ peer: PeerKey) -> [Report.ServiceCount] {
+            tables.compactMap { service, table in table[peer].map { Report.ServiceCount(service: service, attempts: $0.attempts.count) } }
         }
-        return ranked(totals.map { ($0.key, $0.value) }, count: { $0.values.reduce(0, +) }) { peer, shares in
-            Report.OffenderRow(ip: peer.description, attempts: shares.values.reduce(0, +),
-                               services: shares.keys.sorted().map { Report.ServiceCount(service: $0, attempts: shares[$0]!) })
+        var distinct = 0
+        var candidates: [(PeerKey, Int)] = []
+        for (position, (_, table)) in tables.enumerated() {
+            for peer in table.keys where !tables[..<position].contains(where: { $0.1[peer] != nil }) {
+                distinct += 1
+                let total = shares(peer).reduce(0) { $0 + $1.attempts }
+                candidates.append((peer, total))
+                // Keep the list short: prune to the best `top` whenever it doubles.
+                if top > 0 && candidates.count >= 2 * top + 64 {
+                    candidates = rankedIndices(candidates, limit: top, count: { $0.1 }, keyOrder: { $0.0 < $1.0 }).map { candidates[$0] }
+                }
+            }
         }
+        let table = ranked(candidates, count: { $0 }) { peer, total in
+            Report.OffenderRow(ip: peer.description, attempts: total, services: shares(peer))
+        }
+        return Report.Table(rows: table.rows, more: distinct - table.rows.count)
     }
 }

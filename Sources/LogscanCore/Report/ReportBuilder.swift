@@ -34,21 +34,21 @@ public struct ReportBuilder {
     }
 
     func section(_ service: Service, _ tally: ServiceTally) -> Report.ServiceSection {
-        let ips = ranked(tally.failuresByPeer.map { ($0.key, $0.value) }, count: { $0.attempts.count }) { peer, failures in
-            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.count,
-                         topUsers: ranked(failures.users.map { ($0.key, $0.value) }, limit: topUsersPerIP,
+        let ips = ranked(tally.failuresByPeer, count: { $0.attempts.count }) { peer, failures in
+            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.distinct,
+                         topUsers: ranked(failures.users.entries, limit: topUsersPerIP,
                                           count: { $0 }) { user, _ in user.safeText }.rows,
                          first: failures.attempts.first, last: failures.attempts.last)
         }
-        let users = ranked(tally.failuresByUser.map { ($0.key, $0.value) }, count: { $0.attempts }) { user, failures in
+        let users = ranked(tally.failuresByUser, count: { $0.attempts }) { user, failures in
             Report.UserRow(user: user.safeText, attempts: failures.attempts, distinctIPs: failures.peers.count,
                            exists: failures.validity)
         }
-        let logins = ranked(tally.logins.map { ($0.key, $0.value) }, count: { $0.count }, keyOrder: loginOrder) { login, span in
+        let logins = ranked(tally.logins, count: { $0.count }, keyOrder: loginOrder) { login, span in
             Report.LoginRow(user: login.user.safeText, ip: login.peer?.description,
                             method: login.method.safeText, count: span.count, first: span.first, last: span.last)
         }
-        let probes = ranked(tally.probesByPeer.map { ($0.key, $0.value) }, count: { $0.count }) { peer, span in
+        let probes = ranked(tally.probesByPeer, count: { $0.count }) { peer, span in
             Report.ProbeRow(ip: peer.description, count: span.count, first: span.first, last: span.last)
         }
         return Report.ServiceSection(
@@ -89,20 +89,47 @@ public struct ReportBuilder {
         return a.method < b.method
     }
 
-    /// Sorts by count descending, then key ascending, and keeps the first `limit` (0 keeps all).
-    func ranked<Key, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
-                                 keyOrder: (Key, Key) -> Bool, row: (Key, Value) -> Row) -> Report.Table<Row> {
-        let limit = limit ?? top
-        let sorted = entries.sorted { a, b in
-            let (ca, cb) = (count(a.1), count(b.1))
-            return ca != cb ? ca > cb : keyOrder(a.0, b.0)
+    /// The positions of the top `limit` elements (0 keeps all) by count descending, then key ascending.
+    /// With a limit it selects in one pass instead of sorting every element (a million addresses).
+    func rankedIndices<C: Collection>(_ elements: C, limit: Int, count: (C.Element) -> Int,
+                                      keyOrder: (C.Element, C.Element) -> Bool) -> [C.Index] {
+        let indices = Array(elements.indices)
+        let counts = indices.map { count(elements[$0]) }
+        func precedes(_ a: Int, _ b: Int) -> Bool {
+            counts[a] != counts[b] ? counts[a] > counts[b] : keyOrder(elements[indices[a]], elements[indices[b]])
         }
-        let kept = limit > 0 ? Array(sorted.prefix(limit)) : sorted
-        return Report.Table(rows: kept.map { row($0.0, $0.1) }, more: sorted.count - kept.count)
+        var kept: [Int]
+        if limit > 0 && indices.count > limit {
+            kept = []
+            kept.reserveCapacity(limit + 1)
+            for position in indices.indices where kept.count < limit || precedes(position, kept[kept.count - 1]) {
+                var at = kept.count
+                while at > 0 && precedes(position, kept[at - 1]) { at -= 1 }
+                kept.insert(position, at: at)
+                if kept.count > limit { kept.removeLast() }
+            }
+        } else {
+            kept = indices.indices.sorted(by: precedes)
+        }
+        return kept.map { indices[$0] }
     }
 
+    /// A ranked table of a dictionary's entries, without copying them out first.
+    func ranked<Key, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
+                                 keyOrder: (Key, Key) -> Bool, row: (Key, Value) -> Row) -> Report.Table<Row> {
+        let kept = rankedIndices(table, limit: limit ?? top, count: { count($0.value) }, keyOrder: { keyOrder($0.key, $1.key) })
+        return Report.Table(rows: kept.map { row(table[$0].key, table[$0].value) }, more: table.count - kept.count)
+    }
+
+    func ranked<Key: Comparable, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
+                                             row: (Key, Value) -> Row) -> Report.Table<Row> {
+        ranked(table, limit: limit, count: count, keyOrder: <, row: row)
+    }
+
+    /// A ranked table of (key, value) pairs.
     func ranked<Key: Comparable, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
                                              row: (Key, Value) -> Row) -> Report.Table<Row> {
-        ranked(entries, limit: limit, count: count, keyOrder: <, row: row)
+        let kept = rankedIndices(entries, limit: limit ?? top, count: { count($0.1) }, keyOrder: { $0.0 < $1.0 })
+        return Report.Table(rows: kept.map { row(entries[$0].0, entries[$0].1) }, more: entries.count - kept.count)
     }
 }

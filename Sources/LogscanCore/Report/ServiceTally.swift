@@ -18,17 +18,21 @@ public struct ServiceTally: Sendable {
     public var rejects = RejectTally()
     /// A daemon's own `warning:`, `fatal:` and `panic:` lines, by kind.
     public var problems: [EventKind: SampledLines] = [:]
+    /// Every user name once: tables share these instead of holding a copy per entry.
+    private var names: Set<ByteString> = []
 
     public init() {}
+
+    private mutating func intern(_ name: ByteString) -> ByteString { names.insert(name).memberAfterInsert }
 
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
         public var attempts = Span()
-        public var users: [ByteString: Int] = [:]
+        public var users = UserCounts()
 
         mutating func add(_ n: Int, user: ByteString?, at time: Instant?) {
             attempts.add(n, at: time)
-            if let user { users[user, default: 0] += n }
+            if let user { users.add(user, n) }
         }
 
         mutating func merge(_ other: PeerFailures) {
@@ -107,7 +111,7 @@ public struct ServiceTally: Sendable {
     private mutating func recordFailure(_ attempts: Int, peer: PeerKey?, user: Bytes?, validity: UserValidity,
                                         at time: Instant?) {
         failedAttempts += attempts
-        let userKey = user.map(ByteString.init)
+        let userKey = user.map { intern(ByteString($0)) }
         if let peer {
             failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
         } else {

@@ -1,22 +1,26 @@
-/// A count with the first and last time it grew: the cell of most report tables.
+/// A count with the first and last time it grew: the cell of most report tables. Times are kept as raw
+/// microseconds (`Int64.min` for none) so a cell takes 24 bytes.
 public struct Span: Sendable, Equatable {
-    public var count = 0
-    public var first: Instant?
-    public var last: Instant?
+    public private(set) var count = 0
+    private var firstMicros = Int64.min
+    private var lastMicros = Int64.min
 
     public init() {}
 
+    public var first: Instant? { firstMicros == .min ? nil : Instant(micros: firstMicros) }
+    public var last: Instant? { lastMicros == .min ? nil : Instant(micros: lastMicros) }
+
     public mutating func add(_ n: Int, at time: Instant?) {
         count += n
-        guard let time else { return }
-        if first.map({ time < $0 }) ?? true { first = time }
-        if last.map({ time > $0 }) ?? true { last = time }
+        guard let micros = time?.micros else { return }
+        if firstMicros == .min || micros < firstMicros { firstMicros = micros }
+        if lastMicros == .min || micros > lastMicros { lastMicros = micros }
     }
 
     public mutating func merge(_ other: Span) {
         count += other.count
-        if let time = other.first, first.map({ time < $0 }) ?? true { first = time }
-        if let time = other.last, last.map({ time > $0 }) ?? true { last = time }
+        if other.firstMicros != .min && (firstMicros == .min || other.firstMicros < firstMicros) { firstMicros = other.firstMicros }
+        if other.lastMicros != .min && (lastMicros == .min || other.lastMicros > lastMicros) { lastMicros = other.lastMicros }
     }
 }
 

@@ -1,0 +1,43 @@
+/// Attempts per user name for one address. Most addresses try one name, so the first lives inline and a
+/// table is made only for the second: a million addresses must not mean a million hash tables.
+public struct UserCounts: Sendable {
+    private var first: ByteString?
+    private var firstCount = 0
+    private var others: [ByteString: Int]?
+
+    public init() {}
+
+    public var distinct: Int { (first == nil ? 0 : 1) + (others?.count ?? 0) }
+
+    public var entries: [(ByteString, Int)] {
+        var all = others.map { $0.map { ($0.key, $0.value) } } ?? []
+        if let first { all.append((first, firstCount)) }
+        return all
+    }
+
+    mutating func add(_ user: ByteString, _ n: Int) {
+        if first == nil {
+            first = user
+            firstCount = n
+        } else if first == user {
+            firstCount += n
+        } else {
+            others[default: [:]][user, default: 0] += n
+        }
+    }
+
+    mutating func merge(_ other: UserCounts) {
+        for (user, n) in other.entries { add(user, n) }
+    }
+}
+
+extension Optional {
+    /// The wrapped value, created with `defaultValue` when nil, for in-place mutation.
+    subscript(default defaultValue: @autoclosure () -> Wrapped) -> Wrapped {
+        get { self ?? defaultValue() }
+        _modify {
+            if self == nil { self = defaultValue() }
+            yield &self!
+        }
+    }
+}
