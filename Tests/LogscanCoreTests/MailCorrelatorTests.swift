@@ -41,6 +41,9 @@ import Testing
         let afterAuth = verdicts([smtpd + "warning: unknown[192.0.2.1]: SASL PLAIN authentication failed: x",
                                   smtpd + "lost connection after AUTH from unknown[192.0.2.1]"])
         #expect(afterAuth == [.failure(attempts: 1), .noise])
+        let beforeTally = verdicts([smtpd + "lost connection after AUTH from unknown[192.0.2.1]",
+                                    smtpd + "disconnect from unknown[192.0.2.1] ehlo=1 auth=0/2 commands=1/3"])
+        #expect(beforeTally == [.noise, .failure(attempts: 2)], "AUTH was tried: not a probe")
     }
 
     @Test func dovecotAuthLinesFoldIntoTheLoginSummary() {

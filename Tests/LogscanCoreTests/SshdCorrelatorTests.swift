@@ -108,6 +108,12 @@ import Testing
 
     @Test func closesAreProbesOnlyWithoutAnAttempt() {
         #expect(run(["Connection closed by 192.0.2.1 port 1 [preauth]"]).map(\.verdict) == [.probe])
+        let twoCloses = run(["Received disconnect from 192.0.2.1 port 1:11: Bye Bye [preauth]",
+                             "Disconnected from 192.0.2.1 port 1 [preauth]"])
+        #expect(twoCloses.map(\.verdict) == [.probe, .noise], "one connection, one probe")
+        let jschAlone = run(["Received disconnect from 192.0.2.1 port 1:3: com.jcraft.jsch.JSchException: Auth fail [preauth]",
+                             "Disconnected from 192.0.2.1 port 1 [preauth]"])
+        #expect(jschAlone.map(\.verdict) == [.failure(attempts: 1), .noise])
         let jsch = run(["Failed password for root from 192.0.2.1 port 1 ssh2",
                         "Received disconnect from 192.0.2.1 port 1:3: com.jcraft.jsch.JSchException: Auth fail [preauth]"])
         #expect(jsch.map(\.verdict) == [.failure(attempts: 1), .sameAttempt])

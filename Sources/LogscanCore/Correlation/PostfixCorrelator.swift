@@ -7,7 +7,7 @@
 ///    counts only those that no warning line reported (a log filtered down to `disconnect` lines still
 ///    counts every failure, and a full log does not count them twice).
 /// 3. `too many errors after AUTH` only marks the session.
-/// 4. `lost connection after …` is a probe only when the session made no AUTH attempt.
+/// 4. `lost connection after …` is a probe only when the session made no AUTH attempt (`after AUTH` is one).
 public struct PostfixCorrelator: Correlator {
     struct Session {
         var lastSeen: Int64 = .min
@@ -36,7 +36,9 @@ public struct PostfixCorrelator: Correlator {
             let unreported = count - session.reportedFailures
             return .decided(unreported > 0 ? .failure(attempts: unreported) : .sameAttempt)
         }
-        return .decided(PostfixCorrelator.apply(role, count: count, now: now, to: &sessions[key, default: Session()]))
+        let afterAuth = role == .closing && parsed.detail?.hasPrefix("AUTH") == true
+        return .decided(PostfixCorrelator.apply(afterAuth ? .attemptNotCounted : role, count: count, now: now,
+                                                to: &sessions[key, default: Session()]))
     }
 
     private static func apply(_ role: AttemptRole, count: Int, now: Int64?, to session: inout Session) -> Verdict {
@@ -52,6 +54,9 @@ public struct PostfixCorrelator: Correlator {
             return .success
         case .limitMarker:
             return .notAnAttempt
+        case .attemptNotCounted:
+            session.triedToAuthenticate = true
+            return .noise
         default:
             return session.triedToAuthenticate ? .noise : .probe
         }

@@ -16,7 +16,8 @@
 /// 4. `maximum authentication attempts exceeded` and `Too many authentication failures` only mark the
 ///    connection.
 /// 5. A client's `Auth fail` disconnect counts one attempt only when the connection has none counted.
-/// 6. A connection closed before authentication is a probe only when it never tried to authenticate.
+/// 6. A connection closed before authentication is a probe only when it never tried to authenticate, and
+///    only once (`Received disconnect` and `Disconnected from` close the same connection).
 /// 7. `refused connect` (tcp wrappers) stands alone and always counts.
 ///
 /// A connection's state expires after ten minutes of silence (sshd's LoginGraceTime is two), and a line
@@ -31,6 +32,8 @@ public struct SshdCorrelator: HoldingCorrelator {
         var sawFailedLine = false
         var countedAttempts = 0
         var triedToAuthenticate = false
+        /// The connection's close was already counted as a probe (sshd may log two closing lines).
+        var countedAsProbe = false
         var peer: UInt64?
         var user: UInt64?
 
@@ -107,11 +110,14 @@ public struct SshdCorrelator: HoldingCorrelator {
             resolveHeld(&connection, counted: true, held: &held)
             return .decided(.success)
         case .closingFailure:
+            connection.triedToAuthenticate = true
             resolveHeld(&connection, counted: true, held: &held)
             return .decided(connection.countedAttempts > 0 ? .sameAttempt : counted(count, in: &connection))
         case .closing:
             resolveHeld(&connection, counted: true, held: &held)
-            return .decided(connection.triedToAuthenticate ? .noise : .probe)
+            if connection.triedToAuthenticate || connection.countedAsProbe { return .decided(.noise) }
+            connection.countedAsProbe = true
+            return .decided(.probe)
         default:
             preconditionFailure("decided without connection state")
         }

@@ -149,6 +149,9 @@ public enum AttemptRole: Sendable {
     case traffic
     /// A daemon's own `warning:`, `fatal:` or `panic:`.
     case daemonProblem
+    /// A line that shows an attempt was made whose failure another line counts (postfix's `lost connection
+    /// after AUTH`, before the session's `auth=0/N` tally).
+    case attemptNotCounted
 }
 
 /// Whether the remote user exists on the server, as the line tells.

@@ -18,6 +18,17 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs `body` for every item on all cores, with the item's index.
+    static func forEach<T: Sendable>(_ items: [T], _ body: @Sendable (Int, T) -> Void) {
+        guard items.count > 1 else {
+            for (index, item) in items.enumerated() { body(index, item) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: items.count) { body($0, items[$0]) }
+    }
+}
+
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

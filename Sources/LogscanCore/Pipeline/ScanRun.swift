@@ -65,15 +65,14 @@ public struct Scanner: Sendable {
         return run
     }
 
-    /// Reads inputs in parallel, one aggregator each, merged in input order.
+    /// Reads inputs in parallel, one aggregator each, merged in input order as soon as they are done (so
+    /// only the few that finish out of order wait in memory, not one per file).
     public func aggregate(_ plan: InputPlan) -> (Aggregator, ScanRun) {
-        let results = ParallelMap.map(plan.inputs) { scan($0, into: Aggregator(zone: zone)) }
-        var run = ScanRun(plan: plan, range: range)
-        var total = Aggregator(zone: zone)
-        for (aggregator, result) in results {
-            total.merge(aggregator)
-            run.add(result)
+        let merger = OrderedMerger(total: Aggregator(zone: zone), run: ScanRun(plan: plan, range: range))
+        ParallelMap.forEach(plan.inputs) { index, source in
+            let (aggregator, result) = scan(source, into: Aggregator(zone: zone))
+            merger.deliver(index, aggregator, result)
         }
-        return (total, run)
+        return merger.finish()
     }
 }

@@ -41,9 +41,10 @@ enum PostfixSmtpdLines {
         if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
             return ParsedMessage(.tooManyAuthErrors, peer: peer)
         }
-        if text.hasPrefix("lost connection after ") || text.hasPrefix("timeout after "),
+        if let command = text.after("lost connection after ") ?? text.after("timeout after "),
            let (peer, _) = PostfixClient.afterFrom(text) {
-            return ParsedMessage(.lostConnection, peer: peer)
+            let end = command.firstIndex(of: UInt8(ascii: " ")) ?? command.count
+            return ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
         }
         if text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) {
             return ParsedMessage(.improperPipelining, peer: peer)
