@@ -8,12 +8,8 @@
 /// by the password that was tried. So the password part is cut off first, the reason is the last one of the
 /// line, and the `(U,IP…)` group is read from its right end: the address is the last field that parses.
 enum DovecotAuthLines {
-    static let reasons: [(StaticString, EventKind)] = [
-        (": unknown user", .authUnknownUser), (": Password mismatch", .authPasswordMismatch),
-        (": pam_authenticate() failed", .authPAMFailure),
-    ]
-    static let passdbs: [StaticString] = ["passwd-file(", "pam(", "sql(", "ldap(", "passwd(", "shadow(",
-                                          "checkpassword(", "bsdauth(", "static(", "oauth2(", "lua(", "imap("]
+    static let passdbs = ProgramTable(["passwd-file", "pam", "sql", "ldap", "passwd", "shadow", "checkpassword",
+                                       "bsdauth", "static", "oauth2", "lua", "imap"].map { ($0, 0) })
 
     static func parse(_ text: Bytes) -> ParsedMessage? {
         if let at = text.firstRange(of: "pam_unix(dovecot:auth): ") {
@@ -21,12 +17,29 @@ enum DovecotAuthLines {
             return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record)
                 : ParsedMessage(.noise)
         }
-        let passwordAt = text.firstRange(of: " (given password: ") ?? text.firstRange(of: " (SHA1 of given password: ")
-        let clean = text.prefix(passwordAt ?? text.count)
-        let found = reasons.compactMap { marker, kind in clean.lastRange(of: marker).map { ($0, kind) } }
-        guard let (reasonAt, kind) = found.max(by: { $0.0 < $1.0 }),
+        var clean = text
+        if let passwordAt = text.firstRange(of: "given password: "),
+           let open = text.lastIndex(of: UInt8(ascii: "("), before: passwordAt), open > 0 {
+            clean = text.prefix(open - 1)
+        }
+        guard let (reasonAt, kind) = reason(clean),
               let open = groupOpen(clean), let (user, peer) = group(clean, open: open, before: reasonAt) else { return nil }
         return ParsedMessage(kind, peer: peer, user: user, validity: kind == .authUnknownUser ? .invalid : .unknown)
+    }
+
+    /// The reason after one of the last three `: ` of the line (pam's has a `: ` of its own), and where
+    /// that `: ` is.
+    static func reason(_ text: Bytes) -> (Int, EventKind)? {
+        var limit = text.count
+        for _ in 0..<3 {
+            guard let at = text.lastRange(of: ": ", endingBy: limit) else { return nil }
+            let rest = text.suffix(from: at + 2)
+            if rest.hasPrefix("unknown user") { return (at, .authUnknownUser) }
+            if rest.hasPrefix("Password mismatch") { return (at, .authPasswordMismatch) }
+            if rest.hasPrefix("pam_authenticate() failed") { return (at, .authPAMFailure) }
+            limit = at + 1
+        }
+        return nil
     }
 
     /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name.
@@ -37,7 +50,15 @@ enum DovecotAuthLines {
                 return open
             }
         }
-        return passdbs.compactMap { name in text.firstRange(of: name).map { $0 + name.utf8CodeUnitCount - 1 } }.min()
+        // The first `(` whose word before it names a passdb.
+        var from = 0
+        while let open = text.firstIndex(of: UInt8(ascii: "("), from: from) {
+            var start = open
+            while start > 0 && text[start - 1] != UInt8(ascii: " ") && text[start - 1] != UInt8(ascii: ":") { start -= 1 }
+            if passdbs.lookup(text.slice(start, open)) != nil { return open }
+            from = open + 1
+        }
+        return nil
     }
 
     /// The last `)` before the reason whose group ends with an address: (user, address).
