@@ -40,8 +40,9 @@ public struct ReportBuilder {
                                           count: { $0 }) { user, _ in user.safeText }.rows,
                          first: failures.attempts.first, last: failures.attempts.last)
         }
+        let peersPerUser = tally.distinctPeersPerUser()
         let users = ranked(tally.failuresByUser, count: { $0.attempts }) { user, failures in
-            Report.UserRow(user: user.safeText, attempts: failures.attempts, distinctIPs: failures.peers.count,
+            Report.UserRow(user: user.safeText, attempts: failures.attempts, distinctIPs: peersPerUser[user] ?? 0,
                            exists: failures.validity)
         }
         let logins = ranked(tally.logins, count: { $0.count }, keyOrder: loginOrder) { login, span in

@@ -41,22 +41,30 @@ public struct ServiceTally: Sendable {
         }
     }
 
+    /// A user's failures. Its distinct addresses are counted at report time from `failuresByPeer`, which
+    /// already pairs every address with its users: no set of addresses per user is kept.
     public struct UserFailures: Sendable {
         public var attempts = 0
-        public var peers: Set<PeerKey> = []
         public var validity = UserValidity.unknown
 
-        mutating func add(_ n: Int, peer: PeerKey?, validity: UserValidity) {
+        mutating func add(_ n: Int, validity: UserValidity) {
             attempts += n
-            if let peer { peers.insert(peer) }
             self.validity.learn(validity)
         }
 
         mutating func merge(_ other: UserFailures) {
             attempts += other.attempts
-            peers.formUnion(other.peers)
             validity.learn(other.validity)
         }
+    }
+
+    /// How many addresses tried each user name.
+    public func distinctPeersPerUser() -> [ByteString: Int] {
+        var counts: [ByteString: Int] = [:]
+        for failures in failuresByPeer.values {
+            for (user, _) in failures.users.entries { counts[user, default: 0] += 1 }
+        }
+        return counts
     }
 
     public struct Login: Hashable, Sendable {
@@ -118,7 +126,7 @@ public struct ServiceTally: Sendable {
             failuresWithoutPeer += attempts
         }
         if let userKey {
-            failuresByUser[userKey, default: UserFailures()].add(attempts, peer: peer, validity: validity)
+            failuresByUser[userKey, default: UserFailures()].add(attempts, validity: validity)
         }
     }
 
