@@ -10,7 +10,7 @@ gets the mtime logrotate would give it (the next day, 06:25 UTC), so classic sta
 Content: sshd (older `sshd[pid]` until the upgrade on day 18, then OpenSSH 9.8+ `sshd-session[pid]` with
 penalties logged by the listener), postfix (smtpd, submission/smtpd, postscreen, pickup, cleanup, qmgr,
 smtp, lmtp, local, bounce) and dovecot (login processes in the old and new wording, auth-process lines),
-with cron, sudo, su and systemd-logind noise (about a third of auth.log's lines). Attackers are a
+with cron, sudo, su and systemd-logind noise (about 35% of auth.log's lines). Attackers are a
 population of `--ips` addresses (a few percent IPv6): a few hundred "persistent" ones picked with a
 Zipf law (the day's bursts belong to one of them), the rest appear once or twice ("fresh" addresses that a
 botnet spreads over the days). Every address of the population makes at least one failed attempt.
@@ -27,6 +27,7 @@ large blocks, and gzipped through the `gzip` command (`-6 -n`, so the output is 
 import argparse
 import bisect
 import datetime
+import hashlib
 import heapq
 import json
 import math
@@ -66,8 +67,9 @@ def address(idx, offset):
     """The address of population index idx; offset shifts the mapping so seeds differ."""
     h = ((idx + offset) * 0x9E3779B1) & 0xFFFFFFFF
     if h % 100 < 3:
-        g = [((h >> s) & 0xFFFF) % 0xFFFE + 1 for s in (0, 7, 13)]
-        return "%s:%x:%x::%x" % (V6_PREFIXES[h % len(V6_PREFIXES)], g[0], g[1], (idx % 0xFFFE) + 1)
+        # prefix (2 groups), two groups that encode idx, "::", one more group: canonical (RFC 5952) form
+        return "%s:%x:%x::%x" % (V6_PREFIXES[(h >> 8) % len(V6_PREFIXES)], idx // 0xFFFF + 1, idx % 0xFFFF + 1,
+                                 ((h >> 12) & 0xFFF) + 1)
     v = ((idx + offset) * MULT + 12345) % SPACE
     return "%d.%d.%d.%d" % (FIRST_OCTETS[v >> 24], (v >> 16) & 255, (v >> 8) & 255, v & 255)
 
@@ -163,11 +165,14 @@ class Task:
         self.event_bytes = 0
         self.new_ssh = self.day >= UPGRADE_DAY
         self.ssh_prog = "sshd-session" if self.new_ssh else "sshd"
-        self.listener = 700 + self.day if False else (811 if self.new_ssh else 733)
+        self.listener = 811 if self.new_ssh else 733
+        self.allow_penalty = True
         self.session_no = 1000 + self.day * 211
         self.qid = 0
         self.qbase = (self.day % 9 + 1) * 0x1000000000 + self.rng.randrange(0x100000000)
         self.smtpd_pids = [self.next_pid() for _ in range(12)]
+        self.submission_pids = [self.next_pid() for _ in range(4)]
+        self.disputed = spec.get("disputed", False)
         self.qmgr = 1187
         self.zipf = spec["zipf_cum"]
         self.K = spec["K"]
@@ -179,7 +184,7 @@ class Task:
 
     # --- time and output -----------------------------------------------------------------------
     def at(self, t):
-        t = int(t)
+        t = min(int(t), 86399)
         if t <= self.cur:
             return
         self.cur = t
@@ -202,6 +207,7 @@ class Task:
 
     def schedule(self, t, fn, *args):
         self.seq += 1
+        t = min(t, DAY_END - 1)  # follow-ups stay within the day (the file)
         heapq.heappush(self.heap, (t, self.seq, fn, args))
 
     def run_due(self, t):
@@ -211,7 +217,7 @@ class Task:
             self.at(when)
             fn(*args)
 
-    def flush(self, final=False):
+    def flush(self):
         if not self.out:
             return
         text = "\n".join(self.out) + "\n"
@@ -247,8 +253,10 @@ class Task:
     def persistent(self, perm):
         """A persistent attacker, Zipf-distributed; perm decorrelates the services' rankings."""
         r = bisect.bisect_left(self.zipf, self.rng.random() * self.zipf[-1])
-        if r >= self.K:
-            r = self.K - 1
+        return self.ranked(min(r, self.K - 1), perm)
+
+    def ranked(self, r, perm):
+        """The index of the service's rank-r persistent attacker (the first perm[2] ranks are shared)."""
         return (r * perm[0] + perm[1]) % self.K if r >= perm[2] else r
 
     def pick_k(self, fresh):
@@ -302,8 +310,8 @@ class Task:
                 dens[m] += height
             service = rng.choice(services)
             perm = self.spec["perm"][service]
-            attacker = self.persistent(perm) if rng.random() < 0.5 else (
-                (int(rng.random() * min(12, self.K)) * perm[0] + perm[1]) % self.K if perm[2] == 0 else int(rng.random() * min(12, self.K)))
+            # half of the bursts belong to one of the top dozen of the service, half to any persistent one
+            attacker = self.persistent(perm) if rng.random() < 0.5 else self.ranked(int(rng.random() * min(12, self.K)), perm)
             bursts.append([start, start + length, height, service, attacker])
         self.cum = cumulative(dens)
         total = self.cum[-1]
@@ -357,7 +365,7 @@ class Task:
             self.auth_day()
         else:
             self.mail_day()
-        self.flush(final=True)
+        self.flush()
         if proc:
             proc.stdin.close()
             proc.wait()
@@ -402,10 +410,7 @@ class Task:
                     self.fail_events += 1
             n = len(out) - start
             if n:
-                b = 0
-                for i in range(start, len(out)):
-                    b += len(out[i])
-                attack_bytes += b + n
+                attack_bytes += sum(map(len, out[start:])) + n
             if len(out) > 20000:
                 self.flush()
                 out = self.out
@@ -416,7 +421,7 @@ class Task:
         spec = self.spec
         budget = spec["budget"]
         self.build_profile(self.rng.randint(1, 4), ["sshd"])
-        noise_budget = budget * 0.30
+        noise_budget = budget * 0.33
         self.schedule_noise(noise_budget)
         if self.day == UPGRADE_DAY:
             self.schedule(3 * 3600 + 12 * 60, self.ssh_restart)
@@ -497,7 +502,7 @@ class Task:
             self.close_line(tag, "%s %s" % (who, user), ip, port)
 
     def penalty(self, ip):
-        if self.new_ssh and ":" not in ip and self.rng.random() < 0.5:
+        if self.new_ssh and self.allow_penalty and ":" not in ip and self.rng.random() < 0.5:
             self.emit("sshd[%d]: srclimit_penalise: ipv4: new %s/32 deferred penalty of 30 seconds for penalty: failed authentication"
                       % (self.listener, ip))
             drops = int(self.rng.random() * 3)
@@ -627,7 +632,9 @@ class Task:
     def ssh_jsch_alone(self, ip, idx, k):
         tag, port = self.conn()
         self.emit("%sReceived disconnect from %s port %d:3: com.jcraft.jsch.JSchException: Auth fail [preauth]" % (tag, ip, port))
-        self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
+        if self.disputed:
+            # disputed: logscan counts this close as a probe, though the connection tried (rule 6)
+            self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
         self.fail["sshd"][idx] += 1
 
     def ssh_pam_only(self, ip, idx, k):
@@ -654,7 +661,9 @@ class Task:
             self.emit("%sConnection reset by %s port %d [preauth]" % (tag, ip, port))
         elif kind == "byebye":
             self.emit("%sReceived disconnect from %s port %d:11: Bye Bye [preauth]" % (tag, ip, port))
-            self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
+            if self.disputed:
+                # disputed: logscan counts each of the two closing lines of this one connection as a probe
+                self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
         elif kind == "banner":
             self.emit("%serror: kex_exchange_identification: client sent invalid protocol identifier \"GET / HTTP/1.1\"" % tag)
             self.emit("%sbanner exchange: Connection from %s port %d: invalid format" % (tag, ip, port))
@@ -729,7 +738,7 @@ class Task:
     # noise: cron, sudo, su, systemd-logind (scheduled over the day; ~265 bytes per event)
     def schedule_noise(self, budget):
         rng = self.rng
-        n = int(budget / 270)
+        n = int(budget / 222)
         for _ in range(n):
             x = rng.random()
             t = int(rng.random() * DAY_END)
@@ -762,13 +771,12 @@ class Task:
         self.emit("su[%d]: pam_unix(su-l:session): session closed for user postgres" % pid)
 
     def noise_user_manager(self):
-        pid = self.next_pid()
+        self.next_pid()  # systemd --user gets a pid, which its lines do not show
         user = self.rng.choice(ADMINS)
         self.emit("systemd: pam_unix(systemd-user:session): session opened for user %s(uid=%d) by (uid=0)" % (user, 1000 + ADMINS.index(user)))
         self.session_no += 1
         self.emit("systemd-logind[611]: New session c%d of user %s." % (self.session_no, user))
         self.emit("systemd-logind[611]: Removed session c%d." % self.session_no)
-        del pid
 
     # ============================================================================== mail.log
     def mail_day(self):
@@ -809,9 +817,11 @@ class Task:
         self.drive(budget, pick_event, fail_event, ["postfix", "dovecot"])
 
     def smtpd(self, submission):
-        pid = self.rng.choice(self.smtpd_pids)
+        pool = self.submission_pids if submission else self.smtpd_pids
+        at = int(self.rng.random() * len(pool))
         if self.rng.random() < 0.02:  # an smtpd process exits; master starts a new one
-            self.smtpd_pids[self.smtpd_pids.index(pid)] = pid = self.next_pid()
+            pool[at] = self.next_pid()
+        pid = pool[at]
         return "postfix/%s[%d]: " % ("submission/smtpd" if submission else "smtpd", pid)
 
     def sasl_brute(self, idx, k, fresh):
@@ -831,7 +841,9 @@ class Task:
                 self.adv(rng.random() < 0.5 and 2 or 1)
         if k >= 3 and rng.random() < 0.7:
             self.emit("%stoo many errors after AUTH from unknown[%s]" % (tag, ip))
-        elif rng.random() < 0.3:
+        elif rng.random() < 0.3 and (self.disputed or not tally_only):
+            # disputed: logscan calls this line a probe when no warning preceded it, though the tally that
+            # follows shows AUTH attempts (its rule 4: a probe only when the session made no AUTH attempt)
             self.emit("%slost connection after AUTH from unknown[%s]" % (tag, ip))
         self.emit("%sdisconnect from unknown[%s] ehlo=1 auth=0/%d%s commands=1/%d" % (tag, ip, k, " quit=1" if rng.random() < 0.4 else "", k + 1))
         self.fail["postfix"][idx] += k
@@ -1142,7 +1154,7 @@ def plan(args):
                 "kind": kind, "day": d, "ordinal": (END - datetime.timedelta(days=DAYS - 1 - d)).toordinal(),
                 "budget": size * share * weights[d] / total_w, "path": os.path.join(args.out, file_name(base, d)),
                 "seed": args.seed, "timestamps": args.timestamps, "N": N, "K": K, "ip_offset": ip_offset,
-                "perm": perms, "fresh": [],
+                "perm": perms, "fresh": [], "disputed": args.disputed,
             })
     # Every address appears: persistent ones round-robin, the rest in blocks proportional to the budgets.
     for i in range(K):
@@ -1158,6 +1170,12 @@ def plan(args):
     return size, N, K, tasks, ip_offset
 
 
+def generator_version():
+    """Changes whenever this script does: bench/run regenerates a corpus written by another version."""
+    with open(os.path.abspath(__file__), "rb") as fh:
+        return hashlib.sha256(fh.read()).hexdigest()[:16]
+
+
 def mtime_of(day):
     date = END - datetime.timedelta(days=DAYS - 1 - day) + datetime.timedelta(days=1)
     return datetime.datetime(date.year, date.month, date.day, 6, 25, tzinfo=datetime.timezone.utc).timestamp()
@@ -1166,11 +1184,18 @@ def mtime_of(day):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--version", action="store_true", help="print the generator version (a hash of this file)")
     ap.add_argument("--size", default="20M", help="total uncompressed size, K/M/G suffixes (1G = 1e9 bytes)")
     ap.add_argument("--out", required=True)
     ap.add_argument("--timestamps", choices=["classic", "rfc3339"], default="classic")
     ap.add_argument("--ips", type=int, default=0, help="distinct attacking addresses (default: from --size)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--disputed", action="store_true",
+                    help="also write the line shapes logscan is known to count differently from its documented "
+                         "rules (see bench/README.md); the truth still follows the rules")
+    if "--version" in sys.argv[1:]:
+        print(generator_version())
+        return
     args = ap.parse_args()
     started = time.time()
     os.makedirs(args.out, exist_ok=True)
@@ -1220,8 +1245,9 @@ def main():
         attackers.update(fail[s].keys())
     truth = {
         "schema": "logscan.bench.truth/1",
+        "generator": generator_version(),
         "seed": args.seed, "size": args.size, "timestamps": args.timestamps, "days": DAYS,
-        "end": END.isoformat(), "attacking_ips": len(attackers), "requested_ips": N,
+        "end": END.isoformat(), "disputed": args.disputed, "attacking_ips": len(attackers), "requested_ips": N,
         "lines": sum(f["lines"] for f in files.values()),
         "bytes": sum(f["bytes"] for f in files.values()),
         "sshd_failed_password_lines": sum(f["failed_password_lines"] for f in files.values()),
@@ -1269,6 +1295,8 @@ def epilogue(args, fail, files, ip_offset):
             additions[s][tied[0]] += 1
     if not any(additions.values()):
         return
+    print("tie at rank 10 broken by %s" % ", ".join("%s +%d" % (s, sum(c.values())) for s, c in additions.items() if c),
+          file=sys.stderr)
     spec = {"kind": "epilogue", "day": DAYS - 1, "seed": args.seed, "ip_offset": ip_offset,
             "ordinal": END.toordinal(), "timestamps": args.timestamps, "N": 0, "K": 1, "zipf_cum": [1.0],
             "fresh": [], "perm": {}, "path": ""}
@@ -1277,6 +1305,7 @@ def epilogue(args, fail, files, ip_offset):
             continue
         task = Task(spec)
         task.pid = 4100000
+        task.allow_penalty = False
         task.at(DAY_END + 30)
         path = os.path.join(args.out, base)
         with open(path, "ab") as fh:
@@ -1290,9 +1319,8 @@ def epilogue(args, fail, files, ip_offset):
                     task.imap_brute(idx, n)
                 task.adv(1)
             task.flush()
-        # the task's own probe counts (penalty drops) must not change the truth: epilogue is day 34, new sshd
-        # with penalties possible, so recount them into the totals by rejecting them here
-        if task.probes:
+        # the epilogue writes failures only (penalties are off): anything else would change the truth
+        if task.probes or task.succ:
             raise SystemExit("epilogue wrote probes; change the epilogue scenario")
         f = files[base]
         f["lines"] += task.lines
