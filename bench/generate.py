@@ -172,7 +172,6 @@ class Task:
         self.qbase = (self.day % 9 + 1) * 0x1000000000 + self.rng.randrange(0x100000000)
         self.smtpd_pids = [self.next_pid() for _ in range(12)]
         self.submission_pids = [self.next_pid() for _ in range(4)]
-        self.disputed = spec.get("disputed", False)
         self.qmgr = 1187
         self.zipf = spec["zipf_cum"]
         self.K = spec["K"]
@@ -632,9 +631,8 @@ class Task:
     def ssh_jsch_alone(self, ip, idx, k):
         tag, port = self.conn()
         self.emit("%sReceived disconnect from %s port %d:3: com.jcraft.jsch.JSchException: Auth fail [preauth]" % (tag, ip, port))
-        if self.disputed:
-            # disputed: logscan counts this close as a probe, though the connection tried (rule 6)
-            self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
+        # The second closing line of the same connection: not a probe, the connection tried (rule 6).
+        self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
         self.fail["sshd"][idx] += 1
 
     def ssh_pam_only(self, ip, idx, k):
@@ -661,9 +659,8 @@ class Task:
             self.emit("%sConnection reset by %s port %d [preauth]" % (tag, ip, port))
         elif kind == "byebye":
             self.emit("%sReceived disconnect from %s port %d:11: Bye Bye [preauth]" % (tag, ip, port))
-            if self.disputed:
-                # disputed: logscan counts each of the two closing lines of this one connection as a probe
-                self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
+            # Two closing lines of one connection: one probe.
+            self.emit("%sDisconnected from %s port %d [preauth]" % (tag, ip, port))
         elif kind == "banner":
             self.emit("%serror: kex_exchange_identification: client sent invalid protocol identifier \"GET / HTTP/1.1\"" % tag)
             self.emit("%sbanner exchange: Connection from %s port %d: invalid format" % (tag, ip, port))
@@ -841,9 +838,8 @@ class Task:
                 self.adv(rng.random() < 0.5 and 2 or 1)
         if k >= 3 and rng.random() < 0.7:
             self.emit("%stoo many errors after AUTH from unknown[%s]" % (tag, ip))
-        elif rng.random() < 0.3 and (self.disputed or not tally_only):
-            # disputed: logscan calls this line a probe when no warning preceded it, though the tally that
-            # follows shows AUTH attempts (its rule 4: a probe only when the session made no AUTH attempt)
+        elif rng.random() < 0.3:
+            # AUTH was tried, so this is no probe, even before the tally counts the failures (rule 4).
             self.emit("%slost connection after AUTH from unknown[%s]" % (tag, ip))
         self.emit("%sdisconnect from unknown[%s] ehlo=1 auth=0/%d%s commands=1/%d" % (tag, ip, k, " quit=1" if rng.random() < 0.4 else "", k + 1))
         self.fail["postfix"][idx] += k
@@ -1154,7 +1150,7 @@ def plan(args):
                 "kind": kind, "day": d, "ordinal": (END - datetime.timedelta(days=DAYS - 1 - d)).toordinal(),
                 "budget": size * share * weights[d] / total_w, "path": os.path.join(args.out, file_name(base, d)),
                 "seed": args.seed, "timestamps": args.timestamps, "N": N, "K": K, "ip_offset": ip_offset,
-                "perm": perms, "fresh": [], "disputed": args.disputed,
+                "perm": perms, "fresh": [],
             })
     # Every address appears: persistent ones round-robin, the rest in blocks proportional to the budgets.
     for i in range(K):
@@ -1190,9 +1186,6 @@ def main():
     ap.add_argument("--timestamps", choices=["classic", "rfc3339"], default="classic")
     ap.add_argument("--ips", type=int, default=0, help="distinct attacking addresses (default: from --size)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--disputed", action="store_true",
-                    help="also write the line shapes logscan is known to count differently from its documented "
-                         "rules (see bench/README.md); the truth still follows the rules")
     if "--version" in sys.argv[1:]:
         print(generator_version())
         return
@@ -1247,7 +1240,7 @@ def main():
         "schema": "logscan.bench.truth/1",
         "generator": generator_version(),
         "seed": args.seed, "size": args.size, "timestamps": args.timestamps, "days": DAYS,
-        "end": END.isoformat(), "disputed": args.disputed, "attacking_ips": len(attackers), "requested_ips": N,
+        "end": END.isoformat(), "attacking_ips": len(attackers), "requested_ips": N,
         "lines": sum(f["lines"] for f in files.values()),
         "bytes": sum(f["bytes"] for f in files.values()),
         "sshd_failed_password_lines": sum(f["failed_password_lines"] for f in files.values()),
