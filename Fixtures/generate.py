@@ -344,6 +344,7 @@ def mail_days():
     days = {}
     for day in range(24, 28):
         log = MailLog()
+        log.queue += day << 12  # queue ids are unique across days, as Postfix's are
         log.dovecot_by_ip = Counter()
         log.sasl_brute((11, day, 2, 0, 0), "203.0.113.10", 3)                       # also attacks sshd
         log.sasl_brute((11, day, 2, 5, 0), "198.51.100.60", 2, user="info@example.org")

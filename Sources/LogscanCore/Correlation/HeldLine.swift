@@ -11,9 +11,12 @@ public final class HeldLine {
     public let unmatchedService: Service?
     /// False while the event's verdict is still open.
     public var isResolved: Bool
+    /// False for a line read only for context (before or after a chunk's own lines): its event is not kept.
+    public let owned: Bool
 
     init(raw original: Bytes, line: SyslogLine, event: Event?, lineNumber: Int, unmatchedService: Service?,
-         isResolved: Bool) {
+         isResolved: Bool, owned: Bool = true) {
+        self.owned = owned
         storage = .allocate(capacity: max(1, original.count))
         storage.update(from: original.base, count: original.count)
         raw = Bytes(base: UnsafePointer(storage), count: original.count)

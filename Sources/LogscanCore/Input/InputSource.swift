@@ -69,6 +69,26 @@ public enum InputReader {
         return result
     }
 
+    /// Reads a plain file from byte `offset` on, with each line's length, until `body` returns false.
+    public static func forEachLine(ofPlainFile source: InputSource, from offset: Int64, progress: ProgressCounter? = nil,
+                                   _ body: (Bytes, Int) -> Bool) -> ReadResult {
+        var result = ReadResult()
+        let fd = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            result.problem = "cannot open: \(String(cString: strerror(errno)))"
+            return result
+        }
+        defer { close(fd) }
+        if offset > 0 { lseek(fd, off_t(offset), SEEK_SET) }
+        var producer = PlainChunks(input: PrefetchedInput(fd: fd, progress: progress))
+        var splitter = LineSplitter()
+        defer { splitter.deallocate() }
+        _ = splitter.forEachLine(of: &producer, body)
+        result.rawBytes = producer.rawBytesRead
+        result.problem = describe(producer.damage, dropped: 0)
+        return result
+    }
+
     private static func describe(_ damage: String?, dropped: Int) -> String? {
         guard let damage else { return nil }
         guard dropped > 0 else { return damage }

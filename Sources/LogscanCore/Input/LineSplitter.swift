@@ -18,6 +18,15 @@ struct LineSplitter {
     /// Calls `body` with each line (without its `\n` or `\r\n`). Returns the byte count of an unfinished last
     /// line that was dropped because the input was damaged (0 otherwise).
     mutating func forEachLine<P: ChunkProducer>(of producer: inout P, _ body: (Bytes) -> Void) -> Int {
+        forEachLine(of: &producer) { line, _ in
+            body(line)
+            return true
+        }
+    }
+
+    /// Like `forEachLine(of:_:)`, with each line's length in the input (its `\n` included), until `body`
+    /// returns false.
+    mutating func forEachLine<P: ChunkProducer>(of producer: inout P, _ body: (Bytes, Int) -> Bool) -> Int {
         var filled = 0
         while true {
             if filled == capacity { grow() }
@@ -28,7 +37,7 @@ struct LineSplitter {
             var scan = filled
             while scan < end, let hit = memchr(buffer + scan, 0x0A, end - scan) {
                 let newline = hit.assumingMemoryBound(to: UInt8.self) - buffer
-                body(LineSplitter.line(buffer + start, newline - start))
+                guard body(LineSplitter.line(buffer + start, newline - start), newline + 1 - start) else { return 0 }
                 start = newline + 1
                 scan = start
             }
@@ -37,7 +46,7 @@ struct LineSplitter {
         }
         guard filled > 0 else { return 0 }
         if producer.damage != nil { return filled }
-        body(LineSplitter.line(buffer, filled))
+        _ = body(LineSplitter.line(buffer, filled), filled)
         return 0
     }
 

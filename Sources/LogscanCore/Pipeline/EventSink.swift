@@ -32,4 +32,18 @@ public struct FileStats: Sendable, Codable, Equatable {
     public var lastTime: Instant?
 
     public init() {}
+
+    /// Adds the counts of a later part of the same input.
+    mutating func merge(_ other: FileStats) {
+        lines += other.lines
+        bytes += other.bytes
+        rawBytes += other.rawBytes
+        recognised += other.recognised
+        unmatched += other.unmatched
+        otherPrograms += other.otherPrograms
+        outOfRange += other.outOfRange
+        untimed += other.untimed
+        if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
+        if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }
+    }
 }

@@ -11,6 +11,12 @@ public struct LineProcessor<Sink: EventSink> {
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
     private var ordered = FIFO<HeldLine>()
     private var releasedScratch: [HeldLine] = []
+    /// False while reading lines only for context: the lines before a chunk of a large file (so its
+    /// connections are known) and after it (so its own held lines settle). They reach neither the sink nor
+    /// the stats.
+    public var recording = true
+    /// The chunk's own lines still waiting for a verdict.
+    public private(set) var ownedHeldOutstanding = 0
 
     public init(registry: ParserRegistry, range: TimeRange, zone: Zone, reference: Instant, sink: Sink) {
         self.registry = registry
@@ -20,14 +26,16 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     public mutating func process(_ raw: Bytes) {
+        let savedStats = stats
+        defer { if !recording { stats = savedStats } }
         lineNumber += 1
         stats.lines += 1
         stats.bytes += raw.count + 1
         guard !raw.isEmpty else { return }
         let line = SyslogHeaderParser.parse(raw, times: &times)
         if let time = line.time {
-            if stats.firstTime == nil { stats.firstTime = time }
-            stats.lastTime = time
+            if stats.firstTime.map({ time < $0 }) ?? true { stats.firstTime = time }
+            if stats.lastTime.map({ time > $0 }) ?? true { stats.lastTime = time }
             guard range.contains(time) else {
                 stats.outOfRange += 1
                 return
@@ -79,6 +87,7 @@ public struct LineProcessor<Sink: EventSink> {
         var event = Event(service: service, line: line, parsed: parsed, verdict: .noise, lineNumber: lineNumber)
         switch outcome {
         case .decided(let verdict):
+            guard recording else { return }
             event.verdict = verdict
             if sink.needsInputOrder && !ordered.isEmpty {
                 ordered.append(HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber,
@@ -88,13 +97,15 @@ public struct LineProcessor<Sink: EventSink> {
             }
         case .pending(let key):
             let held = HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber, unmatchedService: nil,
-                                isResolved: false)
+                                isResolved: false, owned: recording)
             correlators.hold(held, key: key, service: service)
-            if sink.needsInputOrder { ordered.append(held) }
+            if recording { ownedHeldOutstanding += 1 }
+            if sink.needsInputOrder && recording { ordered.append(held) }
         }
     }
 
     private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
+        guard recording else { return }
         if sink.needsInputOrder && !ordered.isEmpty {
             ordered.append(HeldLine(raw: raw, line: line, event: nil, lineNumber: lineNumber,
                                     unmatchedService: service, isResolved: true))
@@ -111,12 +122,17 @@ public struct LineProcessor<Sink: EventSink> {
             var settled = releasedScratch
             releasedScratch = []
             correlators.drainReleased { settled.append($0) }
-            for held in settled { if let event = held.event { sink.record(event) } }
+            for held in settled where held.owned {
+                ownedHeldOutstanding -= 1
+                if let event = held.event { sink.record(event) }
+            }
             settled.removeAll(keepingCapacity: true)
             releasedScratch = settled
             return
         }
-        correlators.drainReleased { _ in }
+        var owned = 0
+        correlators.drainReleased { if $0.owned { owned += 1 } }
+        ownedHeldOutstanding -= owned
         while let head = ordered.first, head.isResolved {
             ordered.removeFirst()
             if let event = head.event {

@@ -8,7 +8,7 @@ final class OrderedMerger: Sendable {
         var total: Aggregator
         var run: ScanRun
         var next = 0
-        var waiting: [Int: (Aggregator, FileResult)] = [:]
+        var waiting: [Int: (Aggregator, FileResult, Bool)] = [:]
     }
 
     private let state: Mutex<State>
@@ -17,12 +17,13 @@ final class OrderedMerger: Sendable {
         state = Mutex(State(total: total, run: run))
     }
 
-    func deliver(_ index: Int, _ aggregator: Aggregator, _ result: FileResult) {
+    /// `continuesFile`: the result is a later chunk of the previous unit's file.
+    func deliver(_ index: Int, _ aggregator: Aggregator, _ result: FileResult, continuesFile: Bool = false) {
         state.withLock { state in
-            state.waiting[index] = (aggregator, result)
-            while let (ready, readyResult) = state.waiting.removeValue(forKey: state.next) {
+            state.waiting[index] = (aggregator, result, continuesFile)
+            while let (ready, readyResult, continues) = state.waiting.removeValue(forKey: state.next) {
                 state.total.merge(ready)
-                state.run.add(readyResult)
+                if continues { state.run.extendLast(readyResult) } else { state.run.add(readyResult) }
                 state.next += 1
             }
         }

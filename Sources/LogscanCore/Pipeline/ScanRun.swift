@@ -25,6 +25,17 @@ public struct ScanRun: Sendable {
         files.append(result)
         if let problem = result.read.problem { warnings.append("\(result.source.displayName): \(problem)") }
     }
+
+    /// Adds a later chunk of the file added last.
+    mutating func extendLast(_ result: FileResult) {
+        guard let last = files.indices.last else { return add(result) }
+        files[last].stats.merge(result.stats)
+        files[last].read.rawBytes += result.read.rawBytes
+        if let problem = result.read.problem, files[last].read.problem == nil {
+            files[last].read.problem = problem
+            warnings.append("\(result.source.displayName): \(problem)")
+        }
+    }
 }
 
 /// Runs the pipeline over a plan's inputs.
@@ -34,13 +45,17 @@ public struct Scanner: Sendable {
     public let zone: Zone
     /// Counts what the readers have read, for a progress line.
     public let progress: ProgressCounter?
+    /// Plain files at least `minimumFileBytes` long are read in chunks of about `chunkBytes`.
+    public let chunking: (minimumFileBytes: Int64, chunkBytes: Int64)
 
     public init(registry: ParserRegistry = ParserRegistry(), range: TimeRange, zone: Zone,
-                progress: ProgressCounter? = nil) {
+                progress: ProgressCounter? = nil,
+                chunking: (minimumFileBytes: Int64, chunkBytes: Int64) = (FileChunks.minimumFileBytes, FileChunks.chunkBytes)) {
         self.registry = registry
         self.range = range
         self.zone = zone
         self.progress = progress
+        self.chunking = chunking
     }
 
     /// Reads one input into `sink`.
@@ -65,14 +80,60 @@ public struct Scanner: Sendable {
         return run
     }
 
-    /// Reads inputs in parallel, one aggregator each, merged in input order as soon as they are done (so
-    /// only the few that finish out of order wait in memory, not one per file).
+    /// Reads inputs in parallel, one aggregator per file or per chunk of a large plain file, merged in input
+    /// order as soon as they are done (so only the few that finish out of order wait in memory).
     public func aggregate(_ plan: InputPlan) -> (Aggregator, ScanRun) {
+        let units = plan.inputs.flatMap { source -> [WorkUnit] in
+            guard let cuts = FileChunks.boundaries(of: source, chunkBytes: chunking.chunkBytes,
+                                                   minimumFileBytes: chunking.minimumFileBytes) else {
+                return [WorkUnit(source: source, chunk: nil)]
+            }
+            return (1..<cuts.count).map { WorkUnit(source: source, chunk: cuts[$0 - 1]..<cuts[$0]) }
+        }
         let merger = OrderedMerger(total: Aggregator(zone: zone), run: ScanRun(plan: plan, range: range))
-        ParallelMap.forEach(plan.inputs) { index, source in
-            let (aggregator, result) = scan(source, into: Aggregator(zone: zone))
-            merger.deliver(index, aggregator, result)
+        ParallelMap.forEach(units) { index, unit in
+            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0) } ?? scan(unit.source, into: Aggregator(zone: zone))
+            merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
         return merger.finish()
+    }
+
+    /// A file, or the part of a large plain file that one core reads.
+    struct WorkUnit: Sendable {
+        var source: InputSource
+        var chunk: Range<Int64>?
+    }
+
+    /// Context read around a chunk: before it, enough for the connections that started earlier (sshd gives
+    /// up on a client after two minutes; the correlators after ten); after it, until its own held lines
+    /// have settled, or this much more at most.
+    static let warmUpBytes: Int64 = 8 << 20
+    static let coolDownLimitBytes: Int64 = 64 << 20
+
+    /// Reads one chunk of a plain file: the lines before it and after it feed the correlators only, so a
+    /// connection cut by the chunk boundary is counted once, by the chunk that holds each line.
+    func scanChunk(_ source: InputSource, _ chunk: Range<Int64>) -> (Aggregator, FileResult) {
+        var processor = LineProcessor(registry: registry, range: range, zone: zone,
+                                      reference: source.modified ?? .now, sink: Aggregator(zone: zone))
+        let readFrom = max(0, chunk.lowerBound - Scanner.warmUpBytes)
+        var offset = readFrom
+        var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length in
+            defer { offset += Int64(length) }
+            if offset < chunk.upperBound {
+                processor.recording = offset >= chunk.lowerBound
+            } else {
+                processor.recording = false
+                guard processor.ownedHeldOutstanding > 0, offset - chunk.upperBound < Scanner.coolDownLimitBytes else {
+                    return false
+                }
+            }
+            processor.process(line)
+            return true
+        }
+        processor.recording = true
+        processor.finish()
+        progress?.add(bytes: Int(chunk.count))
+        read.rawBytes = Int(chunk.count)
+        return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
     }
 }
