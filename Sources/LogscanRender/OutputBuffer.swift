@@ -66,8 +66,33 @@ public final class OutputBuffer {
         count += 2
     }
 
+    /// The digits of 0…999, three bytes each (leading zeros included), for writing numbers by table.
+    private static let digitTriples: [UInt8] = {
+        var table: [UInt8] = []
+        for n in 0..<1000 {
+            let hundreds = UInt8(48 + n / 100), tens = UInt8(48 + n / 10 % 10), ones = UInt8(48 + n % 10)
+            table += [hundreds, tens, ones]
+        }
+        return table
+    }()
+
+    /// A number below 1000 (an IPv4 octet, say) from the table.
+    @inline(__always)
+    private func appendSmall(_ value: Int) {
+        reserve(3)
+        let skip = value < 10 ? 2 : (value < 100 ? 1 : 0)
+        OutputBuffer.digitTriples.withUnsafeBufferPointer { table in
+            for k in skip..<3 { storage[count + k - skip] = table[value * 3 + k] }
+        }
+        count += 3 - skip
+    }
+
     /// A non-negative number's digits, written without a `String`.
     func append(decimal value: Int) {
+        if value < 1000 {
+            appendSmall(max(0, value))
+            return
+        }
         reserve(20)
         var remaining = max(0, value)
         var digits = 1
@@ -89,11 +114,13 @@ public final class OutputBuffer {
     func appendJSONAddress(_ ip: IPAddress) {
         appendByte(UInt8(ascii: "\""))
         if let v4 = ip.v4Value {
-            append(decimal: Int(v4 >> 24))
-            for shift in [UInt32(16), 8, 0] {
-                appendByte(UInt8(ascii: "."))
-                append(decimal: Int(v4 >> shift & 0xFF))
-            }
+            appendSmall(Int(v4 >> 24))
+            appendByte(UInt8(ascii: "."))
+            appendSmall(Int(v4 >> 16 & 0xFF))
+            appendByte(UInt8(ascii: "."))
+            appendSmall(Int(v4 >> 8 & 0xFF))
+            appendByte(UInt8(ascii: "."))
+            appendSmall(Int(v4 & 0xFF))
         } else {
             append(string: ip.description)
         }
