@@ -4,11 +4,18 @@ struct Correlators {
     var postfix = PostfixCorrelator()
     var dovecot = DovecotCorrelator()
 
+    /// Probes and the roles a service's correlator does not count are decided here, for every service.
     mutating func classify(_ parsed: ParsedMessage, line: SyslogLine, service: Service) -> CorrelationOutcome {
+        let role = parsed.kind.role
+        if role == .probe { return .decided(.probe) }
+        let count = parsed.count * line.repeatCount
         switch service {
-        case .sshd: return sshd.classify(parsed, line: line)
-        case .postfix: return postfix.classify(parsed, line: line)
-        case .dovecot: return dovecot.classify(parsed, line: line)
+        case .sshd:
+            return SshdCorrelator.handles(role) ? sshd.classify(parsed, role: role, count: count, line: line) : .decided(.noise)
+        case .postfix:
+            return PostfixCorrelator.handles(role) ? postfix.classify(parsed, role: role, count: count, line: line) : .decided(.noise)
+        case .dovecot:
+            return DovecotCorrelator.handles(role) ? dovecot.classify(parsed, role: role, count: count, line: line) : .decided(.noise)
         }
     }
 

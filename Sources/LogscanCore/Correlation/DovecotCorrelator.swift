@@ -15,14 +15,11 @@ public struct DovecotCorrelator: HoldingCorrelator {
 
     public init() {}
 
-    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome {
-        let role = parsed.kind.role
-        let count = parsed.count * line.repeatCount
-        switch role {
-        case .probe: return .decided(.probe)
-        case .authProcessFailure, .loginSummary, .success: break
-        default: return .decided(.noise)
-        }
+    static func handles(_ role: AttemptRole) -> Bool {
+        role == .authProcessFailure || role == .loginSummary || role == .success
+    }
+
+    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
         settleExpired(around: line.time?.seconds)
         guard let address = CorrelationKey.address(parsed.peer) else {
             return .decided(role == .success ? .success : .failure(attempts: count))

@@ -58,7 +58,10 @@ public enum CorrelationOutcome {
 
 /// Counts attempts, not lines, for one service: lines that report the same attempt are folded.
 protocol Correlator {
-    mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome
+    /// Whether lines of `role` need this correlator; the others are decided by `Correlators` alone.
+    static func handles(_ role: AttemptRole) -> Bool
+    /// `count` is the attempts or occurrences the line reports (`message repeated N times` included).
+    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome
     mutating func hold(_ line: HeldLine, key: UInt64)
     /// Hands each held line settled since the last call to `body`.
     mutating func drainReleased(_ body: (HeldLine) -> Void)

@@ -19,14 +19,14 @@ public struct PostfixCorrelator: Correlator {
 
     public init() {}
 
-    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome {
-        let role = parsed.kind.role
-        let count = parsed.count * line.repeatCount
+    static func handles(_ role: AttemptRole) -> Bool {
         switch role {
-        case .probe: return .decided(.probe)
-        case .attempt, .success, .limitMarker, .sessionSummary, .closing: break
-        default: return .decided(.noise)
+        case .attempt, .success, .limitMarker, .sessionSummary, .closing: return true
+        default: return false
         }
+    }
+
+    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
         let key = CorrelationKey.combine(CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid))),
                                          CorrelationKey.address(parsed.peer) ?? 0)
         let now = line.time?.seconds

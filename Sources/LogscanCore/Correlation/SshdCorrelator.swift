@@ -50,15 +50,18 @@ public struct SshdCorrelator: HoldingCorrelator {
 
     public init() {}
 
-    public mutating func classify(_ parsed: ParsedMessage, line: SyslogLine) -> CorrelationOutcome {
-        let role = parsed.kind.role
-        let count = parsed.count * line.repeatCount
+    static func handles(_ role: AttemptRole) -> Bool {
         switch role {
-        case .probe: return .decided(.probe)
-        case .standaloneFailure: return .decided(.failure(attempts: count))
-        case .attempt, .precursor, .pamSummary, .limitMarker, .keyProbe, .success, .closingFailure, .closing: break
-        default: return .decided(.noise)
+        case .standaloneFailure, .attempt, .precursor, .pamSummary, .limitMarker, .keyProbe, .success,
+             .closingFailure, .closing:
+            return true
+        default:
+            return false
         }
+    }
+
+    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
+        if role == .standaloneFailure { return .decided(.failure(attempts: count)) }
         let now = line.time?.seconds
         settleExpired(around: now)
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
