@@ -91,7 +91,7 @@ public struct Scanner: Sendable {
             return (1..<cuts.count).map { WorkUnit(source: source, chunk: cuts[$0 - 1]..<cuts[$0]) }
         }
         let merger = OrderedMerger(total: Aggregator(zone: zone), run: ScanRun(plan: plan, range: range))
-        ParallelMap.forEach(units) { index, unit in
+        Parallel.forEach(units) { index, unit in
             let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0) } ?? scan(unit.source, into: Aggregator(zone: zone))
             merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
