@@ -43,7 +43,7 @@ public struct FileStats: Sendable, Codable, Equatable {
         otherPrograms += other.otherPrograms
         outOfRange += other.outOfRange
         untimed += other.untimed
-        if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
-        if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }
+        firstTime.keepEarliest(other.firstTime)
+        lastTime.keepLatest(other.lastTime)
     }
 }

@@ -34,8 +34,8 @@ public struct LineProcessor<Sink: EventSink> {
         guard !raw.isEmpty else { return }
         let line = SyslogHeaderParser.parse(raw, times: &times)
         if let time = line.time {
-            if stats.firstTime.map({ time < $0 }) ?? true { stats.firstTime = time }
-            if stats.lastTime.map({ time > $0 }) ?? true { stats.lastTime = time }
+            stats.firstTime.keepEarliest(time)
+            stats.lastTime.keepLatest(time)
             guard range.contains(time) else {
                 stats.outOfRange += 1
                 return

@@ -36,9 +36,8 @@ public struct Aggregator: EventSink, Sendable {
     }
 
     private mutating func noteTime(_ time: Instant?) {
-        guard let time else { return }
-        if firstTime.map({ time < $0 }) ?? true { firstTime = time }
-        if lastTime.map({ time > $0 }) ?? true { lastTime = time }
+        firstTime.keepEarliest(time)
+        lastTime.keepLatest(time)
     }
 
     public mutating func merge(_ other: Aggregator) {
@@ -47,7 +46,7 @@ public struct Aggregator: EventSink, Sendable {
             if tallies[service.index] == nil { tallies[service.index] = tally } else { tallies[service.index]!.merge(tally) }
         }
         untaggedUnmatched.merge(other.untaggedUnmatched)
-        if let time = other.firstTime, firstTime.map({ time < $0 }) ?? true { firstTime = time }
-        if let time = other.lastTime, lastTime.map({ time > $0 }) ?? true { lastTime = time }
+        firstTime.keepEarliest(other.firstTime)
+        lastTime.keepLatest(other.lastTime)
     }
 }

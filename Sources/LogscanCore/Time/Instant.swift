@@ -36,3 +36,15 @@ public struct Instant: Comparable, Hashable, Sendable, Codable {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+extension Optional where Wrapped == Instant {
+    /// Becomes `time` when that is earlier (or when nothing was kept yet); a nil `time` changes nothing.
+    mutating func keepEarliest(_ time: Instant?) {
+        if let time, map({ time < $0 }) ?? true { self = time }
+    }
+
+    /// Becomes `time` when that is later (or when nothing was kept yet); a nil `time` changes nothing.
+    mutating func keepLatest(_ time: Instant?) {
+        if let time, map({ time > $0 }) ?? true { self = time }
+    }
+}
