@@ -3,12 +3,10 @@ public struct ServiceTally: Sendable {
     /// Failed authentication attempts: the sum of `count` over events with a failure verdict.
     public var failedAttempts = 0
     public var failuresWithoutPeer = 0
-    public var sameAttemptLines = 0
     public var limitMarkers = 0
     public var keyProbes = Span()
     public var successes = 0
     public var probes = 0
-    public var noise = 0
     public var failuresByPeer: [PeerKey: PeerFailures] = [:]
     public var failuresByUser: [ByteString: UserFailures] = [:]
     public var logins: [Login: Span] = [:]
@@ -97,7 +95,6 @@ public struct ServiceTally: Sendable {
         case .failure(let attempts):
             recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
         case .sameAttempt:
-            sameAttemptLines += 1
             if let user = parsed.user, parsed.userValidity != .unknown {
                 failuresByUser[ByteString(user)]?.validity.learn(parsed.userValidity)
             }
@@ -112,7 +109,7 @@ public struct ServiceTally: Sendable {
             probes += occurrences
             if let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
         case .noise:
-            noise += occurrences
+            break
         }
     }
 
@@ -137,12 +134,10 @@ public struct ServiceTally: Sendable {
     public mutating func merge(_ other: ServiceTally) {
         failedAttempts += other.failedAttempts
         failuresWithoutPeer += other.failuresWithoutPeer
-        sameAttemptLines += other.sameAttemptLines
         limitMarkers += other.limitMarkers
         keyProbes.merge(other.keyProbes)
         successes += other.successes
         probes += other.probes
-        noise += other.noise
         for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
         for (user, failures) in other.failuresByUser { failuresByUser[user, default: UserFailures()].merge(failures) }
         logins.merge(other.logins)
