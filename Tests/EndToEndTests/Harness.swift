@@ -89,3 +89,21 @@ extension Report.ServiceSection {
     func attempts(ip: String) -> Int? { ips.rows.first { $0.ip == ip }?.attempts }
     func attempts(user: String) -> Int? { users.rows.first { $0.user == user }?.attempts }
 }
+
+/// Real programs the tests drive (journalctl, sendmail, chromium, iptables…). `make test` installs them;
+/// a missing one fails the test that needs it, so a real-part test never skips silently.
+enum RealTool {
+    /// The tool's path on PATH or in the usual sbin folders, or a recorded failure naming the package.
+    static func require(_ name: String, package: String) throws -> String {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            + ["/usr/sbin", "/sbin", "/usr/lib/systemd"]
+        for folder in folders {
+            let path = folder + "/" + name
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        Issue.record("\(name) is not installed: run `make test`, which installs the Debian package \(package)")
+        throw MissingTool(name: name)
+    }
+
+    struct MissingTool: Error { var name: String }
+}
