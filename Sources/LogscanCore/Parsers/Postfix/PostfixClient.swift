@@ -14,7 +14,8 @@ enum PostfixClient {
 
     /// `name[address]` or `name[address]:port` (with `smtpd_client_port_logging`); the end is after the port.
     static func bracketedWithPort(_ text: Bytes) -> (peer: Peer, end: Int)? {
-        guard var (peer, end) = bracketed(text) else { return nil }
+        guard let (peer, addressEnd) = bracketed(text) else { return nil }
+        var end = addressEnd
         if end < text.count && text[end] == UInt8(ascii: ":") {
             var i = end + 1
             while i < text.count && isDigit(text[i]) { i += 1 }
