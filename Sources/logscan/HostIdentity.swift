@@ -12,8 +12,8 @@ enum HostIdentity {
     }
 
     /// `web1.example.org`: getaddrinfo's AI_CANONNAME for the host name (from /etc/hosts or DNS), or the
-    /// host name itself when that gives nothing that can stand after an `@`.
-    static var fullyQualifiedName: String {
+    /// host name itself when that gives nothing that can stand after an `@`. Looked up once.
+    static let fullyQualifiedName: String = {
         let name = hostName
         var hints = addrinfo()
         hints.ai_flags = AI_CANONNAME
@@ -24,7 +24,7 @@ enum HostIdentity {
         guard let canonical = info.pointee.ai_canonname else { return usable(name) }
         let full = String(cString: canonical)
         return isDomain(full) ? full : usable(name)
-    }
+    }()
 
     private static var hostName: String {
         var buffer = [CChar](repeating: 0, count: 256)

@@ -25,9 +25,12 @@ struct MailOptions: ParsableArguments {
 
     /// Checks the addresses and the subject; `emailFormat` tells whether they are used at all.
     func validate(emailFormat: Bool) throws {
-        if !emailFormat, let given = [mailto.map { _ in "--mailto" }, mailFrom.map { _ in "--mail-from" },
-                                      subject.map { _ in "--subject" }].compactMap({ $0 }).first {
-            throw ValidationError("\(given) is used only with --format email")
+        guard emailFormat else {
+            if let given = [mailto.map { _ in "--mailto" }, mailFrom.map { _ in "--mail-from" },
+                            subject.map { _ in "--subject" }].compactMap({ $0 }).first {
+                throw ValidationError("\(given) is used only with --format email")
+            }
+            return  // no host name lookup for the other formats
         }
         _ = try recipients()
         _ = try sender()
