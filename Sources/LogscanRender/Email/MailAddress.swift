@@ -60,6 +60,9 @@ public struct MailAddress: Equatable, Sendable {
         if let bad = text.unicodeScalars.first(where: { HeaderEncoding.isControl($0) }) {
             throw Invalid(text: whole, reason: "control character \\u{\(String(bad.value, radix: 16))} (a header line break?)")
         }
+        if let bad = text.first(where: { " ;,:<>\"()[]\\".contains($0) }) {
+            throw Invalid(text: whole, reason: "'\(bad)' has no place in an address (give one address per comma-separated item)")
+        }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count <= 2 else { throw Invalid(text: whole, reason: "more than one '@'") }
         let local = parts[0]
