@@ -17,12 +17,14 @@ struct Logscan: ParsableCommand {
               zcat old/auth.log.*.gz | logscan -
               logscan --format json --top 0 > report.json
               logscan events --since 1h | jq -c 'select(.failure)'
+              logscan --range yesterday --format email --mailto root | sendmail -t
 
             Main options (all of them: logscan help report):
               --since/--until TIME   90m, 24h, 7d, 2w, today, yesterday,
                                      2026-11-20, 2026-11-20T10:00, RFC 3339
               --range NAME           today, yesterday or all
-              --format text|json     --top N     --utc     --quiet
+              --format text|json|email   --top N   --utc   --quiet
+              --mailto ADDRESSES     --quiet-if-empty (for cron)
 
             Default range: everything when paths are given; the last 24h when logscan reads the system's own logs.
 

@@ -10,12 +10,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print the report (the default command).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, email }
     enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or email (a MIME message for sendmail -t: see --mailto).")
     var format: Format = .text
 
     @Option(help: "Rows per table; 0 shows every row.")
@@ -27,8 +27,11 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not say on stderr which files were read (warnings still show).")
     var quiet = false
 
+    @OptionGroup(title: "Email and cron") var mail: MailOptions
+
     func validate() throws {
         guard top >= 0 else { throw ValidationError("--top must be 0 (all rows) or more") }
+        try mail.validate(emailFormat: format == .email)
     }
 
     func run() throws {
@@ -41,10 +44,13 @@ struct ReportCommand: ParsableCommand {
         progress.finish()
         Diagnostics.warn(run)
         let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
+        if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
         let text: String
         switch format {
         case .json:
             text = try JSONRenderer.render(report)
+        case .email:
+            text = try mail.message(report, zone: input.zone, now: now)
         case .text:
             let colour = color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil)
             text = TextRenderer(zone: input.zone, style: TextStyle(enabled: colour)).render(report)

@@ -30,8 +30,14 @@ enum Harness {
     /// Runs logscan with `arguments` in `directory`, TZ=UTC unless `environment` says otherwise.
     static func logscan(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil,
                         environment: [String: String] = [:]) throws -> Run {
+        try run(binary, arguments, in: directory, stdin: stdin, environment: environment)
+    }
+
+    /// Runs any program the same way (TZ=UTC, the package root as working folder by default).
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil, stdin: Data? = nil,
+                    environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment

@@ -1,0 +1,30 @@
+import LogscanCore
+
+/// The few numbers a whole report is judged by: the email's subject and `--quiet-if-empty`. Sums saturate.
+public struct ReportTotals: Equatable, Sendable {
+    /// Failed authentication attempts over every service.
+    public var failedAttempts = 0
+    /// Distinct addresses that failed, over every service.
+    public var failingIPs = 0
+    public var successfulLogins = 0
+    public var alerts = 0
+    public var warnings = 0
+
+    public init(_ report: Report) {
+        for section in report.services {
+            failedAttempts = Self.adding(failedAttempts, section.failedAttempts)
+            successfulLogins = Self.adding(successfulLogins, section.successfulLogins)
+        }
+        failingIPs = Self.adding(report.offenders.rows.count, report.offenders.more)
+        alerts = report.alerts.count
+        warnings = report.inputs.warnings.count
+    }
+
+    /// No failed attempts, no logins and no alerts: nothing a daily mail needs to say.
+    public var isEmpty: Bool { failedAttempts == 0 && successfulLogins == 0 && alerts == 0 }
+
+    static func adding(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : sum
+    }
+}
