@@ -46,6 +46,9 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case lostConnection = "lost_connection"
     case improperPipelining = "improper_pipelining"
     case nonSMTPCommand = "non_smtp_command"
+    /// `SASL … authentication failed: Invalid authentication mechanism`: the client named a mechanism the
+    /// server does not offer, so no password was tried.
+    case saslBadMechanism = "sasl_bad_mechanism"
     case postscreenPregreet = "postscreen_pregreet"
     case postscreenDNSBL = "postscreen_dnsbl"
     case postscreenHangup = "postscreen_hangup"
@@ -101,7 +104,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .disconnectSummary: return .sessionSummary
         case .saslLogin, .login: return .success
         case .lostConnection: return .closing
-        case .improperPipelining, .nonSMTPCommand, .postscreenPregreet, .postscreenDNSBL, .postscreenHangup,
+        case .improperPipelining, .nonSMTPCommand, .saslBadMechanism, .postscreenPregreet, .postscreenDNSBL, .postscreenHangup,
              .postscreenPipelining, .postscreenBareNewline, .noAuthAttempts:
             return .probe
         case .reject: return .reject
