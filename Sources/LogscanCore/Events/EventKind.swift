@@ -104,7 +104,8 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .disconnectSummary: return .sessionSummary
         case .saslLogin, .login: return .success
         case .lostConnection: return .closing
-        case .improperPipelining, .nonSMTPCommand, .saslBadMechanism, .postscreenPregreet, .postscreenDNSBL, .postscreenHangup,
+        case .saslBadMechanism: return .authCommandProbe
+        case .improperPipelining, .nonSMTPCommand, .postscreenPregreet, .postscreenDNSBL, .postscreenHangup,
              .postscreenPipelining, .postscreenBareNewline, .noAuthAttempts:
             return .probe
         case .reject: return .reject
@@ -152,6 +153,9 @@ public enum AttemptRole: Sendable {
     case traffic
     /// A daemon's own `warning:`, `fatal:` or `panic:`.
     case daemonProblem
+    /// A failed AUTH command that tried no password (postfix's `Invalid authentication mechanism`): a probe,
+    /// and one of the failed AUTH commands the session's `auth=ok/total` tally counts.
+    case authCommandProbe
     /// A line that shows an attempt was made whose failure another line counts (postfix's `lost connection
     /// after AUTH`, before the session's `auth=0/N` tally).
     case attemptNotCounted

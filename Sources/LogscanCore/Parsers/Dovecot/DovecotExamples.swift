@@ -58,6 +58,48 @@ extension DovecotParser {
                    .login, ip: "198.51.100.8", user: "tom@example.com"),
             .event("Nov 27 04:50:36 mx1 auth: pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0 tty=dovecot ruser=info rhost=203.0.113.9  user=info",
                    .authPAMFailure, ip: "203.0.113.9", user: "info"),
+            // Dovecot's own log file (`log_path`): no host, no syslog tag, the level after the process (2.x)
+            // or before it (1.x), and the 1.x auth process's `dovecot-auth` tag.
+            .event("Jan 29 09:33:58 imap-login: Info: Login: user=<amy@example.org>, method=PLAIN, rip=198.51.100.7, lip=192.0.2.25, mpid=4100, TLS, session=<cXdl>",
+                   .login, ip: "198.51.100.7", user: "amy@example.org"),
+            .event("Jan 29 09:33:59 auth: Info: passwd-file(bob,198.51.100.8): unknown user",
+                   .authUnknownUser, ip: "198.51.100.8", user: "bob"),
+            .event("Jan 29 09:34:00 auth-worker(4242): Info: pam(carl,198.51.100.9,<Zm9v>): pam_authenticate() failed: Authentication failure (Password mismatch?)",
+                   .authPAMFailure, ip: "198.51.100.9", user: "carl"),
+            .event("Jan 29 09:34:01 pop3-login: Info: Aborted login (auth failed, 2 attempts in 9 secs): user=<dee>, method=PLAIN, rip=198.51.100.10, lip=192.0.2.25, session=<YmFy>",
+                   .loginFailed, ip: "198.51.100.10", user: "dee", count: 2),
+            .event("Jan 29 09:34:02 Info: auth(default): passwd-file(eli,::ffff:198.51.100.11): unknown user",
+                   .authUnknownUser, ip: "198.51.100.11", user: "eli"),
+            .event("Jan 29 09:34:03 Info: imap-login: Aborted login (1 authentication attempts): user=<fox>, method=PLAIN, rip=::ffff:198.51.100.12, lip=::ffff:192.0.2.25, secured",
+                   .loginFailed, ip: "198.51.100.12", user: "fox", count: 1),
+            .event("Jan 29 09:34:04 mx1 dovecot-auth: pam(gus,198.51.100.13): pam_authenticate() failed: User not known to the underlying authentication module",
+                   .authPAMFailure, ip: "198.51.100.13", user: "gus"),
+            .event("Jan 29 09:34:05 mx1 dovecot: auth(default): pam(hal@example.org,198.51.100.14): pam_authenticate() failed: Authentication failure",
+                   .authPAMFailure, ip: "198.51.100.14", user: "hal@example.org"),
+            // Login lines where `rip=` is the last field, or only `TLS` follows it.
+            .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (auth failed, 2 attempts in 4 secs): user=<ida>, method=PLAIN, rip=203.0.113.50",
+                   .loginFailed, ip: "203.0.113.50", user: "ida", count: 2),
+            .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 4 secs): user=<jo>, method=PLAIN, rip=2001:db8::51, TLS",
+                   .loginFailed, ip: "2001:db8::51", user: "jo", count: 1),
+            // Without `lip`, only the line's last `rip=` is Dovecot's: the user's fake one is never taken.
+            .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 4 secs): user=<x, rip=10.0.0.1, TLS>, method=PLAIN, rip=203.0.113.52, mpid=0",
+                   .loginFailed, ip: "203.0.113.52", user: "x, rip=10.0.0.1, TLS", count: 1),
+            // Every passdb driver's words for a failed password.
+            .event("Nov 27 04:50:36 mx1 dovecot: auth: ldap(kay@example.org,203.0.113.53,<Q2Q>): invalid credentials",
+                   .authPasswordMismatch, ip: "203.0.113.53", user: "kay@example.org"),
+            .event("Nov 27 04:50:36 mx1 dovecot: auth: ldap(kay@example.org,203.0.113.53): invalid credentials (given password: hunter2)",
+                   .authPasswordMismatch, ip: "203.0.113.53", user: "kay@example.org"),
+            .event("Nov 27 04:50:36 mx1 dovecot: auth-worker(311): sql(lee@example.org,203.0.113.54,<cGFz>): Password mismatch",
+                   .authPasswordMismatch, ip: "203.0.113.54", user: "lee@example.org"),
+            .event("Nov 27 04:50:36 mx1 dovecot: auth: checkpassword(max,203.0.113.55): Login failed (status=1)",
+                   .authPasswordMismatch, ip: "203.0.113.55", user: "max"),
+            .event("Nov 27 04:50:36 mx1 dovecot: auth-worker(312): shadow(ned,203.0.113.56): Password mismatch",
+                   .authPasswordMismatch, ip: "203.0.113.56", user: "ned"),
+            // A proxy whose destination refused the user's password: one failed login.
+            .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (proxy dest auth failed): user=<oz@example.org>, method=PLAIN, rip=203.0.113.57, lip=192.0.2.25, session=<cHJv>",
+                   .loginFailed, ip: "203.0.113.57", user: "oz@example.org", count: 1),
+            .event("Nov 27 04:50:37 mx1 dovecot: pop3-login: Info: Login aborted: Connection closed (proxy dest auth failed) (proxy_dest_auth_failed): user=<pam>, method=PLAIN, rip=203.0.113.58, lip=192.0.2.25",
+                   .loginFailed, ip: "203.0.113.58", user: "pam", count: 1),
             // Deliveries and noise.
             .event("Nov 27 08:00:05 mx1 dovecot: lmtp(alice@example.org)<4444><c2Vzcw>: msgid=<abc@example.net>: saved mail to INBOX",
                    .mailDelivered),
@@ -66,6 +108,8 @@ extension DovecotParser {
             .event("Nov 27 08:10:00 mx1 dovecot: imap(alice@example.org)<4242><Zm9v>: Disconnected: Logged out in=120 out=4000", .noise),
             .unmatched("Nov 27 08:10:00 mx1 dovecot: imap-login: Something new (no fields here)"),
             .unmatched("Nov 27 08:10:00 mx1 dovecot: auth: something dovecot 3 might say"),
+            .unmatched("Nov 27 08:10:00 mx1 dovecot: auth: ldap(kay,203.0.113.53): ldap_bind() failed: Can't contact LDAP server"),
+            .unmatched("Nov 27 08:10:00 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 4 secs): user=<qi>, method=PLAIN, rip=not-an-address"),
         ]
     }
 }
