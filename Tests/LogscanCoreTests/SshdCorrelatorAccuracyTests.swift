@@ -42,6 +42,12 @@ extension SshdCorrelatorTests {
         #expect(seen[0].verdict == .sameAttempt, "written once per connection, it reports one of the two")
     }
 
+    @Test func copiesOfAOncePerConnectionLineAddNoAttempt() {
+        let line = "Invalid user hadoop from 192.0.2.15 port 5000"
+        #expect(attempts(run([line, line, line])) == 1, "sshd writes `Invalid user` once per connection")
+        #expect(attempts(run(["message repeated 3 times: [ " + line + "]"])) == 3, "syslog's count stays")
+    }
+
     @Test func pamUnixFailuresWithTheirFailedLinesStayOneAttemptEach() {
         let pam = "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=192.0.2.9  user=root"
         let seen = run([pam, "Failed password for root from 192.0.2.9 port 5000 ssh2",

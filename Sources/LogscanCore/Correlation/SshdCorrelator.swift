@@ -11,9 +11,10 @@
 ///    until the connection shows which: when a `Failed …` line follows, the precursors before it report
 ///    that same attempt and do not count; when the connection ends first (it closes, hits a limit, logs
 ///    in, goes ten minutes without a line, or the input ends), the held precursors count as many attempts
-///    as the most frequent kind among them has lines: each kind is written at most once per attempt, so
-///    `Invalid user` + `pam_unix` is one attempt and three `pam_unix … authentication failure` lines
-///    (pam_unix writes one per PAM handle, that is per attempt sshd starts) are three.
+///    as the kind among them that reports the most: PAM's records, `ROOT LOGIN REFUSED` and `Failed none`
+///    come once per attempt (three `pam_unix … authentication failure` lines with no `Failed` line are three
+///    attempts), `Invalid user` and `User … not allowed` once per connection (copies of one add nothing), so
+///    `Invalid user` + one `pam_unix` line is one attempt.
 /// 3. `PAM N more authentication failures` counts N, unless `Failed …` lines of the connection were seen:
 ///    they reported those attempts already.
 /// 4. `maximum authentication attempts exceeded` and `Too many authentication failures` only mark a
@@ -147,32 +148,44 @@ public struct SshdCorrelator: HoldingCorrelator {
         }
     }
 
-    /// Settles the held precursors when no `Failed …` line reported them: the lines of the most frequent
-    /// kind among them count one attempt each (rule 2), the others are the same attempts. Lines without an
-    /// address take the connection's (rule 8).
+    /// Settles the held precursors when no `Failed …` line reported them: the lines of the kind that reports
+    /// the most attempts count them (rule 2), the others are the same attempts. Lines without an address
+    /// take the connection's (rule 8).
     private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
         guard !connection.held.isEmpty else { return }
-        let counting = countIt ? mostFrequentKind(connection.held) : nil
+        let counting = countIt ? countingKind(connection.held) : nil
+        var countedOnce = false
         for line in connection.held {
             if let address = connection.address, line.event != nil, line.event!.parsed.peer == nil {
                 line.event!.parsed.peer = .ip(address)
             }
-            let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
-            let countsAttempt = counting != nil && line.event?.parsed.kind == counting
-            held.release(line, countsAttempt ? counted(occurrences, in: &connection) : .sameAttempt)
+            var countsAttempt = false
+            if let counting, line.event?.parsed.kind == counting {
+                countsAttempt = !(countedOnce && writtenOncePerConnection(counting))
+                countedOnce = true
+            }
+            held.release(line, countsAttempt ? counted(occurrences(line), in: &connection) : .sameAttempt)
         }
         connection.held.removeAll()
     }
 
-    /// The kind with the most occurrences among `lines`; on a tie, the one held first.
-    private static func mostFrequentKind(_ lines: [HeldLine]) -> EventKind? {
+    /// `Invalid user` and `User … not allowed` are written once per connection (getpwnamallow), so a copy of
+    /// one reports no new attempt; PAM's records, `ROOT LOGIN REFUSED` and `Failed none` come once per attempt.
+    private static func writtenOncePerConnection(_ kind: EventKind) -> Bool {
+        kind == .invalidUser || kind == .userNotAllowed
+    }
+
+    private static func occurrences(_ line: HeldLine) -> Int {
+        line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
+    }
+
+    /// The kind whose lines report the most attempts; on a tie, the one held first.
+    private static func countingKind(_ lines: [HeldLine]) -> EventKind? {
         var best: (kind: EventKind, total: Int)? = nil
         for line in lines {
             guard let kind = line.event?.parsed.kind, best?.kind != kind else { continue }
-            let total = lines.reduce(0) { sum, other in
-                guard let event = other.event, event.parsed.kind == kind else { return sum }
-                return sum + event.parsed.count * event.line.repeatCount
-            }
+            let total = writtenOncePerConnection(kind) ? occurrences(line)
+                : lines.reduce(0) { $1.event?.parsed.kind == kind ? $0 + occurrences($1) : $0 }
             if best == nil || total > best!.total { best = (kind, total) }
         }
         return best?.kind
