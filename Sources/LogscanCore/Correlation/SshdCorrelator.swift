@@ -153,7 +153,8 @@ public struct SshdCorrelator: HoldingCorrelator {
     /// take the connection's (rule 8).
     private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
         guard !connection.held.isEmpty else { return }
-        let counting = countIt ? countingKind(connection.held) : nil
+        let counting = !countIt ? nil
+            : connection.held.count == 1 ? connection.held[0].event?.parsed.kind : countingKind(connection.held)
         var countedOnce = false
         for line in connection.held {
             if let address = connection.address, line.event != nil, line.event!.parsed.peer == nil {

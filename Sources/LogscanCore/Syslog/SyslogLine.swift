@@ -66,14 +66,17 @@ public enum SyslogHeaderParser {
                 }
             }
         }
-        dropSolarisID(&parsed)
-        HeaderVariants.dropUptimeStamp(&parsed)
+        if parsed.message.first == UInt8(ascii: "[") {
+            dropSolarisID(&parsed)
+            HeaderVariants.dropUptimeStamp(&parsed)
+        }
         parsed.message = parsed.message.droppingTrailingBlanks()
         unwrapRepeat(&parsed)
         return parsed
     }
 
     /// `<13>` in front of lines received over the network.
+    @inline(__always)
     static func droppingPriority(_ line: Bytes) -> Bytes {
         guard line.first == UInt8(ascii: "<"), let close = line.firstIndex(of: UInt8(ascii: ">")),
               close >= 2, close <= 4, line.slice(1, close).decimalValue != nil else { return line }
@@ -128,6 +131,7 @@ extension Bytes {
     }
 
     /// Without the spaces, tabs and carriage return some daemons and PAM leave at the end of a message.
+    @inline(__always)
     func droppingTrailingBlanks() -> Bytes {
         var end = count
         while end > 0 && (base[end - 1] == UInt8(ascii: " ") || base[end - 1] == UInt8(ascii: "\t")

@@ -110,6 +110,7 @@ enum SshdAuthLines {
     }
 
     /// The line without ` ssh2` or ` ssh1` and the `: <key info>` sshd writes after it.
+    @inline(__always)
     static func droppingProtocol(_ text: Bytes) -> Bytes {
         for marker in [" ssh2", " ssh1"] as [StaticString] {
             if let at = text.lastRange(of: marker), at + 5 == text.count || text[at + 5] == UInt8(ascii: ":") {
