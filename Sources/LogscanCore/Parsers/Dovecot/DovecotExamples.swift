@@ -76,6 +76,12 @@ extension DovecotParser {
                    .authPAMFailure, ip: "198.51.100.13", user: "gus"),
             .event("Jan 29 09:34:05 mx1 dovecot: auth(default): pam(hal@example.org,198.51.100.14): pam_authenticate() failed: Authentication failure",
                    .authPAMFailure, ip: "198.51.100.14", user: "hal@example.org"),
+            .event("Jan 29 09:34:06 mx1 dovecot: dovecot: auth(default): pam(ivy,198.51.100.15): pam_authenticate() failed: Authentication failure",
+                   .authPAMFailure, ip: "198.51.100.15", user: "ivy"),
+            .event("Jan 29 09:34:06 mx1 dovecot[88]: auth-worker(default): ldap(jan,198.51.100.16): invalid credentials",
+                   .authPasswordMismatch, ip: "198.51.100.16", user: "jan"),
+            .event("Jan 29 09:34:07 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<kit>, method=PLAIN, rip=fe80::6%eth0, lip=fe80::1%eth0, session=<a2l0>",
+                   .loginFailed, ip: "fe80::6", user: "kit", count: 1),
             // Login lines where `rip=` is the last field, or only `TLS` follows it.
             .event("Nov 27 04:50:37 mx1 dovecot: imap-login: Disconnected (auth failed, 2 attempts in 4 secs): user=<ida>, method=PLAIN, rip=203.0.113.50",
                    .loginFailed, ip: "203.0.113.50", user: "ida", count: 2),

@@ -31,6 +31,8 @@ public struct DovecotParser: ServiceParser {
             return DovecotAuthLines.parse(Bytes(base: program.base, count: message.base + message.count - program.base))
         }
         if program.equals("dovecot") {
+            // Dovecot's own `dovecot: ` prefix inside a syslog line tagged `dovecot:` as well.
+            if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
             if text.hasPrefix("auth") { return DovecotAuthLines.parse(text) }
             if let colon = text.firstRange(of: ": ") {
