@@ -15,7 +15,9 @@ public struct DovecotParser: ServiceParser {
     public var service: Service { .dovecot }
     public var programs: [String] {
         ["dovecot", "imap-login", "pop3-login", "managesieve-login", "submission-login", "auth", "auth-worker",
-         "dovecot-auth", "dovecot-lda", "deliver"]
+         "dovecot-auth", "dovecot-lda", "deliver",
+         // The mail processes' own names (`imap(U)<pid><session>:`), as Dovecot's own log file writes them.
+         "imap", "pop3", "managesieve", "lmtp", "lda", "IMAP", "POP3"]
     }
 
     public init() {}
