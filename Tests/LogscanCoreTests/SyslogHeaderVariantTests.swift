@@ -35,6 +35,7 @@ extension SyslogHeaderTests {
         ("Nov 27 04:50:37 box sshd[4]: [ 970] x", "box", "sshd", 4, "[ 970] x"),
         ("Nov 27 04:50:37 box sshd[4]: [ID 1 auth.notice]x", "box", "sshd", 4, "[ID 1 auth.notice]x"),
         ("Nov 27 04:50:37 [12]: x", "", "", -1, "[12]: x"),
+        ("Nov 27 04:50:37 [::1]: x", "", "", -1, "[::1]: x"),
         ("Nov 27 04:50:37 Info: x", "", "Info", -1, "x"),
     ])
     func variantLookalikesAreLeftAlone(line: String, host: String, program: String, pid: Int32, message: String) {

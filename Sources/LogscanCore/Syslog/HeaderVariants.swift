@@ -12,11 +12,12 @@ enum HeaderVariants {
         return true
     }
 
-    /// `[sshd]:`, a tag in brackets with no pid, as some embedded syslog daemons write it.
+    /// `[sshd]:`, a tag in brackets with no pid, as some embedded syslog daemons write it; the name starts
+    /// with a letter (`[::1]:` or `[12]:` is not a tag).
     static func bracketedTag(_ token: Bytes) -> (Bytes, Int32)? {
         guard token.count >= 4, token[token.count - 2] == UInt8(ascii: "]") else { return nil }
         let name = token.slice(1, token.count - 2)
-        guard let first = name.first, !isDigit(first), first != UInt8(ascii: " "),
+        guard let first = name.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
               name.firstIndex(of: UInt8(ascii: "[")) == nil, name.firstIndex(of: UInt8(ascii: "]")) == nil else {
             return nil
         }
