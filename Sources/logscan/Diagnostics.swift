@@ -18,7 +18,7 @@ enum Diagnostics {
         for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
         if plan.usedSystemDefaults {
             if plan.inputs.isEmpty && plan.skipped.isEmpty {
-                say("no logs found (looked for /var/log/auth.log*, secure*, mail.log* and maillog*). "
+                say("no logs found (looked for /var/log/auth.log*, secure*, mail.log*, maillog*, dovecot.log* and dovecot-info.log*). "
                     + "Name files or directories, or use - for standard input.")
                 return nil
             }

@@ -86,10 +86,25 @@ import Testing
     @Test(arguments: [
         "1::2::3", "::1::", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7:8::", "1:2:3:4:5:6:7", "12345::1", "g::1",
         "1:2:3:4:5:6:7:1.2.3.4", "::ffff:1.2.3", "::ffff:01.2.3.4", "::ffff:1.2.3.4:5", ":1", "1:", ":::",
-        "1:::2", "2001:db8::1 ", "fe80::1%eth0",
+        "1:::2", "2001:db8::1 ", "fe80::1%", "fe80::1%eth 0", "fe80::1%%eth0", "1.2.3.4%eth0",
+        "fe80::1%an-interface-name-too-long", "fe80::1%eth0/64",
     ])
     func rejectsBadIPv6(text: String) {
         #expect(IPAddress(text) == nil)
+    }
+
+    /// A zone id names the local interface a link-local peer was reached through: the address is kept, the
+    /// zone dropped, so the canonical text and the per-address key do not depend on it.
+    @Test(arguments: [
+        ("fe80::1%eth0", "fe80::1"),
+        ("2001:db8::7%enp3s0", "2001:db8::7"),
+        ("fe80::a00:27ff:fe4e:66a1%3", "fe80::a00:27ff:fe4e:66a1"),
+        ("fe80::1%br-lan.10", "fe80::1"),
+    ])
+    func dropsTheZoneId(text: String, canonical: String) throws {
+        let ip = try #require(IPAddress(text))
+        #expect(ip.description == canonical)
+        #expect(ip == IPAddress(canonical))
     }
 
     // MARK: ordering

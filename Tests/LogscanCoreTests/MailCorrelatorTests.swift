@@ -64,4 +64,23 @@ import Testing
                              dovecot + "imap-login: Login: user=<a>, method=PLAIN, rip=192.0.2.1, lip=192.0.2.25, mpid=1, session=<s>"])
         #expect(seen == [.failure(attempts: 1), .success])
     }
+
+    @Test func anInvalidMechanismIsAProbeThatTheTallyDoesNotCountAgain() {
+        let seen = verdicts([smtpd + "warning: unknown[192.0.2.3]: SASL CRAM-MD5 authentication failed: Invalid authentication mechanism",
+                             smtpd + "warning: unknown[192.0.2.3]: SASL LOGIN authentication failed: UGFzc3dvcmQ6",
+                             smtpd + "disconnect from unknown[192.0.2.3] ehlo=1 auth=0/2 quit=1 commands=2/4"])
+        #expect(seen == [.probe, .failure(attempts: 1), .sameAttempt])
+    }
+
+    @Test func aProxyDestinationRefusingThePasswordIsOneFailedLogin() {
+        let seen = verdicts([dovecot + "auth: passwd-file(a,192.0.2.4,<s>): Password mismatch",
+                             dovecot + "imap-login: Disconnected (proxy dest auth failed): user=<a>, method=PLAIN, rip=192.0.2.4, lip=192.0.2.25, session=<s>"])
+        #expect(seen == [.sameAttempt, .failure(attempts: 1)])
+    }
+
+    @Test func dovecotsOwnLogFileLinesFoldLikeSyslogOnes() {
+        let seen = verdicts(["Nov 27 04:50:36 auth: Info: passwd-file(a,192.0.2.5): unknown user",
+                             "Nov 27 04:50:37 imap-login: Info: Disconnected (auth failed, 1 attempts in 2 secs): user=<a>, method=PLAIN, rip=192.0.2.5, lip=192.0.2.25, session=<s>"])
+        #expect(seen == [.sameAttempt, .failure(attempts: 1)])
+    }
 }

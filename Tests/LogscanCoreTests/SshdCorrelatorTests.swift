@@ -3,16 +3,20 @@ import Testing
 
 /// The counting rules of `SshdCorrelator`, one common sshd sequence each.
 @Suite struct SshdCorrelatorTests {
-    /// Collects (line number, kind, verdict) in the order a sink receives them.
+    typealias Seen = (line: Int, kind: EventKind, verdict: Verdict, ip: String?)
+
+    /// Collects (line number, kind, verdict, address) in the order a sink receives them.
     struct Collector: EventSink {
         var ordered: Bool
-        var seen: [(line: Int, kind: EventKind, verdict: Verdict)] = []
+        var seen: [Seen] = []
         var needsInputOrder: Bool { ordered }
-        mutating func record(_ event: Event) { seen.append((event.lineNumber, event.parsed.kind, event.verdict)) }
+        mutating func record(_ event: Event) {
+            seen.append((event.lineNumber, event.parsed.kind, event.verdict, event.parsed.peer?.key.description))
+        }
         mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {}
     }
 
-    func run(_ messages: [String], ordered: Bool = true) -> [(line: Int, kind: EventKind, verdict: Verdict)] {
+    func run(_ messages: [String], ordered: Bool = true) -> [Seen] {
         var processor = LineProcessor(registry: ParserRegistry(), range: .everything, zone: .utc,
                                       reference: Instant(seconds: 1_800_000_000), sink: Collector(ordered: ordered))
         for message in messages {
@@ -23,7 +27,7 @@ import Testing
         return processor.sink.seen
     }
 
-    func attempts(_ seen: [(line: Int, kind: EventKind, verdict: Verdict)]) -> Int {
+    func attempts(_ seen: [Seen]) -> Int {
         seen.reduce(0) { if case .failure(let n) = $1.verdict { $0 + n } else { $0 } }
     }
 

@@ -17,7 +17,7 @@ import Testing
     /// 2026-11-27T04:50:37Z, the stamp used in most lines.
     static let stamp = Instant(seconds: CivilDate.days(year: 2026, month: 11, day: 27) * 86_400 + 17_437)
 
-    private func parse(_ text: String) -> Fields {
+    func parse(_ text: String) -> Fields {
         var times = TimeResolver(zone: .utc, reference: Self.reference)
         return Bytes.with(text) { bytes in
             let line = SyslogHeaderParser.parse(bytes, times: &times)
@@ -34,7 +34,7 @@ import Testing
          "connect from x"),
         ("Nov 27 04:50:37 web1 sshd(pam_unix)[20882]: session opened", "web1", "sshd(pam_unix)", 20882,
          "session opened"),
-        ("Nov 27 04:50:37 web1 kernel: [ 1.0] eth0: link up", "web1", "kernel", -1, "[ 1.0] eth0: link up"),
+        ("Nov 27 04:50:37 web1 kernel: [ 1.0] eth0: link up", "web1", "kernel", -1, "eth0: link up"),
         ("Nov 27 04:50:37 sshd[1]: Server listening", "", "sshd", 1, "Server listening"),
         ("Nov 27 04:50:37 web1 sshd[4211]:", "web1", "sshd", 4211, ""),
     ])

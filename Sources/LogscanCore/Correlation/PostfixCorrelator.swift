@@ -8,6 +8,8 @@
 ///    counts every failure, and a full log does not count them twice).
 /// 3. `too many errors after AUTH` only marks the session.
 /// 4. `lost connection after …` is a probe only when the session made no AUTH attempt (`after AUTH` is one).
+/// 5. `SASL <mech> authentication failed: Invalid authentication mechanism` is a probe, not an attempt: no
+///    password was tried. The tally counts its AUTH command as failed, so it is reported like a warning.
 public struct PostfixCorrelator: Correlator {
     struct Session {
         var lastSeen: Int64 = .min
@@ -21,7 +23,7 @@ public struct PostfixCorrelator: Correlator {
 
     static func handles(_ role: AttemptRole) -> Bool {
         switch role {
-        case .attempt, .success, .limitMarker, .sessionSummary, .closing: return true
+        case .attempt, .success, .limitMarker, .sessionSummary, .closing, .authCommandProbe: return true
         default: return false
         }
     }
@@ -54,6 +56,9 @@ public struct PostfixCorrelator: Correlator {
             return .success
         case .limitMarker:
             return .notAnAttempt
+        case .authCommandProbe:
+            session.reportedFailures += count
+            return .probe
         case .attemptNotCounted:
             session.triedToAuthenticate = true
             return .noise

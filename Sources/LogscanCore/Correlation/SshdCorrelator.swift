@@ -10,15 +10,25 @@
 ///    `Failed …` line of its attempt, or instead of it where a log holds only PAM's lines. It is held
 ///    until the connection shows which: when a `Failed …` line follows, the precursors before it report
 ///    that same attempt and do not count; when the connection ends first (it closes, hits a limit, logs
-///    in, goes ten minutes without a line, or the input ends), the held precursors count one attempt.
+///    in, goes ten minutes without a line, or the input ends), the held precursors count as many attempts
+///    as the kind among them that reports the most: PAM's records, `ROOT LOGIN REFUSED` and `Failed none`
+///    come once per attempt (three `pam_unix … authentication failure` lines with no `Failed` line are three
+///    attempts), `Invalid user` and `User … not allowed` once per connection (copies of one add nothing), so
+///    `Invalid user` + one `pam_unix` line is one attempt.
 /// 3. `PAM N more authentication failures` counts N, unless `Failed …` lines of the connection were seen:
 ///    they reported those attempts already.
-/// 4. `maximum authentication attempts exceeded` and `Too many authentication failures` only mark the
-///    connection.
+/// 4. `maximum authentication attempts exceeded` and `Too many authentication failures` only mark a
+///    connection that logged failures. On a connection that logged none (publickey failures are logged
+///    below INFO until half of MaxAuthTries) and no refused key, the marker is the only trace of the
+///    attempts: it counts one.
 /// 5. A client's `Auth fail` disconnect counts one attempt only when the connection has none counted.
 /// 6. A connection closed before authentication is a probe only when it never tried to authenticate, and
 ///    only once (`Received disconnect` and `Disconnected from` close the same connection).
 /// 7. `refused connect` (tcp wrappers) stands alone and always counts.
+///
+/// 8. A held precursor written without an address (`User U not allowed because account is locked`) takes
+///    the address of a later line of the same connection (`Connection closed by H`, `Received disconnect
+///    from H`), when one comes before it settles.
 ///
 /// A connection's state expires after ten minutes of silence (sshd's LoginGraceTime is two), and a line
 /// with another address or user than the connection's starts a new one (one sshd process serves one
@@ -36,6 +46,9 @@ public struct SshdCorrelator: HoldingCorrelator {
         var countedAsProbe = false
         var peer: UInt64?
         var user: UInt64?
+        /// The connection's address, for held precursors written without one.
+        var address: IPAddress?
+        var sawKeyProbe = false
 
         /// True when the line names another address or user than the connection has seen.
         func isOther(peer otherPeer: UInt64?, user otherUser: UInt64?) -> Bool {
@@ -67,7 +80,9 @@ public struct SshdCorrelator: HoldingCorrelator {
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
         let key = CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid)))
         let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map(ProgramTable.hash))
-        return SshdCorrelator.apply(role, count: count, now: now, identity: identity, key: key,
+        var address: IPAddress? = nil
+        if case .ip(let ip)? = parsed.peer { address = ip }
+        return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
                                     to: &connections[key, default: Connection()], held: &heldQueue)
     }
 
@@ -82,7 +97,8 @@ public struct SshdCorrelator: HoldingCorrelator {
 
     /// The rules for one line of `connection`, changed in place.
     private static func apply(_ role: AttemptRole, count: Int, now: Int64?, identity: (peer: UInt64?, user: UInt64?),
-                              key: UInt64, to connection: inout Connection, held: inout HeldQueue) -> CorrelationOutcome {
+                              address: IPAddress?, key: UInt64, to connection: inout Connection,
+                              held: inout HeldQueue) -> CorrelationOutcome {
         let expired = now.map { connection.lastSeen != .min && $0 - connection.lastSeen > HeldQueue.expirySeconds }
         if expired == true || connection.isOther(peer: identity.peer, user: identity.user) {
             resolveHeld(&connection, counted: true, held: &held)
@@ -91,6 +107,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         if let now { connection.lastSeen = now }
         if let peer = identity.peer { connection.peer = peer }
         if let user = identity.user { connection.user = user }
+        if let address { connection.address = address }
         switch role {
         case .attempt:
             connection.triedToAuthenticate = true
@@ -104,9 +121,14 @@ public struct SshdCorrelator: HoldingCorrelator {
             connection.triedToAuthenticate = true
             resolveHeld(&connection, counted: true, held: &held)
             return .decided(connection.sawFailedLine ? .sameAttempt : counted(count, in: &connection))
-        case .limitMarker, .keyProbe:
+        case .limitMarker:
             connection.triedToAuthenticate = true
-            if role == .limitMarker { resolveHeld(&connection, counted: true, held: &held) }
+            resolveHeld(&connection, counted: true, held: &held)
+            let silent = connection.countedAttempts == 0 && !connection.sawFailedLine && !connection.sawKeyProbe
+            return .decided(silent ? counted(1, in: &connection) : .notAnAttempt)
+        case .keyProbe:
+            connection.triedToAuthenticate = true
+            connection.sawKeyProbe = true
             return .decided(.notAnAttempt)
         case .success:
             connection.triedToAuthenticate = true
@@ -126,14 +148,48 @@ public struct SshdCorrelator: HoldingCorrelator {
         }
     }
 
-    /// Settles the held precursors: the first counts the attempt when no `Failed …` line reported it.
+    /// Settles the held precursors when no `Failed …` line reported them: the lines of the kind that reports
+    /// the most attempts count them (rule 2), the others are the same attempts. Lines without an address
+    /// take the connection's (rule 8).
     private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
         guard !connection.held.isEmpty else { return }
-        for (index, line) in connection.held.enumerated() {
-            let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
-            held.release(line, countIt && index == 0 ? counted(occurrences, in: &connection) : .sameAttempt)
+        let counting = !countIt ? nil
+            : connection.held.count == 1 ? connection.held[0].event?.parsed.kind : countingKind(connection.held)
+        var countedOnce = false
+        for line in connection.held {
+            if let address = connection.address, line.event != nil, line.event!.parsed.peer == nil {
+                line.event!.parsed.peer = .ip(address)
+            }
+            var countsAttempt = false
+            if let counting, line.event?.parsed.kind == counting {
+                countsAttempt = !(countedOnce && writtenOncePerConnection(counting))
+                countedOnce = true
+            }
+            held.release(line, countsAttempt ? counted(occurrences(line), in: &connection) : .sameAttempt)
         }
         connection.held.removeAll()
+    }
+
+    /// `Invalid user` and `User … not allowed` are written once per connection (getpwnamallow), so a copy of
+    /// one reports no new attempt; PAM's records, `ROOT LOGIN REFUSED` and `Failed none` come once per attempt.
+    private static func writtenOncePerConnection(_ kind: EventKind) -> Bool {
+        kind == .invalidUser || kind == .userNotAllowed
+    }
+
+    private static func occurrences(_ line: HeldLine) -> Int {
+        line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
+    }
+
+    /// The kind whose lines report the most attempts; on a tie, the one held first.
+    private static func countingKind(_ lines: [HeldLine]) -> EventKind? {
+        var best: (kind: EventKind, total: Int)? = nil
+        for line in lines {
+            guard let kind = line.event?.parsed.kind, best?.kind != kind else { continue }
+            let total = writtenOncePerConnection(kind) ? occurrences(line)
+                : lines.reduce(0) { $1.event?.parsed.kind == kind ? $0 + occurrences($1) : $0 }
+            if best == nil || total > best!.total { best = (kind, total) }
+        }
+        return best?.kind
     }
 
     private static func counted(_ attempts: Int, in connection: inout Connection) -> Verdict {

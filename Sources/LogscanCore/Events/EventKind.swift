@@ -46,6 +46,9 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     case lostConnection = "lost_connection"
     case improperPipelining = "improper_pipelining"
     case nonSMTPCommand = "non_smtp_command"
+    /// `SASL … authentication failed: Invalid authentication mechanism`: the client named a mechanism the
+    /// server does not offer, so no password was tried.
+    case saslBadMechanism = "sasl_bad_mechanism"
     case postscreenPregreet = "postscreen_pregreet"
     case postscreenDNSBL = "postscreen_dnsbl"
     case postscreenHangup = "postscreen_hangup"
@@ -101,6 +104,7 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
         case .disconnectSummary: return .sessionSummary
         case .saslLogin, .login: return .success
         case .lostConnection: return .closing
+        case .saslBadMechanism: return .authCommandProbe
         case .improperPipelining, .nonSMTPCommand, .postscreenPregreet, .postscreenDNSBL, .postscreenHangup,
              .postscreenPipelining, .postscreenBareNewline, .noAuthAttempts:
             return .probe
@@ -149,6 +153,9 @@ public enum AttemptRole: Sendable {
     case traffic
     /// A daemon's own `warning:`, `fatal:` or `panic:`.
     case daemonProblem
+    /// A failed AUTH command that tried no password (postfix's `Invalid authentication mechanism`): a probe,
+    /// and one of the failed AUTH commands the session's `auth=ok/total` tally counts.
+    case authCommandProbe
     /// A line that shows an attempt was made whose failure another line counts (postfix's `lost connection
     /// after AUTH`, before the session's `auth=0/N` tally).
     case attemptNotCounted

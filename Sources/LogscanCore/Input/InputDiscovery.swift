@@ -19,8 +19,10 @@ public struct InputPlan: Sendable {
 }
 
 public enum InputDiscovery {
-    /// The system's auth and mail logs: Debian and Ubuntu, then RHEL.
-    public static let systemLogs = ["/var/log/auth.log*", "/var/log/secure*", "/var/log/mail.log*", "/var/log/maillog*"]
+    /// The system's auth and mail logs: Debian and Ubuntu, then RHEL, then Dovecot's own files (`log_path`,
+    /// `info_log_path`: with them set, Dovecot writes nothing to syslog).
+    public static let systemLogs = ["/var/log/auth.log*", "/var/log/secure*", "/var/log/mail.log*", "/var/log/maillog*",
+                                    "/var/log/dovecot.log*", "/var/log/dovecot-info.log*"]
 
     /// In a directory, files whose lines `mail.log` already holds (Debian's rsyslog writes mail lines to
     /// mail.log, to mail.info/mail.warn/mail.err by level, and to syslog).

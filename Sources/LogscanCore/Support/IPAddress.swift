@@ -28,16 +28,35 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self = parsed
     }
 
-    /// Parses dotted-quad IPv4 or any RFC 4291 IPv6 text form (including embedded IPv4).
+    /// Parses dotted-quad IPv4 or any RFC 4291 IPv6 text form (including embedded IPv4). An IPv6 zone id
+    /// (RFC 4007: `fe80::1%eth0`) names the local interface, not the peer: it is accepted and dropped.
     public init?(bytes: Bytes) {
-        guard bytes.count >= 2, bytes.count <= 45 else { return nil }
+        guard bytes.count >= 2, bytes.count <= 45 + IPAddress.maxZoneLength else { return nil }
         if bytes.firstIndex(of: UInt8(ascii: ":")) == nil {
             guard let v4 = IPAddress.parseV4(bytes) else { return nil }
             self.init(v4: v4)
         } else {
-            guard let (high, low) = IPAddress.parseV6(bytes) else { return nil }
+            guard let (high, low) = IPAddress.parseV6(IPAddress.droppingZone(bytes)) else { return nil }
             self.init(high: high, low: low)
         }
+    }
+
+    /// An interface name is at most 15 bytes on Linux (IFNAMSIZ) and the BSDs; a numeric zone is shorter.
+    static let maxZoneLength = 16
+
+    /// `addr%zone` → `addr`, when the zone is a plausible interface name or number; anything else is left
+    /// for the address parser to refuse.
+    static func droppingZone(_ bytes: Bytes) -> Bytes {
+        guard let percent = bytes.lastIndex(of: UInt8(ascii: "%")) else { return bytes }
+        let zone = bytes.suffix(from: percent + 1)
+        guard zone.count >= 1, zone.count <= maxZoneLength, percent <= 45 else { return bytes }
+        for i in 0..<zone.count {
+            let byte = zone[i]
+            let letter = (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+            guard letter || isDigit(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_") else { return bytes }
+        }
+        return bytes.prefix(percent)
     }
 
     /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else.

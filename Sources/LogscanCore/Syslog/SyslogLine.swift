@@ -15,12 +15,15 @@ public struct SyslogLine {
 }
 
 /// Parses the syslog header of a line: an optional `<PRI>`, the timestamp (classic, RFC 3339, ISO with a
-/// space, or none), host, `program[pid]:` tag, or the whole RFC 5424 header; then Solaris's
-/// `[ID n facility.level]` and rsyslog's `message repeated N times: [ … ]` wrapper.
+/// space, daemontools' TAI64N, or none), host, an optional `facility.level` (syslog-ng and BSD syslogd
+/// can write it), the `program[pid]:` or `[program]:` tag, or the whole RFC 5424 header; then Solaris's
+/// `[ID n facility.level]`, a kernel-style `[  970.699396]` uptime stamp, trailing blanks, and rsyslog's
+/// `message repeated N times: [ … ]` wrapper.
 public enum SyslogHeaderParser {
     public static func parse(_ raw: Bytes, times: inout TimeResolver) -> SyslogLine {
         let line = droppingPriority(raw)
         if line.count < raw.count, var parsed = RFC5424Header.parse(line, times: &times) {
+            parsed.message = parsed.message.droppingTrailingBlanks()
             unwrapRepeat(&parsed)
             return parsed
         }
@@ -33,31 +36,47 @@ public enum SyslogHeaderParser {
             } else if isDigit(first), let (stamp, used) = StampParser.iso(line) {
                 time = times.instant(stamp)
                 rest = line.dropFirst(used)
+            } else if first == UInt8(ascii: "@"), let (instant, used) = StampParser.tai64n(line) {
+                time = instant
+                rest = line.dropFirst(used)
             }
         }
         rest = rest.droppingLeadingSpaces()
         var parsed = SyslogLine(time: time, host: rest.prefix(0), program: rest.prefix(0), pid: -1,
                                 message: rest, repeatCount: 1)
-        guard let firstSpace = rest.firstIndex(of: UInt8(ascii: " ")) else { return parsed }
-        let firstToken = rest.prefix(firstSpace)
-        if let tag = parseTag(firstToken) {
-            (parsed.program, parsed.pid) = tag
-            parsed.message = rest.suffix(from: firstSpace + 1)
-        } else {
-            let afterHost = rest.suffix(from: firstSpace + 1)
-            let secondEnd = afterHost.firstIndex(of: UInt8(ascii: " ")) ?? afterHost.count
-            if let tag = parseTag(afterHost.prefix(secondEnd)) {
-                parsed.host = firstToken
+        if let firstSpace = rest.firstIndex(of: UInt8(ascii: " ")) {
+            let firstToken = rest.prefix(firstSpace)
+            if let tag = parseTag(firstToken) {
                 (parsed.program, parsed.pid) = tag
-                parsed.message = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
+                parsed.message = rest.suffix(from: firstSpace + 1)
+                HeaderVariants.skipLevelBeforeTag(&parsed)
+            } else {
+                var afterHost = rest.suffix(from: firstSpace + 1)
+                var secondEnd = afterHost.firstIndex(of: UInt8(ascii: " ")) ?? afterHost.count
+                var tag = parseTag(afterHost.prefix(secondEnd))
+                if tag == nil, HeaderVariants.isFacilityLevel(afterHost.prefix(secondEnd)) {
+                    afterHost = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
+                    secondEnd = afterHost.firstIndex(of: UInt8(ascii: " ")) ?? afterHost.count
+                    tag = parseTag(afterHost.prefix(secondEnd))
+                }
+                if let tag {
+                    parsed.host = firstToken
+                    (parsed.program, parsed.pid) = tag
+                    parsed.message = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
+                }
             }
         }
-        dropSolarisID(&parsed)
+        if parsed.message.first == UInt8(ascii: "[") {
+            dropSolarisID(&parsed)
+            HeaderVariants.dropUptimeStamp(&parsed)
+        }
+        parsed.message = parsed.message.droppingTrailingBlanks()
         unwrapRepeat(&parsed)
         return parsed
     }
 
     /// `<13>` in front of lines received over the network.
+    @inline(__always)
     static func droppingPriority(_ line: Bytes) -> Bytes {
         guard line.first == UInt8(ascii: "<"), let close = line.firstIndex(of: UInt8(ascii: ">")),
               close >= 2, close <= 4, line.slice(1, close).decimalValue != nil else { return line }
@@ -71,11 +90,12 @@ public enum SyslogHeaderParser {
         line.message = line.message.dropFirst(close + 2)
     }
 
-    /// `name:` or `name[pid]:`; the name has no spaces and does not start with a digit or bracket.
+    /// `name:`, `name[pid]:` or `[name]:`; the name has no spaces and does not start with a digit or bracket.
     static func parseTag(_ token: Bytes) -> (Bytes, Int32)? {
         guard token.count >= 2, token[token.count - 1] == UInt8(ascii: ":") else { return nil }
         let first = token[0]
-        guard !isDigit(first), first != UInt8(ascii: "["), first != UInt8(ascii: "<") else { return nil }
+        if first == UInt8(ascii: "[") { return HeaderVariants.bracketedTag(token) }
+        guard !isDigit(first), first != UInt8(ascii: "<") else { return nil }
         let body = token.dropLast(1)
         if body[body.count - 1] == UInt8(ascii: "]"), let open = body.lastIndex(of: UInt8(ascii: "[")), open > 0 {
             guard let pid = body.slice(open + 1, body.count - 1).decimalValue, pid <= Int(Int32.max) else {
@@ -108,5 +128,14 @@ extension Bytes {
         var i = 0
         while i < count && base[i] == UInt8(ascii: " ") { i += 1 }
         return suffix(from: i)
+    }
+
+    /// Without the spaces, tabs and carriage return some daemons and PAM leave at the end of a message.
+    @inline(__always)
+    func droppingTrailingBlanks() -> Bytes {
+        var end = count
+        while end > 0 && (base[end - 1] == UInt8(ascii: " ") || base[end - 1] == UInt8(ascii: "\t")
+                          || base[end - 1] == UInt8(ascii: "\r")) { end -= 1 }
+        return end == count ? self : prefix(end)
     }
 }

@@ -69,6 +69,28 @@ public enum StampParser {
         return (ISOStamp(wallSeconds: wall, micros: micros, offsetSeconds: offset), i)
     }
 
+    /// daemontools' and socklog's TAI64N label, `@` and 24 hex digits (seconds since 1970 plus 2^62 and
+    /// TAI's 10 s lead, then nanoseconds), as `tai64nlocal` reads it; returns the instant and the bytes used.
+    public static func tai64n(_ line: Bytes) -> (Instant, Int)? {
+        guard line.count >= 25, line[0] == UInt8(ascii: "@") else { return nil }
+        var seconds: UInt64 = 0
+        var nanos: UInt64 = 0
+        for i in 1...24 {
+            let byte = line[i]
+            let digit: UInt64
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(byte - 48)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(byte - 87)
+            default: return nil
+            }
+            if i <= 16 { seconds = seconds << 4 | digit } else { nanos = nanos << 4 | digit }
+        }
+        let offset: UInt64 = 4_611_686_018_427_387_914
+        guard seconds >= offset, seconds - offset < 1 << 40, nanos < 1_000_000_000 else { return nil }
+        guard line.count == 25 || line[25] == UInt8(ascii: " ") else { return nil }
+        return (Instant(micros: Int64(seconds - offset) * 1_000_000 + Int64(nanos / 1000)), 25)
+    }
+
     static func clockTime(_ line: Bytes, at i: Int) -> (Int, Int, Int)? {
         guard i + 8 <= line.count, line[i + 2] == UInt8(ascii: ":"), line[i + 5] == UInt8(ascii: ":"),
               let hour = digits(line, i, 2), let minute = digits(line, i + 3, 2), let second = digits(line, i + 6, 2),

@@ -3,6 +3,9 @@
 ///   `auth-worker(N): [conn …: auth-worker<N>: ]pam(U,IP): pam_authenticate() failed: …`, `sql(U,IP): …`
 /// - 2.4: `auth-worker(U,IP[,sasl:plain])<pid><session>: request [N]: <passdb>: pam_authenticate() failed: …`
 /// - `pam_unix(dovecot:auth): authentication failure; … rhost=IP  user=U`
+/// - every passdb driver's words: `Password mismatch` (passwd-file, sql, shadow, passwd, bsdauth, …),
+///   `unknown user`, `pam_authenticate() failed: …`, ldap's `invalid credentials`, checkpassword's
+///   `Login failed (status=N)`
 ///
 /// The user name is the client's and may hold commas, brackets or `): `, and `unknown user` may be followed
 /// by the password that was tried. So the password part is cut off first, the reason is the last one of the
@@ -37,6 +40,10 @@ enum DovecotAuthLines {
             if rest.hasPrefix("unknown user") { return (at, .authUnknownUser) }
             if rest.hasPrefix("Password mismatch") { return (at, .authPasswordMismatch) }
             if rest.hasPrefix("pam_authenticate() failed") { return (at, .authPAMFailure) }
+            // ldap's failed bind, and checkpassword's exit status 1 or 3 (passdb-ldap.c, db-checkpassword.c).
+            if rest.hasPrefix("invalid credentials") || rest.hasPrefix("Login failed (status=") {
+                return (at, .authPasswordMismatch)
+            }
             limit = at + 1
         }
         return nil

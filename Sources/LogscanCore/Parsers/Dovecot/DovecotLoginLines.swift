@@ -20,7 +20,8 @@ enum DovecotLoginLines {
             return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName,
                                  count: max(1, attempts))
         }
-        if verdict.contains("(auth_failed)") || verdict.contains("(authorization failed") {
+        if verdict.contains("(auth_failed)") || verdict.contains("(authorization failed")
+            || verdict.contains("(proxy dest auth failed)") {
             return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName)
         }
         // Dovecot 1.0: `Aborted login (N authentication attempts)`.
@@ -43,23 +44,34 @@ enum DovecotLoginLines {
     }
 
     /// `[user=<U>, method=M, ]rip=IP, lip=IP, …`. The user name is the client's, so `rip` is read from the
-    /// right: the last `rip=` that `, lip=` follows (everything after it is Dovecot's own).
+    /// right: the last `rip=` that `, lip=` follows (everything after it is Dovecot's own). Without `lip`
+    /// (a `login_log_format_elements` that leaves it out, or no local address), `rip` ends the line or
+    /// Dovecot's own `, TLS`, `, secured`, `, session=<…>` follow it: then only the very last `rip=` of the
+    /// line is taken, since the user name comes before it.
     static func fields(_ text: Bytes) -> Fields? {
-        var limit = text.count
-        var found: (at: Int, end: Int, ip: IPAddress)?
-        while found == nil, let ripAt = text.lastRange(of: "rip=", endingBy: limit) {
-            let ripEnd = text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 4) ?? text.count
-            if let ip = IPAddress(bytes: text.slice(ripAt + 4, ripEnd)), text.suffix(from: ripEnd).hasPrefix(", lip=") {
-                found = (ripAt, ripEnd, ip)
-            }
-            limit = ripAt + 3
-        }
-        guard let (ripAt, _, ip) = found else { return nil }
+        guard let (ripAt, ip) = remoteAddress(text, followedBy: { $0.hasPrefix(", lip=") }, walkingBack: true)
+                ?? remoteAddress(text, followedBy: { _ in true }, walkingBack: false) else { return nil }
         guard let userAt = text.firstRange(of: "user=<"), userAt < ripAt else {
             return Fields(userAt: ripAt, user: nil, peer: .ip(ip))
         }
         let userEnd = text.lastRange(of: ">, method=", endingBy: ripAt) ?? text.lastRange(of: ">", endingBy: ripAt) ?? ripAt
         let user = userEnd > userAt + 6 ? text.slice(userAt + 6, userEnd) : nil
         return Fields(userAt: userAt, user: user, peer: .ip(ip))
+    }
+
+    /// The last `rip=IP` whose following text passes `isDovecots`; only the line's last `rip=` unless
+    /// `walkingBack`.
+    private static func remoteAddress(_ text: Bytes, followedBy isDovecots: (Bytes) -> Bool,
+                                      walkingBack: Bool) -> (Int, IPAddress)? {
+        var limit = text.count
+        while let ripAt = text.lastRange(of: "rip=", endingBy: limit) {
+            let ripEnd = text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 4) ?? text.count
+            if let ip = IPAddress(bytes: text.slice(ripAt + 4, ripEnd)), isDovecots(text.suffix(from: ripEnd)) {
+                return (ripAt, ip)
+            }
+            guard walkingBack else { return nil }
+            limit = ripAt + 3
+        }
+        return nil
     }
 }

@@ -1,9 +1,11 @@
 /// Dovecot: its login processes (`imap-login`, `pop3-login`, `managesieve-login`, `submission-login`),
-/// its auth process (`auth`, `auth-worker(N)`), and its delivery agents (`lmtp`, `lda`). They log under
-/// `dovecot[pid]: imap-login: …`, or under their own names (`imap-login[pid]: …`).
+/// its auth process (`auth`, `auth-worker(N)`, 1.x's `dovecot-auth`), and its delivery agents (`lmtp`,
+/// `lda`). They log under `dovecot[pid]: imap-login: …`, under their own names (`imap-login[pid]: …`),
+/// or, in Dovecot's own log file (`log_path`), with no host and no syslog tag: `imap-login: Info: …`.
 ///
 /// Classification:
-/// - failure: a login process's `auth failed, N attempts` (N attempts), and the auth process's
+/// - failure: a login process's `auth failed, N attempts` (N attempts) or `proxy dest auth failed` (the
+///   proxy's destination refused the user's password: one attempt), and the auth process's
 ///   `unknown user`, `Password mismatch` and `pam_authenticate() failed` lines, folded into the login line
 ///   when one reports them (`DovecotCorrelator`);
 /// - success: `Login: user=<U>, method=M, rip=IP, …`, per protocol;
@@ -13,7 +15,9 @@ public struct DovecotParser: ServiceParser {
     public var service: Service { .dovecot }
     public var programs: [String] {
         ["dovecot", "imap-login", "pop3-login", "managesieve-login", "submission-login", "auth", "auth-worker",
-         "dovecot-lda", "deliver"]
+         "dovecot-auth", "dovecot-lda", "deliver",
+         // The mail processes' own names (`imap(U)<pid><session>:`), as Dovecot's own log file writes them.
+         "imap", "pop3", "managesieve", "lmtp", "lda", "IMAP", "POP3"]
     }
 
     public init() {}
@@ -21,12 +25,16 @@ public struct DovecotParser: ServiceParser {
     public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
         var text = DovecotParser.droppingLevel(message)
         var process = program
-        if program.equals("auth") || program.equals("auth-worker") { return DovecotAuthLines.parse(text) }
+        if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
+            return DovecotAuthLines.parse(text)
+        }
         if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
             // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
             return DovecotAuthLines.parse(Bytes(base: program.base, count: message.base + message.count - program.base))
         }
         if program.equals("dovecot") {
+            // Dovecot's own `dovecot: ` prefix inside a syslog line tagged `dovecot:` as well.
+            if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
             if text.hasPrefix("auth") { return DovecotAuthLines.parse(text) }
             if let colon = text.firstRange(of: ": ") {

@@ -85,6 +85,11 @@ extension PostfixParser {
             .event("Nov 27 08:00:05 mx1 postfix/master[700]: fatal: bind 0.0.0.0 port 25: Address already in use", .daemonFatal),
             .event("Nov 27 08:00:05 mx1 postfix/qmgr[800]: panic: myfree: corrupt or unallocated memory block", .daemonPanic),
             // Not recognised.
+            // A mechanism the server does not offer: a client error, not a password attempt (a probe).
+            .event("Nov 27 04:50:37 mx1 postfix/smtpd[2201]: warning: unknown[203.0.113.60]: SASL CRAM-MD5 authentication failed: Invalid authentication mechanism",
+                   .saslBadMechanism, ip: "203.0.113.60"),
+            .event("Nov 27 04:50:37 mx1 postfix/submission/smtpd[2201]: warning: unknown[2001:db8::61]: SASL NTLM authentication failed: Invalid authentication mechanism ",
+                   .saslBadMechanism, ip: "2001:db8::61"),
             .unmatched("Nov 27 08:00:05 mx1 postfix/smtpd[2201]: something postfix 4 might say"),
             .unmatched("Nov 27 08:00:05 mx1 postfix/smtpd[2201]: disconnect from nowhere"),
         ]

@@ -1,6 +1,7 @@
 /// smtpd's lines about one SMTP session: SASL failures and logins, disconnect tallies, probes.
 enum PostfixSmtpdLines {
-    /// `warning: H[IP]: SASL <MECH> authentication failed: <reason>[, sasl_username=U]`; other warnings
+    /// `warning: H[IP]: SASL <MECH> authentication failed: <reason>[, sasl_username=U]` (smtpd_sasl_glue.c);
+    /// a mechanism the server does not offer is a client error, counted apart as a probe. Other warnings
     /// are daemon problems.
     static func warning(_ text: Bytes) -> ParsedMessage? {
         guard let rest = text.after("warning: ") else { return nil }
@@ -9,6 +10,10 @@ enum PostfixSmtpdLines {
             let reason = rest.suffix(from: failedAt + 22)
             if reason.contains("Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
+            }
+            // The Dovecot SASL backend's reply to a mechanism it does not offer (xsasl_dovecot_server.c).
+            if reason.hasPrefix(": Invalid authentication mechanism") {
+                return ParsedMessage(.saslBadMechanism, peer: peer, method: rest.slice(end + 7, failedAt))
             }
             var parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
             if let userAt = reason.firstRange(of: ", sasl_username=") {

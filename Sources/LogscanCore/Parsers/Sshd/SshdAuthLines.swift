@@ -95,18 +95,38 @@ enum SshdAuthLines {
 
     /// `<method> for [invalid user ]U from H port P ssh2[: <key info>]`, after a fixed prefix. The
     /// address is the one before the last ` port N ssh2`: the user name comes earlier and cannot move it.
+    /// Older sshd wrote `… port P ssh1`, `… port P` or no port at all, and SSH-1's rhosts methods add the
+    /// client's own user name (` ruser R` or `: ruser R`) after the port.
     static func methodUserPeer(_ text: Bytes, prefixLength: Int) -> MethodUserPeer? {
         guard let forAt = text.firstRange(of: " for ", from: prefixLength) else { return nil }
         let method = text.slice(prefixLength, forAt)
-        var tail = text
-        if let ssh2At = text.lastRange(of: " ssh2"), ssh2At + 5 == text.count || text[ssh2At + 5] == UInt8(ascii: ":") {
-            tail = text.prefix(ssh2At)
-        }
-        guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),
+        let rhosts = method.equals("rhosts") || method.equals("rhosts-rsa")
+        guard let tail = rhosts ? droppingRemoteUser(text) : droppingProtocol(text),
+              let (peer, start) = MessageFields.trailingPeer(tail),
               let userField = MessageFields.user(before: start, in: tail, after: forAt + 5) else { return nil }
         let (user, validity) = splitInvalidUser(userField)
         return MethodUserPeer(method: method, user: user, validity: validity == .unknown ? .valid : validity,
                               peer: peer)
+    }
+
+    /// The line without ` ssh2` or ` ssh1` and the `: <key info>` sshd writes after it.
+    @inline(__always)
+    static func droppingProtocol(_ text: Bytes) -> Bytes {
+        for marker in [" ssh2", " ssh1"] as [StaticString] {
+            if let at = text.lastRange(of: marker), at + 5 == text.count || text[at + 5] == UInt8(ascii: ":") {
+                return text.prefix(at)
+            }
+        }
+        return text
+    }
+
+    /// SSH-1's rhosts methods end with the client's own user name (` ruser R`, or `ssh1: ruser R`), which
+    /// the client chooses, as it chooses U: a line where the marker is not unique is ambiguous, not read.
+    static func droppingRemoteUser(_ text: Bytes) -> Bytes? {
+        guard let at = text.firstRange(of: " ruser "), text.lastRange(of: " ruser ") == at else { return nil }
+        var head = text.prefix(at)
+        if head.hasSuffix(":") { head = head.dropLast(1) }
+        return head.hasSuffix(" ssh1") ? head.dropLast(5) : head
     }
 
     static func splitInvalidUser(_ field: Bytes) -> (Bytes, UserValidity) {

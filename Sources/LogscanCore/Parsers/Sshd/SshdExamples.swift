@@ -170,7 +170,64 @@ extension SshdParser {
             .event("Dec 10 06:55:46 lab sshd[24200]: reverse mapping checking getaddrinfo for ns.example.com [173.234.31.186] failed - POSSIBLE BREAK-IN ATTEMPT!", .noise),
             .event("Nov 27 04:50:36 web1 sshd[4211]: PAM service(sshd) ignoring max retries; 6 > 3", .noise),
 
+            // Trailing blanks (PAM and relays leave them) do not hide a line.
+            .event("Nov 27 04:50:37 web1 sshd[4211]: Failed password for root from 203.0.113.9 port 52814 ssh2   ",
+                   .failedPassword, ip: "203.0.113.9", user: "root"),
+            .event("Nov 27 04:50:36 web1 sshd[4211]: error: PAM: Authentication failure for root from 203.0.113.9 ",
+                   .pamAuthFailure, ip: "203.0.113.9", user: "root"),
+            // auth-pam.c's `PAM: %s for %s%.100s from %.100s` with pam_strerror's text in either case, and
+            // Apple's ` via <local address>` after the client.
+            .event("Nov 27 04:50:36 web1 sshd[4211]: error: PAM: authentication failure for carol from 203.0.113.21",
+                   .pamAuthFailure, ip: "203.0.113.21", user: "carol"),
+            .event("Nov 27 04:50:36 bsd sshd[4211]: error: PAM: Authentication error for illegal user dave from 203.0.113.22",
+                   .pamAuthFailure, ip: "203.0.113.22", user: "dave"),
+            .event("Nov 27 04:50:36 web1 sshd[4211]: error: PAM: user not known to the underlying authentication module for illegal user erin from 203.0.113.23",
+                   .pamUserUnknown, ip: "203.0.113.23", user: "erin"),
+            .event("Nov 27 04:50:36 mac sshd[4211]: error: PAM: authentication error for james from 198.51.100.9 via 192.0.2.1",
+                   .pamAuthFailure, ip: "198.51.100.9", user: "james"),
+            .event("Nov 27 04:50:36 mac sshd[4211]: error: PAM: unknown user for illegal user kim from 2001:db8::31 via 2001:db8::1",
+                   .pamUserUnknown, ip: "2001:db8::31", user: "kim"),
+            // The user name carries a fake `from … via …`; the client is the address before the last `via`.
+            .event("Nov 27 04:50:36 mac sshd[4211]: error: PAM: authentication error for x from 10.0.0.1 via 10.0.0.2 from 198.51.100.10 via 192.0.2.1",
+                   .pamAuthFailure, ip: "198.51.100.10", user: "x from 10.0.0.1 via 10.0.0.2"),
+            // IPv6 with a zone id: the address is kept, the zone dropped.
+            .event("Nov 27 04:50:37 lan sshd[4211]: Failed password for root from fe80::1%eth0 port 52814 ssh2",
+                   .failedPassword, ip: "fe80::1", user: "root"),
+            .event("Nov 27 04:50:37 lan sshd[4211]: Invalid user pi from 2001:db8::7%enp3s0 port 52814",
+                   .invalidUser, ip: "2001:db8::7", user: "pi"),
+            // Older sshd (auth.c before 3.x and SSH-1): no port, `ssh1`, and SSH-1 rhosts' `ruser R`, which the
+            // client chooses: the address is still the one before the port.
+            .event("Nov 27 04:50:37 old sshd[4211]: Failed password for root from 203.0.113.24",
+                   .failedPassword, ip: "203.0.113.24", user: "root"),
+            .event("Nov 27 04:50:37 old sshd[4211]: Failed password for illegal user test from 203.0.113.25",
+                   .failedPassword, ip: "203.0.113.25", user: "test"),
+            .event("Nov 27 04:50:37 old sshd[4211]: Failed password for root from 203.0.113.26 port 1022 ssh1",
+                   .failedPassword, ip: "203.0.113.26", user: "root"),
+            .event("Nov 27 04:50:37 old sshd[4211]: Accepted password for bob from 203.0.113.27 port 1022 ssh1",
+                   .accepted, ip: "203.0.113.27", user: "bob"),
+            .event("Nov 27 04:50:37 old sshd[4211]: Failed rhosts-rsa for bob from 203.0.113.28 port 1023 ssh1: ruser x from 10.0.0.1 port 22",
+                   .failedOtherMethod, ip: "203.0.113.28", user: "bob"),
+            .event("Nov 27 04:50:37 old sshd[4211]: Failed rhosts for bob from 203.0.113.29 port 1021 ruser alice",
+                   .failedOtherMethod, ip: "203.0.113.29", user: "bob"),
+            // Header variants: facility.level, bracketed tag, TAI64N, uptime stamp, RFC 5424 with the pid.
+            .event("Nov 27 04:50:37 gw1 auth.info sshd[31]: Failed password for root from 203.0.113.30 port 2222 ssh2",
+                   .failedPassword, ip: "203.0.113.30", user: "root"),
+            .event("Nov 27 04:50:37 [sshd]: Failed password for root from 203.0.113.31 port 2222 ssh2",
+                   .failedPassword, ip: "203.0.113.31", user: "root"),
+            .event("@400000006b090c270ee6b280 sshd[77]: Invalid user oracle from 203.0.113.32 port 2222",
+                   .invalidUser, ip: "203.0.113.32", user: "oracle"),
+            .event("Nov 27 04:50:37 box sshd[77]: [  970.699396] Invalid user oracle from 203.0.113.33 port 2222",
+                   .invalidUser, ip: "203.0.113.33", user: "oracle"),
+            .event("<35>1 2026-11-27T04:50:37.257-05:00 fw2 sshd 86784 - - Failed password for admin from 203.0.113.34 port 2222 ssh2",
+                   .failedPassword, ip: "203.0.113.34", user: "admin"),
+
             // Not sshd's business, or not a format sshd writes: unmatched.
+            .unmatched("Nov 27 04:50:36 web1 sshd[4211]: error: PAM: Authentication failure for root from 203.0.113.9 via"),
+            .unmatched("Nov 27 04:50:36 web1 sshd[4211]: error: PAM: Authentication failure for root via 192.0.2.1"),
+            .unmatched("Nov 27 04:50:36 web1 sshd[4211]: error: PAM: Conversation error for root from 203.0.113.9"),
+            // Two `ruser` markers: either could be the client's, so the address is not read at all.
+            .unmatched("Nov 27 04:50:37 old sshd[4211]: Failed rhosts for a ruser b from 10.0.0.1 port 1 from 203.0.113.35 port 1021 ruser c"),
+            .unmatched("Nov 27 04:50:37 lan sshd[4211]: Failed password for root from fe80::1%eth 0 port 52814 ssh2"),
             .unmatched("Nov 27 04:50:36 web1 sshd[4211]: Failed password for root from not-an-address! port 22 ssh2"),
             .unmatched("Nov 27 04:50:36 web1 sshd[4211]: Accepted password for alice"),
             .unmatched("Nov 27 04:50:36 web1 sshd[4211]: Invalid user admin"),

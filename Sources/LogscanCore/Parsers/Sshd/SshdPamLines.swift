@@ -1,26 +1,45 @@
 /// PAM's lines in sshd's log: sshd's own `PAM: …` errors, and pam_unix's `authentication failure` and
 /// `N more authentication failures` records.
 enum SshdPamLines {
-    /// `PAM: Authentication failure for [illegal user ]U from H` and
-    /// `PAM: User not known to the underlying authentication module for [illegal user ]U from H`.
+    /// `PAM: <pam_strerror text> for [illegal user ]U from H` (auth-pam.c). Linux-PAM says `Authentication
+    /// failure` and `User not known to the underlying authentication module`, OpenPAM (FreeBSD, macOS)
+    /// `authentication error` and `unknown user`; the first letter's case differs between versions, so it is
+    /// read either way. Apple's sshd adds ` via <local address>` after the client's.
     static func pamError(_ text: Bytes) -> ParsedMessage? {
+        guard text.count > 6, text.hasPrefix("PAM: ") else { return nil }
+        let wording = text.suffix(from: 6)
         let kind: EventKind
-        let prefixLength: Int
-        // Linux-PAM's wording, then OpenPAM's (FreeBSD, macOS).
-        if let length = text.lengthOfPrefix("PAM: Authentication failure for ")
-            ?? text.lengthOfPrefix("PAM: authentication error for ") {
-            (kind, prefixLength) = (.pamAuthFailure, length)
-        } else if let length = text.lengthOfPrefix("PAM: User not known to the underlying authentication module for ")
-                    ?? text.lengthOfPrefix("PAM: unknown user for ") {
-            (kind, prefixLength) = (.pamUserUnknown, length)
-        } else {
+        let wordingLength: Int
+        switch text[5] | 0x20 {
+        case UInt8(ascii: "a"):
+            guard let length = wording.lengthOfPrefix("uthentication failure for ")
+                    ?? wording.lengthOfPrefix("uthentication error for ") else { return nil }
+            (kind, wordingLength) = (.pamAuthFailure, length)
+        case UInt8(ascii: "u"):
+            guard let length = wording.lengthOfPrefix("ser not known to the underlying authentication module for ")
+                    ?? wording.lengthOfPrefix("nknown user for ") else { return nil }
+            (kind, wordingLength) = (.pamUserUnknown, length)
+        default:
             return nil
         }
-        guard let (peer, start) = MessageFields.trailingPeer(text),
-              let userField = MessageFields.user(before: start, in: text, after: prefixLength) else { return nil }
+        let prefixLength = 6 + wordingLength
+        guard let (userField, peer) = userAndClient(text, after: prefixLength) else { return nil }
         var (user, validity) = SshdAuthLines.splitInvalidUser(userField)
         if kind == .pamUserUnknown { validity = .invalid }
         return ParsedMessage(kind, peer: peer, user: user, validity: validity)
+    }
+
+    /// `U from H` at the end of `text`, or `U from H via L` (the client is H; L is the server's own address).
+    static func userAndClient(_ text: Bytes, after prefixLength: Int) -> (Bytes, Peer)? {
+        if let (peer, start) = MessageFields.trailingPeer(text),
+           let user = MessageFields.user(before: start, in: text, after: prefixLength) {
+            return (user, peer)
+        }
+        guard let viaAt = text.lastRange(of: " via "), Peer(bytes: text.suffix(from: viaAt + 5)) != nil else { return nil }
+        let client = text.prefix(viaAt)
+        guard let (peer, start) = MessageFields.trailingPeer(client),
+              let user = MessageFields.user(before: start, in: client, after: prefixLength) else { return nil }
+        return (user, peer)
     }
 
     /// `PAM N more authentication failure[s]; logname= uid=0 euid=0 tty=ssh ruser= rhost=H[  user=U]`,
