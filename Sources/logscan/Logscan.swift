@@ -17,6 +17,7 @@ struct Logscan: ParsableCommand {
               zcat old/auth.log.*.gz | logscan -
               logscan --format json --top 0 > report.json
               logscan events --since 1h | jq -c 'select(.failure)'
+              logscan ban --since 1h            print firewall ban commands (only prints)
 
             Main options (all of them: logscan help report):
               --since/--until TIME   90m, 24h, 7d, 2w, today, yesterday,
@@ -29,7 +30,7 @@ struct Logscan: ParsableCommand {
             Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
             """,
         version: Logscan.version,
-        subcommands: [ReportCommand.self, EventsCommand.self],
+        subcommands: [ReportCommand.self, EventsCommand.self, BanCommand.self],
         defaultSubcommand: ReportCommand.self
     )
 }

@@ -1,0 +1,71 @@
+import LogscanCore
+
+/// The sink of `logscan ban`: the report's aggregator (users tried, logins, times) plus, per service and
+/// address, the attempts the policy counts and their `AttemptWindow`. Mergeable in input order like the
+/// aggregator, so it runs on every core. The plain report does not carry the windows.
+///
+/// Windows are kept per service, as fail2ban keeps them per jail: sshd writes to auth.log and the mail
+/// daemons to mail.log, which are read one after the other, so only per service does every window see its
+/// attempts in time order.
+public struct BanTally: MergeableSink {
+    public private(set) var aggregate: Aggregator
+    public let policy: BanPolicy
+    private let rule: AttemptWindow.Rule
+    /// One table per service, indexed by `Service.index`.
+    public private(set) var counted: [[PeerKey: CountedAttempts]]
+
+    /// The attempts of one address on one service, as the policy counts them.
+    public struct CountedAttempts: Sendable {
+        public var span = Span()
+        public var window = AttemptWindow()
+        /// Attempts without a time: counted, but they cannot take part in the window.
+        public var untimed = 0
+    }
+
+    public init(policy: BanPolicy, zone: Zone) {
+        aggregate = Aggregator(zone: zone)
+        self.policy = policy
+        rule = policy.windowRule
+        counted = Array(repeating: [:], count: Service.allCases.count)
+    }
+
+    public mutating func record(_ event: Event) {
+        aggregate.record(event)
+        guard let peer = event.parsed.peer, policy.services.contains(event.service) else { return }
+        let weight = policy.weight(of: event)
+        guard weight > 0 else { return }
+        let time = event.line.time
+        let rule = rule
+        counted[event.service.index][peer.key, default: CountedAttempts()].add(weight, at: time, rule: rule)
+    }
+
+    public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
+        aggregate.unmatched(line, raw: raw, service: service, lineNumber: lineNumber)
+    }
+
+    public mutating func merge(_ later: BanTally) {
+        aggregate.merge(later.aggregate)
+        for index in counted.indices {
+            if counted[index].isEmpty {
+                counted[index] = later.counted[index]
+                continue
+            }
+            for (peer, attempts) in later.counted[index] {
+                counted[index][peer, default: CountedAttempts()].merge(attempts, rule: rule)
+            }
+        }
+    }
+}
+
+extension BanTally.CountedAttempts {
+    mutating func add(_ weight: Int, at time: Instant?, rule: AttemptWindow.Rule) {
+        span.add(weight, at: time)
+        if let time { window.add(at: time, weight: weight, rule: rule) } else { untimed = untimed.addingSaturated(weight) }
+    }
+
+    mutating func merge(_ later: BanTally.CountedAttempts, rule: AttemptWindow.Rule) {
+        span.merge(later.span)
+        window.merge(later.window, rule: rule)
+        untimed = untimed.addingSaturated(later.untimed)
+    }
+}
