@@ -9,8 +9,10 @@ import LogscanCore
 /// attempts in time order.
 public struct BanTally: MergeableSink {
     public private(set) var aggregate: Aggregator
-    public let policy: BanPolicy
+    private let policy: BanPolicy
     private let rule: AttemptWindow.Rule
+    /// `policy.services` as one bit per `Service.index`: no hashing per event.
+    private let serviceBits: UInt32
     /// One table per service, indexed by `Service.index`.
     public private(set) var counted: [[PeerKey: CountedAttempts]]
 
@@ -26,12 +28,13 @@ public struct BanTally: MergeableSink {
         aggregate = Aggregator(zone: zone)
         self.policy = policy
         rule = policy.windowRule
+        serviceBits = policy.services.reduce(0) { $0 | 1 << UInt32($1.index) }
         counted = Array(repeating: [:], count: Service.allCases.count)
     }
 
     public mutating func record(_ event: Event) {
         aggregate.record(event)
-        guard let peer = event.parsed.peer, policy.services.contains(event.service) else { return }
+        guard serviceBits & 1 << UInt32(event.service.index) != 0, let peer = event.parsed.peer else { return }
         let weight = policy.weight(of: event)
         guard weight > 0 else { return }
         let time = event.line.time

@@ -34,7 +34,7 @@ struct BanCommand: ParsableCommand {
               logscan ban --backend nft --expire 1d --since 24h | sh
               logscan ban --allow 198.51.100.0/24 --allow-file /etc/logscan/allow
               logscan ban --format json --since 24h       the plan as data
-              logscan ban --flush | sh                    remove every logscan ban (chain, table or sets)
+              logscan ban --flush | sh                    remove every logscan ban
 
             Exit status: 0 success; 1 usage error or a bad allowlist entry; 2 some input was missing, \
             unreadable or damaged (the script is still printed from everything that could be read).
