@@ -42,24 +42,41 @@ public struct AttemptWindow: Sendable {
     }
 
     public private(set) var qualified = false
+    /// The only entry while there is one (`Int64.min`: none), so the many addresses seen at one time only
+    /// need no array; from the second distinct time on, every entry is in `many`.
+    private var singleMicros = Int64.min
+    private var singleWeight = 0
     /// Sorted by time, one entry per distinct time; empty once qualified.
-    private(set) var entries: [Entry] = []
+    private var many: [Entry] = []
 
     public init() {}
+
+    /// What is kept, in time order.
+    var entries: [Entry] { singleMicros == .min ? many : [Entry(micros: singleMicros, weight: singleWeight)] }
 
     /// Adds `weight` attempts made at `time`.
     public mutating func add(at time: Instant, weight: Int, rule: Rule) {
         guard !qualified, weight > 0 else { return }
         guard weight < rule.threshold else { return qualify() }
         let micros = time.micros
-        var index = entries.count
-        while index > 0 && entries[index - 1].micros > micros { index -= 1 }
-        if index > 0 && entries[index - 1].micros == micros {
-            entries[index - 1].weight = entries[index - 1].weight.addingSaturated(weight)
-        } else {
-            entries.insert(Entry(micros: micros, weight: weight), at: index)
+        if many.isEmpty {
+            if singleMicros == .min || singleMicros == micros {
+                singleWeight = singleMicros == .min ? weight : singleWeight.addingSaturated(weight)
+                singleMicros = micros
+                if singleWeight >= rule.threshold { qualify() }
+                return
+            }
+            many = [Entry(micros: singleMicros, weight: singleWeight)]
+            singleMicros = .min
         }
-        if Self.anyWindow(entries, rule: rule, around: micros) { return qualify() }
+        var index = many.count
+        while index > 0 && many[index - 1].micros > micros { index -= 1 }
+        if index > 0 && many[index - 1].micros == micros {
+            many[index - 1].weight = many[index - 1].weight.addingSaturated(weight)
+        } else {
+            many.insert(Entry(micros: micros, weight: weight), at: index)
+        }
+        if Self.anyWindow(many, rule: rule, around: micros) { return qualify() }
         prune(rule: rule)
     }
 
@@ -67,21 +84,22 @@ public struct AttemptWindow: Sendable {
     public mutating func merge(_ later: AttemptWindow, rule: Rule) {
         guard !qualified else { return }
         guard !later.qualified else { return qualify() }
-        guard !later.entries.isEmpty else { return }
-        guard !entries.isEmpty else {
-            entries = later.entries
+        let mine = entries, theirs = later.entries
+        guard !theirs.isEmpty else { return }
+        guard !mine.isEmpty else {
+            self = later
             return
         }
         var merged: [Entry] = []
-        merged.reserveCapacity(entries.count + later.entries.count)
+        merged.reserveCapacity(mine.count + theirs.count)
         var i = 0, j = 0
-        while i < entries.count || j < later.entries.count {
+        while i < mine.count || j < theirs.count {
             let next: Entry
-            if j == later.entries.count || (i < entries.count && entries[i].micros <= later.entries[j].micros) {
-                next = entries[i]
+            if j == theirs.count || (i < mine.count && mine[i].micros <= theirs[j].micros) {
+                next = mine[i]
                 i += 1
             } else {
-                next = later.entries[j]
+                next = theirs[j]
                 j += 1
             }
             if let last = merged.last, last.micros == next.micros {
@@ -90,23 +108,31 @@ public struct AttemptWindow: Sendable {
                 merged.append(next)
             }
         }
-        entries = merged
-        if Self.anyWindow(entries, rule: rule, around: nil) { return qualify() }
-        prune(rule: rule)
+        if Self.anyWindow(merged, rule: rule, around: nil) { return qualify() }
+        if merged.count == 1 {
+            singleMicros = merged[0].micros
+            singleWeight = merged[0].weight
+            many = []
+        } else {
+            singleMicros = .min
+            many = merged
+            prune(rule: rule)
+        }
     }
 
     private mutating func qualify() {
         qualified = true
-        entries = []
+        singleMicros = .min
+        many = []
     }
 
     /// Drops the entries no later attempt or merge can need: those beyond reach of both ends.
     private mutating func prune(rule: Rule) {
-        guard let first = entries.first?.micros, let last = entries.last?.micros else { return }
+        guard let first = many.first?.micros, let last = many.last?.micros else { return }
         let headEnd = first &+ rule.reachMicros
         let tailStart = last &- rule.reachMicros
         guard headEnd < tailStart else { return }
-        entries.removeAll { $0.micros > headEnd && $0.micros < tailStart }
+        many.removeAll { $0.micros > headEnd && $0.micros < tailStart }
     }
 
     /// True when some stretch of `windowMicros` (both ends included) holds `threshold` attempts; with

@@ -72,16 +72,20 @@ public struct BanPlanner {
     func offender(_ peer: PeerKey, tally: BanTally, tallies: [Service: ServiceTally], logins: Int) -> BanPlan.Offender {
         var services: [BanPlan.ServiceAttempts] = []
         var span = Span()
+        var attempts = 0
         var users: [ByteString: Int] = [:]
         for service in policy.services.sorted() {
             guard let counted = tally.counted[service.index][peer] else { continue }
-            services.append(BanPlan.ServiceAttempts(service: service, attempts: counted.span.count,
+            services.append(BanPlan.ServiceAttempts(service: service, attempts: counted.count,
                                                     qualified: counted.window.qualified))
-            span.merge(counted.span)
-            for (user, count) in tallies[service]?.failuresByPeer[peer]?.users.entries ?? [] { users[user, default: 0] += count }
+            attempts = attempts.addingSaturated(counted.count)
+            let failures = tallies[service]?.failuresByPeer[peer]
+            span.merge(failures?.attempts ?? Span())
+            if policy.includeProbes, let probes = tallies[service]?.probesByPeer[peer] { span.merge(probes) }
+            for (user, count) in failures?.users.entries ?? [] { users[user, default: 0] += count }
         }
         let ranked = users.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        return BanPlan.Offender(address: peer.description, attempts: span.count, services: services,
+        return BanPlan.Offender(address: peer.description, attempts: attempts, services: services,
                                 users: ranked.prefix(usersShown).map { CommentText.name($0.key) },
                                 moreUsers: max(0, ranked.count - usersShown), first: span.first, last: span.last,
                                 logins: logins)

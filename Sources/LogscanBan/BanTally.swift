@@ -16,12 +16,11 @@ public struct BanTally: MergeableSink {
     /// One table per service, indexed by `Service.index`.
     public private(set) var counted: [[PeerKey: CountedAttempts]]
 
-    /// The attempts of one address on one service, as the policy counts them.
+    /// The attempts of one address on one service, as the policy counts them (their times are the
+    /// aggregator's). Attempts without a time count here but cannot take part in the window.
     public struct CountedAttempts: Sendable {
-        public var span = Span()
+        public var count = 0
         public var window = AttemptWindow()
-        /// Attempts without a time: counted, but they cannot take part in the window.
-        public var untimed = 0
     }
 
     public init(policy: BanPolicy, zone: Zone) {
@@ -62,13 +61,12 @@ public struct BanTally: MergeableSink {
 
 extension BanTally.CountedAttempts {
     mutating func add(_ weight: Int, at time: Instant?, rule: AttemptWindow.Rule) {
-        span.add(weight, at: time)
-        if let time { window.add(at: time, weight: weight, rule: rule) } else { untimed = untimed.addingSaturated(weight) }
+        count = count.addingSaturated(weight)
+        if let time { window.add(at: time, weight: weight, rule: rule) }
     }
 
     mutating func merge(_ later: BanTally.CountedAttempts, rule: AttemptWindow.Rule) {
-        span.merge(later.span)
+        count = count.addingSaturated(later.count)
         window.merge(later.window, rule: rule)
-        untimed = untimed.addingSaturated(later.untimed)
     }
 }

@@ -127,4 +127,33 @@ import Testing
         #expect(!good.bans.contains { $0.hasPrefix("198.51.100.") })
         #expect(good.notBanned["198.51.100.21"] == "allowlisted")
     }
+
+    @Test func thisHostsOwnAddressesAreNeverBanned() throws {
+        let hostname = try RealTool.require("hostname", package: "hostname")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: hostname)
+        process.arguments = ["-I"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let own = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        process.waitUntilExit()
+        try #require(!own.isEmpty, "hostname -I shows no address of this host")
+        var lines = ""
+        for (index, address) in (own.prefix(4) + ["198.51.100.77"]).enumerated() {
+            for minute in 10 * index + 10..<10 * index + 16 {
+                lines += "Nov 26 10:\(minute):00 web1 sshd[\(900 + minute)]: Failed password for root from \(address) port 4000 ssh2\n"
+            }
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-own-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try lines.write(to: dir.appendingPathComponent("auth.log"), atomically: true, encoding: .utf8)
+        let run = try Harness.logscan(["ban", "--format", "json", "--quiet", "--v6-prefix", "128", dir.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: run.outBytes) as? [String: Any])
+        let bans = try #require(json["bans"] as? [[String: Any]]).compactMap { $0["target"] as? String }
+        #expect(bans == ["198.51.100.77/32"], "only the stranger: \(own) are this host's")
+        let skipped = try #require(json["notBanned"] as? [[String: Any]]).compactMap { $0["reason"] as? String }
+        #expect(skipped == Array(repeating: "this_host", count: min(own.count, 4)))
+    }
 }
