@@ -52,7 +52,7 @@ public struct BanPlanner {
     func qualifiedPeers(_ tally: BanTally) -> [PeerKey] {
         var peers = Set<PeerKey>()
         for service in policy.services {
-            for (peer, attempts) in tally.counted[service.index] where attempts.window.qualified { peers.insert(peer) }
+            peers.formUnion(tally.qualified(on: service))
         }
         return peers.sorted()
     }
@@ -75,7 +75,7 @@ public struct BanPlanner {
         var attempts = 0
         var users: [ByteString: Int] = [:]
         for service in policy.services.sorted() {
-            guard let counted = tally.counted[service.index][peer] else { continue }
+            guard let counted = tally.attempts(of: peer, on: service) else { continue }
             services.append(BanPlan.ServiceAttempts(service: service, attempts: counted.count,
                                                     qualified: counted.window.qualified))
             attempts = attempts.addingSaturated(counted.count)

@@ -13,14 +13,18 @@ public struct BanTally: MergeableSink {
     private let rule: AttemptWindow.Rule
     /// `policy.services` as one bit per `Service.index`: no hashing per event.
     private let serviceBits: UInt32
-    /// One table per service, indexed by `Service.index`.
-    public private(set) var counted: [[PeerKey: CountedAttempts]]
+    /// One table per service, indexed by `Service.index`, keyed by address (16 bytes, no enum tag); host
+    /// names, which are rare, have their own.
+    private var byAddress: [[IPAddress: CountedAttempts]]
+    private var byHostname: [[String: CountedAttempts]]
 
     /// The attempts of one address on one service, as the policy counts them (their times are the
     /// aggregator's). Attempts without a time count here but cannot take part in the window.
     public struct CountedAttempts: Sendable {
-        public var count = 0
+        private var saturatedCount: UInt32 = 0
         public var window = AttemptWindow()
+
+        public var count: Int { Int(saturatedCount) }
     }
 
     public init(policy: BanPolicy, zone: Zone) {
@@ -28,7 +32,8 @@ public struct BanTally: MergeableSink {
         self.policy = policy
         rule = policy.windowRule
         serviceBits = policy.services.reduce(0) { $0 | 1 << UInt32($1.index) }
-        counted = Array(repeating: [:], count: Service.allCases.count)
+        byAddress = Array(repeating: [:], count: Service.allCases.count)
+        byHostname = Array(repeating: [:], count: Service.allCases.count)
     }
 
     public mutating func record(_ event: Event) {
@@ -38,7 +43,13 @@ public struct BanTally: MergeableSink {
         guard weight > 0 else { return }
         let time = event.line.time
         let rule = rule
-        counted[event.service.index][peer.key, default: CountedAttempts()].add(weight, at: time, rule: rule)
+        switch peer {
+        case .ip(let address):
+            byAddress[event.service.index][address, default: CountedAttempts()].add(weight, at: time, rule: rule)
+        case .hostname:
+            guard case .hostname(let name) = peer.key else { return }
+            byHostname[event.service.index][name, default: CountedAttempts()].add(weight, at: time, rule: rule)
+        }
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
@@ -47,26 +58,45 @@ public struct BanTally: MergeableSink {
 
     public mutating func merge(_ later: BanTally) {
         aggregate.merge(later.aggregate)
-        for index in counted.indices {
-            if counted[index].isEmpty {
-                counted[index] = later.counted[index]
+        Self.merge(&byAddress, later.byAddress, rule: rule)
+        Self.merge(&byHostname, later.byHostname, rule: rule)
+    }
+
+    private static func merge<Key>(_ tables: inout [[Key: CountedAttempts]], _ later: [[Key: CountedAttempts]],
+                                   rule: AttemptWindow.Rule) {
+        for index in tables.indices {
+            // The first table of a service is taken whole rather than merged entry by entry.
+            if tables[index].isEmpty {
+                tables[index] = later[index]
                 continue
             }
-            for (peer, attempts) in later.counted[index] {
-                counted[index][peer, default: CountedAttempts()].merge(attempts, rule: rule)
-            }
+            for (key, attempts) in later[index] { tables[index][key, default: CountedAttempts()].merge(attempts, rule: rule) }
         }
+    }
+
+    /// What `peer` did on `service`, as the policy counts it.
+    public func attempts(of peer: PeerKey, on service: Service) -> CountedAttempts? {
+        switch peer {
+        case .ip(let address): return byAddress[service.index][address]
+        case .hostname(let name): return byHostname[service.index][name]
+        }
+    }
+
+    /// The peers whose window qualified on `service`.
+    public func qualified(on service: Service) -> [PeerKey] {
+        byAddress[service.index].compactMap { $0.value.window.qualified ? PeerKey.ip($0.key) : nil }
+            + byHostname[service.index].compactMap { $0.value.window.qualified ? PeerKey.hostname($0.key) : nil }
     }
 }
 
 extension BanTally.CountedAttempts {
     mutating func add(_ weight: Int, at time: Instant?, rule: AttemptWindow.Rule) {
-        count = count.addingSaturated(weight)
+        saturatedCount = UInt32(clamping: count.addingSaturated(weight))
         if let time { window.add(at: time, weight: weight, rule: rule) }
     }
 
     mutating func merge(_ later: BanTally.CountedAttempts, rule: AttemptWindow.Rule) {
-        count = count.addingSaturated(later.count)
+        saturatedCount = UInt32(clamping: count.addingSaturated(later.count))
         window.merge(later.window, rule: rule)
     }
 }

@@ -93,7 +93,7 @@ struct BanCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard threshold >= 1 else { throw ValidationError("--threshold must be 1 or more") }
+        guard (1...1_000_000).contains(threshold) else { throw ValidationError("--threshold must be 1 to 1000000") }
         guard (16...32).contains(v4Prefix) else { throw ValidationError("--v4-prefix must be 16 to 32") }
         guard (32...128).contains(v6Prefix) else { throw ValidationError("--v6-prefix must be 32 to 128") }
         guard prefixMin >= 1 else { throw ValidationError("--prefix-min must be 1 or more") }
