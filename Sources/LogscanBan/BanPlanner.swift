@@ -119,27 +119,23 @@ public struct BanPlanner {
         for (ip, offender) in offenders {
             byBlock[CIDR(ip, length: ip.isIPv4 ? policy.v4Prefix : policy.v6Prefix), default: []].append((ip, offender))
         }
-        var bans: [BanPlan.Ban] = []
+        var bans: [(CIDR, BanPlan.Ban)] = []
         for (block, members) in byBlock {
             let minimum = block.isIPv4 ? policy.prefixMinimum : 1
             let inside = Set(members.map(\.0))
             let protected = allowList.entry(overlapping: block) != nil || AddressClass.isLoopback(block)
                 || loggedIn.contains { block.contains($0) && !inside.contains($0) }
             if block.isSingleAddress || (members.count >= minimum && !protected) {
-                bans.append(ban(block, members.map(\.1)))
+                bans.append((block, ban(block, members.map(\.1))))
             } else {
-                bans += members.map { ban(CIDR($0.0, length: 128), [$0.1]) }
+                bans += members.map { (CIDR($0.0, length: 128), ban(CIDR($0.0, length: 128), [$0.1])) }
             }
         }
-        return bans.sorted { $0.block < $1.block }
+        return bans.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private func ban(_ block: CIDR, _ offenders: [BanPlan.Offender]) -> BanPlan.Ban {
         BanPlan.Ban(target: block.withLength, family: block.isIPv4 ? "ipv4" : "ipv6", prefixLength: block.length,
                     reserved: AddressClass.reservedKind(block), offenders: offenders)
     }
-}
-
-extension BanPlan.Ban {
-    var block: CIDR { CIDR(target)! }
 }
