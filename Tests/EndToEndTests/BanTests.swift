@@ -156,4 +156,17 @@ import Testing
         let skipped = try #require(json["notBanned"] as? [[String: Any]]).compactMap { $0["reason"] as? String }
         #expect(skipped == Array(repeating: "this_host", count: min(own.count, 4)))
     }
+
+    @Test func probesAndRejectsCountOnlyWhenAsked() throws {
+        func bans(_ extra: [String]) throws -> Set<String> {
+            Set(try Self.plan(["--threshold", "2", "--window", "1d"] + extra, set: "mail").bans)
+        }
+        let failures = try bans([])
+        #expect(failures == ["198.51.100.60/32", "198.51.100.61/32", "198.51.100.62/32", "203.0.113.10/32"])
+        #expect(try bans(["--include-rejects"]).subtracting(failures) == ["192.0.2.80/32", "192.0.2.81/32"],
+                "the addresses postfix rejected by policy")
+        #expect(try bans(["--include-probes"]).subtracting(failures) == ["192.0.2.70/32", "192.0.2.71/32", "192.0.2.90/32"],
+                "the postfix and dovecot probes")
+        #expect(try bans(["--services", "dovecot"]) == ["198.51.100.62/32", "203.0.113.10/32"])
+    }
 }
