@@ -27,17 +27,26 @@ let package = Package(
             name: "LogscanRender",
             dependencies: ["LogscanCore"]
         ),
+        .target(
+            name: "LogscanBan",
+            dependencies: ["LogscanCore"]
+        ),
         .executableTarget(
             name: "logscan",
             dependencies: [
                 "LogscanCore",
                 "LogscanRender",
+                "LogscanBan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LogscanCoreTests",
             dependencies: ["LogscanCore", "LogscanRender"]
+        ),
+        .testTarget(
+            name: "LogscanBanTests",
+            dependencies: ["LogscanBan", "LogscanCore"]
         ),
         .testTarget(
             name: "EndToEndTests",

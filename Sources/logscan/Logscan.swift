@@ -18,6 +18,7 @@ struct Logscan: ParsableCommand {
               logscan --format json --top 0 > report.json
               logscan events --since 1h | jq -c 'select(.failure)'
               logscan --range yesterday --format email --mailto root | sendmail -t
+              logscan ban --since 1h            print firewall ban commands (only prints)
 
             Main options (all of them: logscan help report):
               --since/--until TIME   90m, 24h, 7d, 2w, today, yesterday,
@@ -31,7 +32,7 @@ struct Logscan: ParsableCommand {
             Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
             """,
         version: Logscan.version,
-        subcommands: [ReportCommand.self, EventsCommand.self],
+        subcommands: [ReportCommand.self, EventsCommand.self, BanCommand.self],
         defaultSubcommand: ReportCommand.self
     )
 }

@@ -11,6 +11,13 @@ public protocol EventSink {
     mutating func beginInput(_ source: InputSource)
 }
 
+/// A sink that can be split across inputs and chunks and merged back in input order (a monoid): what
+/// `Scanner.aggregate` runs in parallel.
+public protocol MergeableSink: EventSink, Sendable {
+    /// Adds what `other`, which read the inputs after this one's, counted.
+    mutating func merge(_ other: Self)
+}
+
 extension EventSink {
     public var needsInputOrder: Bool { false }
     public mutating func beginInput(_ source: InputSource) {}

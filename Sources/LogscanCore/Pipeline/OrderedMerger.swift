@@ -1,24 +1,24 @@
 import Synchronization
 
-/// Merges per-input aggregators in input order as they arrive from parallel workers: the result is the
+/// Merges per-input sinks (aggregators) in input order as they arrive from parallel workers: the result is the
 /// same as a sequential run's (first samples, file list), and an aggregator waits only until the ones
 /// before it are in.
-final class OrderedMerger: Sendable {
+final class OrderedMerger<Sink: MergeableSink>: Sendable {
     private struct State {
-        var total: Aggregator
+        var total: Sink
         var run: ScanRun
         var next = 0
-        var waiting: [Int: (Aggregator, FileResult, Bool)] = [:]
+        var waiting: [Int: (Sink, FileResult, Bool)] = [:]
     }
 
     private let state: Mutex<State>
 
-    init(total: Aggregator, run: ScanRun) {
+    init(total: Sink, run: ScanRun) {
         state = Mutex(State(total: total, run: run))
     }
 
     /// `continuesFile`: the result is a later chunk of the previous unit's file.
-    func deliver(_ index: Int, _ aggregator: Aggregator, _ result: FileResult, continuesFile: Bool = false) {
+    func deliver(_ index: Int, _ aggregator: Sink, _ result: FileResult, continuesFile: Bool = false) {
         state.withLock { state in
             state.waiting[index] = (aggregator, result, continuesFile)
             while let (ready, readyResult, continues) = state.waiting.removeValue(forKey: state.next) {
@@ -29,7 +29,7 @@ final class OrderedMerger: Sendable {
         }
     }
 
-    func finish() -> (Aggregator, ScanRun) {
+    func finish() -> (Sink, ScanRun) {
         state.withLock { ($0.total, $0.run) }
     }
 }

@@ -83,6 +83,12 @@ public struct Scanner: Sendable {
     /// Reads inputs in parallel, one aggregator per file or per chunk of a large plain file, merged in input
     /// order as soon as they are done (so only the few that finish out of order wait in memory).
     public func aggregate(_ plan: InputPlan) -> (Aggregator, ScanRun) {
+        aggregate(plan, making: { Aggregator(zone: $0) })
+    }
+
+    /// The same with any mergeable sink (`logscan ban` adds its attempt windows to the report's tallies);
+    /// `make` creates an empty one for the zone.
+    public func aggregate<Sink: MergeableSink>(_ plan: InputPlan, making make: @Sendable (Zone) -> Sink) -> (Sink, ScanRun) {
         let units = plan.inputs.flatMap { source -> [WorkUnit] in
             guard let cuts = FileChunks.boundaries(of: source, chunkBytes: chunking.chunkBytes,
                                                    minimumFileBytes: chunking.minimumFileBytes) else {
@@ -90,9 +96,10 @@ public struct Scanner: Sendable {
             }
             return (1..<cuts.count).map { WorkUnit(source: source, chunk: cuts[$0 - 1]..<cuts[$0]) }
         }
-        let merger = OrderedMerger(total: Aggregator(zone: zone), run: ScanRun(plan: plan, range: range))
+        let merger = OrderedMerger(total: make(zone), run: ScanRun(plan: plan, range: range))
         Parallel.forEach(units) { index, unit in
-            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0) } ?? scan(unit.source, into: Aggregator(zone: zone))
+            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0, into: make(zone)) }
+                ?? scan(unit.source, into: make(zone))
             merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
         return merger.finish()
@@ -112,9 +119,9 @@ public struct Scanner: Sendable {
 
     /// Reads one chunk of a plain file: the lines before it and after it feed the correlators only, so a
     /// connection cut by the chunk boundary is counted once, by the chunk that holds each line.
-    func scanChunk(_ source: InputSource, _ chunk: Range<Int64>) -> (Aggregator, FileResult) {
+    func scanChunk<Sink: EventSink>(_ source: InputSource, _ chunk: Range<Int64>, into sink: Sink) -> (Sink, FileResult) {
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
-                                      reference: source.modified ?? .now, sink: Aggregator(zone: zone))
+                                      reference: source.modified ?? .now, sink: sink)
         let readFrom = max(0, chunk.lowerBound - Scanner.warmUpBytes)
         var offset = readFrom
         var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length in

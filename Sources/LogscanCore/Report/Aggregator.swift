@@ -1,6 +1,6 @@
 /// The report's sink: a `ServiceTally` per service plus unmatched lines without a service. Each input gets
 /// its own aggregator; they merge in input order at the end (that is how both cores get used).
-public struct Aggregator: EventSink, Sendable {
+public struct Aggregator: MergeableSink {
     /// One slot per service, indexed by `Service.index`: no hashing per event.
     private var tallies = [ServiceTally?](repeating: nil, count: Service.allCases.count)
 

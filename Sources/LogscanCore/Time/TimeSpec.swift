@@ -36,7 +36,7 @@ public enum TimeSpec {
     }
 
     /// `90m`, `24h`, `7d`, `2w` (and `30s`): seconds, up to a thousand years.
-    static func duration(_ text: String) -> Int64? {
+    public static func duration(_ text: String) -> Int64? {
         guard let unit = text.last, let value = Int64(text.dropLast()), value >= 0 else { return nil }
         let scale: Int64
         switch unit {
