@@ -19,16 +19,11 @@ struct Logscan: ParsableCommand {
               logscan events --since 1h | jq -c 'select(.failure)'
               logscan --range yesterday --format email --mailto root | sendmail -t
 
-            Main options (all of them: logscan help report):
-              --since/--until TIME   90m, 24h, 7d, 2w, today, yesterday,
-                                     2026-11-20, 2026-11-20T10:00, RFC 3339
-              --range NAME           today, yesterday or all
-              --format text|json|email   --top N   --utc   --quiet
-              --mailto ADDRESSES     --quiet-if-empty (for cron)
-
             Default range: everything when paths are given; the last 24h when logscan reads the system's own logs.
 
-            Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
+            Standard input is read only when named with -; without paths logscan reads the system's logs.
+
+            Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read); 3 a --fail-on condition was met (an alert, or an address with N failed attempts), which wins over 2.
             """,
         version: Logscan.version,
         subcommands: [ReportCommand.self, EventsCommand.self],
