@@ -1,0 +1,146 @@
+import Foundation
+import LogscanCore
+import Testing
+
+/// `make install` as an admin runs it: every file in its place, a binary that runs where no Swift is
+/// installed, a man page that renders, completions that complete, and `make uninstall` that removes it all.
+///
+/// `make test` stages the install in `.build/stage` before `swift test` and names it in `LOGSCAN_STAGE`; a
+/// plain `swift test` stages it itself in a build folder of its own (`.build-install`; the first time is a
+/// full release build).
+@Suite(.serialized) struct InstallTests {
+    static let prefix = "/usr/local"
+
+    static let stage: Result<URL, Error> = Result {
+        if let path = ProcessInfo.processInfo.environment["LOGSCAN_STAGE"] { return URL(fileURLWithPath: path) }
+        let make = try RealTool.require("make", package: "make")
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-stage-\(UUID().uuidString)")
+        let run = try Harness.run(URL(fileURLWithPath: make), ["install", "DESTDIR=\(target.path)", "SCRATCH=.build-install"])
+        guard run.status == 0 else { throw StageFailed(output: run.out + run.err) }
+        return target
+    }
+
+    struct StageFailed: Error { var output: String }
+
+    static func installed(_ path: String) throws -> URL { try stage.get().appendingPathComponent(path) }
+
+    static let files = [
+        "usr/local/bin/logscan", "usr/local/share/man/man1/logscan.1",
+        "usr/local/share/bash-completion/completions/logscan", "usr/local/share/zsh/site-functions/_logscan",
+        "usr/local/share/fish/vendor_completions.d/logscan.fish", "etc/cron.daily/logscan", "etc/default/logscan",
+        "usr/local/lib/systemd/system/logscan.service", "usr/local/lib/systemd/system/logscan.timer",
+    ]
+
+    @Test func everyFileIsInItsPlace() throws {
+        for file in Self.files {
+            #expect(FileManager.default.fileExists(atPath: try Self.installed(file).path), "\(file)")
+        }
+        #expect(FileManager.default.isExecutableFile(atPath: try Self.installed("etc/cron.daily/logscan").path))
+    }
+
+    /// The toolchain's folder: the one holding `bin/swift`'s `usr`.
+    static func toolchainRoot() throws -> String {
+        let swift = URL(fileURLWithPath: try RealTool.require("swift", package: "the Swift toolchain from swift.org"))
+            .resolvingSymlinksInPath()
+        return swift.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    @Test func theBinaryNeedsNoSwiftRuntime() throws {
+        let readelf = try RealTool.require("readelf", package: "binutils")
+        let toolchain = try Self.toolchainRoot()
+        let dynamic = try Harness.run(URL(fileURLWithPath: readelf), ["-d", try Self.installed("usr/local/bin/logscan").path])
+        #expect(dynamic.status == 0)
+        #expect(!dynamic.out.contains(toolchain), "no RUNPATH into \(toolchain): \(dynamic.out)")
+        #expect(!dynamic.out.contains("libswiftCore"), "\(dynamic.out)")
+        #expect(!dynamic.out.contains("libFoundation"), "\(dynamic.out)")
+        // The test's own debug binary is the control: it does point into the toolchain.
+        let debug = try Harness.run(URL(fileURLWithPath: readelf), ["-d", Harness.binary.path])
+        #expect(debug.out.contains(toolchain) && debug.out.contains("libswiftCore"))
+    }
+
+    /// Runs `arguments` in a mount namespace where an empty tmpfs hides the Swift toolchain.
+    static func withoutToolchain(_ arguments: [String]) throws -> Harness.Run {
+        let unshare = try RealTool.require("unshare", package: "util-linux")
+        let script = "mount -t tmpfs none \"$0\" && exec \"$@\""
+        return try Harness.run(URL(fileURLWithPath: unshare), ["-m", "/bin/sh", "-c", script, try toolchainRoot()] + arguments)
+    }
+
+    @Test func theInstalledBinaryReportsWithTheToolchainHidden() throws {
+        let toolchain = try Self.toolchainRoot()
+        let hidden = try Self.withoutToolchain(["/bin/ls", "-A", toolchain])
+        #expect(hidden.status == 0 && hidden.out.isEmpty, "the toolchain folder is empty in the namespace: \(hidden.out)\(hidden.err)")
+        let control = try Self.withoutToolchain([Harness.binary.path, "--version"])
+        #expect(control.status == 127, "the debug binary cannot start without the toolchain: \(control.err)")
+
+        let sets = [try Harness.fixtures("debian").path, try Harness.fixtures("mail").path]
+        let installed = try Self.withoutToolchain([try Self.installed("usr/local/bin/logscan").path, "--quiet", "--format", "json"] + sets)
+        #expect(installed.status == 2, "the truncated auth.log.3.gz: \(installed.err)")
+        let report = try Harness.report(installed)
+        #expect(report.sshd?.failedAttempts == 67)
+        #expect(report.alerts.count == 2)
+        // The same report as the debug build's.
+        let reference = try Harness.logscan(["--quiet", "--format", "json"] + sets)
+        #expect(JSONStabilityTests.withoutGeneratedAt(installed.out) == JSONStabilityTests.withoutGeneratedAt(reference.out))
+        let text = try Self.withoutToolchain([try Self.installed("usr/local/bin/logscan").path, "--quiet"] + sets)
+        #expect(text.out.contains("POSSIBLE COMPROMISE"))
+    }
+
+    @Test func theManPageRendersWithTheCountingRulesAndExitCodes() throws {
+        let mandoc = try RealTool.require("mandoc", package: "mandoc")
+        let page = try Self.installed("usr/local/share/man/man1/logscan.1").path
+        let lint = try Harness.run(URL(fileURLWithPath: mandoc), ["-T", "lint", "-W", "warning", page])
+        #expect(lint.status == 0, "\(lint.out)\(lint.err)")
+        let rendered = try Harness.run(URL(fileURLWithPath: mandoc), ["-T", "utf8", "-O", "width=100", page]).out
+            .replacingOccurrences(of: "\u{8}.", with: "", options: .regularExpression)
+        for text in ["EXIT STATUS", "COUNTING RULES", "--fail-on", "--trust", "--since", "--quiet-if-empty",
+                     "logscan-events", "is one attempt", "A --fail-on condition was met", "CRITICAL"] {
+            #expect(rendered.contains(text), "\(text)")
+        }
+        let man = try RealTool.require("man", package: "man-db")
+        let viaMan = try Harness.run(URL(fileURLWithPath: man), ["logscan"], environment: [
+            "MANPATH": try Self.installed("usr/local/share/man").path, "MANPAGER": "cat", "MANWIDTH": "100"])
+        #expect(viaMan.status == 0 && viaMan.out.contains("COUNTING RULES"), "\(viaMan.err)")
+    }
+
+    @Test func bashCompletesOptionsAndSubcommands() throws {
+        let bash = try RealTool.require("bash", package: "bash")
+        let script = """
+            source "$1"
+            COMP_WORDS=(logscan --fo); COMP_CWORD=1; COMP_LINE="logscan --fo"; COMP_POINT=${#COMP_LINE}
+            $(complete -p logscan | sed -E 's/.* -F ([^ ]+) .*/\\1/') logscan --fo logscan
+            printf '%s\\n' "${COMPREPLY[@]}"
+            """
+        let run = try Harness.run(URL(fileURLWithPath: bash), ["-c", script, "bash",
+                                                                try Self.installed("usr/local/share/bash-completion/completions/logscan").path])
+        #expect(run.out.split(separator: "\n").contains("--format"), "\(run.out)\(run.err)")
+    }
+
+    @Test func zshAndFishReadTheirCompletions() throws {
+        let zsh = try RealTool.require("zsh", package: "zsh")
+        let fish = try RealTool.require("fish", package: "fish")
+        let zshFile = try Self.installed("usr/local/share/zsh/site-functions/_logscan").path
+        let fishFile = try Self.installed("usr/local/share/fish/vendor_completions.d/logscan.fish").path
+        #expect(try Harness.run(URL(fileURLWithPath: zsh), ["-n", zshFile]).status == 0)
+        let fishRun = try Harness.run(URL(fileURLWithPath: fish), ["--no-config", "-c", "source \(fishFile); complete -C 'logscan --fo'"])
+        #expect(fishRun.out.contains("--format"), "\(fishRun.out)\(fishRun.err)")
+        #expect(try String(contentsOfFile: zshFile, encoding: .utf8).contains("--fail-on"))
+    }
+
+    @Test func uninstallRemovesEverythingButEditedSettings() throws {
+        let make = try RealTool.require("make", package: "make")
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-uninstall-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try Self.stage.get(), to: copy)
+        let run = try Harness.run(URL(fileURLWithPath: make), ["uninstall", "DESTDIR=\(copy.path)"])
+        #expect(run.status == 0, "\(run.err)")
+        for file in Self.files {
+            #expect(!FileManager.default.fileExists(atPath: copy.appendingPathComponent(file).path), "\(file)")
+        }
+        // Edited settings stay.
+        let edited = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-uninstall-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: try Self.stage.get(), to: edited)
+        let settings = edited.appendingPathComponent("etc/default/logscan")
+        try "LOGSCAN_MAILTO=admin@example.org\n".write(to: settings, atomically: true, encoding: .utf8)
+        #expect(try Harness.run(URL(fileURLWithPath: make), ["uninstall", "DESTDIR=\(edited.path)"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: settings.path))
+    }
+}
