@@ -59,7 +59,8 @@ build: all
 $(GEN)/stamp: $(SOURCES) doc/logscan.1.extra
 	@mkdir -p $(GEN)
 	$(SWIFT) package --scratch-path $(SCRATCH) plugin generate-manual --date $(MANDATE)
-	cat $(SCRATCH)/plugins/GenerateManual/outputs/logscan/logscan.1 doc/logscan.1.extra > $(GEN)/logscan.1
+	sed '/^\.Sh "EXIT STATUS"/,$$d' $(SCRATCH)/plugins/GenerateManual/outputs/logscan/logscan.1 > $(GEN)/logscan.1
+	cat doc/logscan.1.extra >> $(GEN)/logscan.1
 	$(SWIFT) build --scratch-path $(SCRATCH) -c release --static-swift-stdlib --product logscan $(SWIFTFLAGS)
 	$(BIN) --generate-completion-script bash > $(GEN)/logscan.bash
 	$(BIN) --generate-completion-script zsh > $(GEN)/_logscan

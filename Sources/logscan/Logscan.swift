@@ -7,7 +7,7 @@ struct Logscan: ParsableCommand {
         commandName: "logscan",
         abstract: "Who attacked this server, from where, against which accounts: a fast log analyzer for sshd, postfix and dovecot.",
         discussion: """
-            Reads rotated and gzipped auth and mail logs (auth.log, auth.log.1, auth.log.2.gz, secure-20261120.gz, mail.log*, maillog*, …), counts failed authentication attempts (SSH, SMTP AUTH, IMAP/POP3) per IP and per user, successful logins, probes, policy rejects, mail traffic and unmatched lines, and prints a report. An address that failed and then logged in is flagged at the top as a possible compromise.
+            Reads rotated and gzipped auth and mail logs (auth.log, auth.log.1, auth.log.2.gz, secure-20261120.gz, mail.log*, maillog* and more), counts failed authentication attempts (SSH, SMTP AUTH, IMAP/POP3) per IP and per user, successful logins, probes, policy rejects, mail traffic and unmatched lines, and prints a report. An address that failed and then logged in is flagged at the top as a possible compromise.
 
             Examples:
               logscan --since 24h               system auth and mail logs, last 24 hours

@@ -32,4 +32,5 @@ struct ServiceList: ExpressibleByArgument {
     }
 
     static var allValueStrings: [String] { Service.allCases.map(\.rawValue) }
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

@@ -69,7 +69,7 @@ import Testing
         }
     }
 
-    /// Printed 200 columns wide, each paragraph is one line: none was broken by hand.
+    /// Printed 1000 columns wide, each paragraph is one line: none was broken by hand.
     @Test(arguments: [
         (["--help"], "Reads rotated", "possible compromise."),
         (["--help"], "Exit status: 0", "which wins over 2."),
@@ -77,7 +77,7 @@ import Testing
         (["help", "events"], "The count of the failure:true", ".same_attempt."),
     ])
     func helpParagraphsWrapByThemselves(_ arguments: [String], _ start: String, _ end: String) throws {
-        let help = try Harness.logscan(arguments, environment: ["COLUMNS": "200"])
+        let help = try Harness.logscan(arguments, environment: ["COLUMNS": "1000"])
         #expect(help.status == 0)
         let line = help.out.split(separator: "\n").first { $0.hasPrefix(start) }
         #expect(line?.hasSuffix(end) == true, "\(String(describing: line))")
