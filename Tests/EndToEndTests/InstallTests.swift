@@ -20,6 +20,15 @@ import Testing
         return target
     }
 
+    /// The `make dist` tarball: `LOGSCAN_DIST` from `make test`, or made here in `.build-install`.
+    static let tarball: Result<URL, Error> = Result {
+        if let path = ProcessInfo.processInfo.environment["LOGSCAN_DIST"] { return URL(fileURLWithPath: path) }
+        let make = try RealTool.require("make", package: "make")
+        let run = try Harness.run(URL(fileURLWithPath: make), ["--no-print-directory", "dist", "SCRATCH=.build-install"])
+        guard run.status == 0, let last = run.out.split(separator: "\n").last else { throw StageFailed(output: run.out + run.err) }
+        return Harness.packageRoot.appendingPathComponent(String(last))
+    }
+
     struct StageFailed: Error { var output: String }
 
     static func installed(_ path: String) throws -> URL { try stage.get().appendingPathComponent(path) }
@@ -168,5 +177,32 @@ import Testing
         try "LOGSCAN_MAILTO=admin@example.org\n".write(to: settings, atomically: true, encoding: .utf8)
         #expect(try Harness.run(URL(fileURLWithPath: make), ["uninstall", "DESTDIR=\(edited.path)"]).status == 0)
         #expect(FileManager.default.fileExists(atPath: settings.path))
+    }
+
+    /// The tarball holds the installed tree, the README and example outputs; its binary runs without Swift.
+    @Test func theDistTarballUnpacksToAWorkingTree() throws {
+        let tar = try RealTool.require("tar", package: "tar")
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-dist-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        let unpack = try Harness.run(URL(fileURLWithPath: tar), ["-xzf", try Self.tarball.get().path, "-C", target.path,
+                                                                  "--strip-components=1"])
+        #expect(unpack.status == 0, "\(unpack.err)")
+        let docs = ["usr/local/share/doc/logscan/README.md", "usr/local/share/doc/logscan/examples/default-logscan",
+                    "usr/local/share/doc/logscan/examples/check_logscan"]
+        for file in Self.files + docs {
+            #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent(file).path), "\(file)")
+        }
+        let examples = target.appendingPathComponent("usr/local/share/doc/logscan/examples")
+        let text = try String(contentsOf: examples.appendingPathComponent("report.text"), encoding: .utf8)
+        #expect(text.hasPrefix("logscan report") && text.contains("POSSIBLE COMPROMISE"))
+        let json = try JSONDecoder().decode(Report.self, from: Data(contentsOf: examples.appendingPathComponent("report.json")))
+        #expect(json.sshd?.failedAttempts == 67)
+        #expect(!json.inputs.files.contains { $0.path.hasPrefix("/") }, "no build machine paths")
+        let email = try String(contentsOf: examples.appendingPathComponent("report.email"), encoding: .utf8)
+        #expect(email.contains("To: root@example.org") && email.contains("multipart/alternative"))
+        let events = try String(contentsOf: examples.appendingPathComponent("events.ndjson"), encoding: .utf8)
+        #expect(events.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"file\":\"Fixtures/") })
+        let run = try Self.withoutToolchain([target.appendingPathComponent("usr/local/bin/logscan").path, "--version"])
+        #expect(run.status == 0 && run.out == "0.1.0\n", "\(run.err)")
     }
 }
