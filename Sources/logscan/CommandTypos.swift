@@ -7,7 +7,7 @@ import Glibc
 enum CommandTypos {
     /// Subcommands, including the ones another branch adds (`ban`), so a typo of them is caught too.
     static var commands: [String] {
-        let configured = Logscan.configuration.subcommands.map { $0._commandName }
+        let configured = Logscan.configuration.subcommands.compactMap { $0.configuration.commandName }
         return configured + ["ban", "help"].filter { !configured.contains($0) }
     }
 
