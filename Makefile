@@ -1,8 +1,8 @@
 # logscan: build, test and install.
 #
 #   make            the release binary (Swift runtime linked in: it runs where no Swift is installed), the
-#                   man page logscan.1 (from the argument parser, plus doc/logscan.1.extra) and the bash,
-#                   zsh and fish completions, all in $(GEN)/
+#                   man page logscan.1 (from the argument parser, README.md's counting rules and exit codes,
+#                   and doc/) and the bash, zsh and fish completions, all in $(GEN)/
 #   make test       installs the Debian packages the tests drive (real journalctl, MTA, browser,
 #                   firewall tools), then runs `swift test`
 #   make install    PREFIX=/usr/local (default) DESTDIR= for staging; SYSCONFDIR=/etc for cron and defaults
@@ -51,23 +51,31 @@ TEST_PACKAGES += binutils util-linux mandoc man-db zsh fish
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all build test deps install uninstall dist
-all: $(GEN)/stamp
+all: $(GEN)/stamp $(GEN)/logscan.1
 build: all
 
 # The generate-manual plugin builds the package in release mode (dynamically linked) and runs the binary
 # with --experimental-dump-help; the static link comes after it, so the binary installed is the static one.
-$(GEN)/stamp: $(SOURCES) doc/logscan.1.extra
+$(GEN)/stamp: $(SOURCES)
 	@mkdir -p $(GEN)
 	$(SWIFT) package --scratch-path $(SCRATCH) plugin generate-manual --date $(MANDATE)
-	sed '/^\.Sh "EXIT STATUS"/,$$d' $(SCRATCH)/plugins/GenerateManual/outputs/logscan/logscan.1 > $(GEN)/logscan.1
-	cat doc/logscan.1.extra >> $(GEN)/logscan.1
 	$(SWIFT) build --scratch-path $(SCRATCH) -c release --static-swift-stdlib --product logscan $(SWIFTFLAGS)
 	$(BIN) --generate-completion-script bash > $(GEN)/logscan.bash
 	$(BIN) --generate-completion-script zsh > $(GEN)/_logscan
 	$(BIN) --generate-completion-script fish > $(GEN)/logscan.fish
 	touch $@
 
-install: $(GEN)/stamp
+# generate-manual's own EXIT STATUS (a bare .Ex) is replaced by README.md's table, after its counting rules
+# and doc/'s FILES; doc/'s EXAMPLES end the page.
+$(GEN)/logscan.1: $(GEN)/stamp README.md $(wildcard doc/*)
+	sed '/^\.Sh "EXIT STATUS"/,$$d' $(SCRATCH)/plugins/GenerateManual/outputs/logscan/logscan.1 > $@.new
+	doc/readme2mdoc.sh README.md "### How attempts are counted" "COUNTING RULES" >> $@.new
+	cat doc/logscan.1.files >> $@.new
+	doc/readme2mdoc.sh README.md "### Exit status" "EXIT STATUS" >> $@.new
+	cat doc/logscan.1.examples >> $@.new
+	mv $@.new $@
+
+install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions \
 	    $(DESTDIR)$(DATADIR)/fish/vendor_completions.d \
@@ -93,7 +101,7 @@ uninstall:
 	if cmp -s contrib/default-logscan $(DESTDIR)$(SYSCONFDIR)/default/logscan; then rm -f $(DESTDIR)$(SYSCONFDIR)/default/logscan; fi
 
 # The tree `make install` makes, plus the README and example outputs from Fixtures/, in one tarball.
-dist: $(GEN)/stamp
+dist: all
 	rm -rf $(SCRATCH)/$(DIST) $(SCRATCH)/$(DIST).tar.gz
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(SCRATCH)/$(DIST) PREFIX=/usr/local SYSCONFDIR=/etc >/dev/null
 	install -d $(SCRATCH)/$(DIST)/usr/local/share/doc/logscan/examples

@@ -111,10 +111,24 @@ import Testing
             #expect(number <= pageLines - extraLines, "\(warning)")
         }
         let rendered = try Harness.run(URL(fileURLWithPath: mandoc), ["-T", "utf8", "-O", "width=100", page]).out
-            .replacingOccurrences(of: "\u{8}.", with: "", options: .regularExpression)
-        for text in ["EXIT STATUS", "COUNTING RULES", "--fail-on", "--trust", "--since", "--quiet-if-empty",
-                     "Print one JSON object per recognised line", "is one attempt", "A --fail-on condition was met", "CRITICAL"] {
+            .replacingOccurrences(of: ".\u{8}", with: "", options: .regularExpression)
+            .replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+        for text in ["EXIT STATUS", "COUNTING RULES", "FILES", "EXAMPLES", "--fail-on", "--trust", "--since",
+                     "--quiet-if-empty", "Print one JSON object per recognised line", "CRITICAL"] {
             #expect(rendered.contains(text), "\(text)")
+        }
+        // The counting rules and exit codes are README.md's own words.
+        let readme = try String(contentsOf: Harness.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let rules = readme.components(separatedBy: "### How attempts are counted")[1].components(separatedBy: "\n#")[0]
+        let exits = readme.components(separatedBy: "### Exit status")[1].components(separatedBy: "\n#")[0]
+        let items = rules.split(separator: "\n").filter { $0.first?.isNumber == true }.map { $0.drop { $0 != " " }.dropFirst() }
+            + exits.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.dropFirst(2).first?.isNumber == true }
+                .map { $0.split(separator: "|")[1...].joined(separator: " ").dropFirst(0) }
+        #expect(items.count >= 9)
+        for item in items {
+            let words = item.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "*", with: "")
+                .split(separator: " ").prefix(5).joined(separator: " ")
+            #expect(rendered.contains(words), "man page lacks README's \(words)")
         }
         let man = try RealTool.require("man", package: "man-db")
         let viaMan = try Harness.run(URL(fileURLWithPath: man), ["logscan"], environment: [
