@@ -46,7 +46,6 @@ BUILD_PACKAGES = zlib1g-dev pkg-config
 TEST_PACKAGES  = gzip
 TEST_PACKAGES += python3
 TEST_PACKAGES += exim4-daemon-light systemd
-TEST_PACKAGES += binutils util-linux mandoc man-db zsh fish
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -125,6 +124,10 @@ deps:
 	    $(SUDO) apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+# The install tests read the binary (readelf), hide the toolchain (unshare), lint and render the man page
+# and run the completions.
+TEST_PACKAGES += binutils util-linux mandoc man-db zsh fish
 
 # The install tests (Tests/EndToEndTests/InstallTests.swift) use the tree and tarball made here, so the
 # static release build happens once, outside `swift test`.
