@@ -15,13 +15,14 @@ public struct TextRenderer {
     public func render(_ report: Report) -> String {
         var out: [String] = []
         out += header(report)
+        out += staleNotices(report.inputs)
         out += alerts(report.alerts)
         out += offenders(report)
         for section in report.services {
             out += ServiceSectionText(renderer: self).lines(section)
         }
         if report.services.isEmpty {
-            out += ["", "Nothing from sshd, postfix or dovecot in the range."]
+            out += emptyNotice(report)
         }
         out += unmatched("Lines without a program tag that nothing recognised", report.untaggedUnmatched)
         out += inputs(report.inputs)

@@ -16,6 +16,7 @@ enum Diagnostics {
     static func plan(_ options: InputOptions, range: TimeRange, quiet: Bool) -> InputPlan? {
         let plan = InputDiscovery.plan(paths: options.paths, since: range.since)
         for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
+        InputNotes.tell(plan, quiet: quiet)
         if plan.usedSystemDefaults {
             if plan.inputs.isEmpty && plan.skipped.isEmpty {
                 say("no logs found (looked for /var/log/auth.log*, secure*, mail.log*, maillog*, dovecot.log* and dovecot-info.log*). "

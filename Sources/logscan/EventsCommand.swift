@@ -7,10 +7,9 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: "Print one JSON object per recognised line (NDJSON), in input order.",
         discussion: """
-            Fields: file, line (1-based, in the decompressed file), time (RFC 3339 or null), host, program,
-            service, kind, failure (true when the line counts as failed attempts), ip, user, count.
-            The count of the failure:true lines adds up to the report's failed attempts. A line that
-            repeats an attempt already counted has failure:false and a kind ending in .same_attempt.
+            Fields: file, line (1-based, in the decompressed file), time (RFC 3339 or null), host, program, service, kind, failure (true when the line counts as failed attempts), ip, user, count.
+
+            The count of the failure:true lines adds up to the report's failed attempts. A line that repeats an attempt already counted has failure:false and a kind ending in .same_attempt.
 
             Examples:
               logscan events /var/log/auth.log | jq -c 'select(.failure)'
@@ -18,6 +17,7 @@ struct EventsCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var services: ServiceFilter
 
     @Flag(help: "Also print the lines nothing recognised, with kind \"unmatched\" and their text.")
     var unmatched = false
@@ -25,12 +25,14 @@ struct EventsCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Do not say on stderr which files were read (warnings still show).")
     var quiet = false
 
+    func validate() throws { try StandardInputCheck.validate(paths: input.paths) }
+
     func run() throws {
         let range = try input.timeRange(now: .now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         var writer = EventLineWriter(zone: input.zone, includeUnmatched: unmatched)
         let progress = ProgressLine(plan: plan, enabled: !quiet)
-        let run = Scanner(range: range, zone: input.zone, progress: progress.counter).scanInOrder(plan, into: &writer)
+        let run = Scanner(registry: services.registry, range: range, zone: input.zone, progress: progress.counter).scanInOrder(plan, into: &writer)
         progress.finish()
         writer.output.flush()
         Diagnostics.warn(run)

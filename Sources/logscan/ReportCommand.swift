@@ -14,11 +14,12 @@ struct ReportCommand: ParsableCommand {
     enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var services: ServiceFilter
 
     @Option(help: "Output format: text, json, or email (a MIME message for sendmail -t: see --mailto).")
     var format: Format = .text
 
-    @Option(help: "Rows per table; 0 shows every row.")
+    @Option(parsing: .unconditional, help: "Rows per table; 0 shows every row.")
     var top: Int = 10
 
     @Option(help: "Colour: auto (only on a terminal), always or never.")
@@ -28,8 +29,10 @@ struct ReportCommand: ParsableCommand {
     var quiet = false
 
     @OptionGroup(title: "Email and cron") var mail: MailOptions
+    @OptionGroup(title: "Monitoring") var monitoring: MonitoringOptions
 
     func validate() throws {
+        try StandardInputCheck.validate(paths: input.paths)
         guard top >= 0 else { throw ValidationError("--top must be 0 (all rows) or more") }
         try mail.validate(emailFormat: format == .email)
     }
@@ -39,11 +42,13 @@ struct ReportCommand: ParsableCommand {
         let range = try input.timeRange(now: now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         let progress = ProgressLine(plan: plan, enabled: !quiet)
-        let scanner = Scanner(range: range, zone: input.zone, progress: progress.counter)
+        let scanner = Scanner(registry: services.registry, range: range, zone: input.zone, progress: progress.counter)
         let (aggregate, run) = scanner.aggregate(plan)
         progress.finish()
         Diagnostics.warn(run)
-        let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
+        var builder = ReportBuilder(top: top)
+        builder.trust = monitoring.trustPolicy
+        let report = builder.build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
         let text: String
         switch format {
@@ -58,6 +63,10 @@ struct ReportCommand: ParsableCommand {
         let output = OutputBuffer()
         output.append(string: text)
         output.flush()
+        if let condition = monitoring.conditionMet(report) {
+            Diagnostics.say("--fail-on: \(condition)")
+            throw ExitCode(ExitStatus.conditionMet)
+        }
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
     }
 }

@@ -61,7 +61,7 @@ import Testing
         let log = try Harness.fixtures("debian").appendingPathComponent("auth.log").path
         let quiet = try FakeMailer()
         let empty = try Harness.run(Self.cronScript, [], environment: quiet.environment(
-            mailto: "root", arguments: "--since 2026-11-29 --until 2026-11-30 --quiet-if-empty \(log)"))
+            mailto: "root", arguments: "--since 2026-11-27T12:00 --until 2026-11-28 --quiet-if-empty \(log)"))
         #expect(empty.status == 0 && empty.err.isEmpty, "\(empty.err)")
         #expect(!quiet.sentMessage, "sendmail -t was not run for an empty day")
 
@@ -101,7 +101,7 @@ import Testing
 
         let quiet = try FakeMailer()
         let empty = try Harness.run(URL(fileURLWithPath: "/bin/sh"), ["-c", script], environment: quiet.environment(
-            mailto: "root", arguments: "--since 2026-11-29 --until 2026-11-30 --quiet-if-empty \(log)"))
+            mailto: "root", arguments: "--since 2026-11-27T12:00 --until 2026-11-28 --quiet-if-empty \(log)"))
         #expect(empty.status == 0)
         #expect(!quiet.sentMessage)
     }

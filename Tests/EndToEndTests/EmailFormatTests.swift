@@ -78,8 +78,9 @@ import Testing
     @Test(arguments: ["text", "json", "email"])
     func quietIfEmptyPrintsNothingForAnEmptyRange(_ format: String) throws {
         let debian = try Harness.fixtures("debian")
-        let empty = try Harness.logscan(["--format", format, "--quiet-if-empty", "--since", "2026-11-29",
-                                         debian.appendingPathComponent("auth.log").path])
+        // A quiet afternoon: the log has lines (cron, logind), none about logins.
+        let empty = try Harness.logscan(["--format", format, "--quiet-if-empty", "--since", "2026-11-27T12:00",
+                                         "--until", "2026-11-28", debian.appendingPathComponent("auth.log").path])
         #expect(empty.status == 0)
         #expect(empty.outBytes.isEmpty)
         let full = try Harness.logscan(["--format", format, "--quiet-if-empty", debian.appendingPathComponent("auth.log").path])

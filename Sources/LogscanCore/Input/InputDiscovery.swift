@@ -16,6 +16,8 @@ public struct InputPlan: Sendable {
     /// Paths that could not be used: missing, unreadable, or a glob that matched nothing.
     public var problems: [(path: String, message: String)] = []
     public var usedSystemDefaults = false
+    /// Files inside a given directory that are not logs logscan knows (see `KnownLogNames`): not read.
+    public var ignored: [String] = []
 }
 
 public enum InputDiscovery {
@@ -27,6 +29,9 @@ public enum InputDiscovery {
     /// In a directory, files whose lines `mail.log` already holds (Debian's rsyslog writes mail lines to
     /// mail.log, to mail.info/mail.warn/mail.err by level, and to syslog).
     static let mailCopies = ["mail.info", "mail.warn", "mail.err", "syslog"]
+
+    /// The reason given for a file skipped by its mtime.
+    public static let olderThanRange = "last written before the range starts"
 
     /// A file last written more than this before `since` cannot hold lines in the range.
     static let mtimeSlackSeconds: Int64 = 300
@@ -44,7 +49,10 @@ public enum InputDiscovery {
             if path == "-" {
                 plan.inputs.append(.standardInput)
             } else if isDirectory(path) {
-                let (logs, copies) = withoutMailCopies(logFiles(in: path))
+                let (found, copies) = withoutMailCopies(logFiles(in: path))
+                let (logs, unknown) = KnownLogNames.split(found)
+                plan.ignored += unknown.sorted()
+                if logs.isEmpty { plan.problems.append((path, KnownLogNames.noneInDirectory)) }
                 files += logs
                 plan.skipped += copies.compactMap { inputSource(at: $0) }.map { InputPlan.Skip(source: $0, reason: "repeats mail.log") }
             } else if exists(path) {
@@ -64,7 +72,7 @@ public enum InputDiscovery {
                 continue
             }
             if let since, let modified = source.modified, modified.adding(seconds: mtimeSlackSeconds) < since {
-                plan.skipped.append(InputPlan.Skip(source: source, reason: "last written before the range starts"))
+                plan.skipped.append(InputPlan.Skip(source: source, reason: olderThanRange))
             } else {
                 plan.inputs.append(source)
             }

@@ -27,7 +27,6 @@ extension EventSink {
 public struct FileStats: Sendable, Codable, Equatable {
     public var lines = 0
     public var bytes = 0
-    public var rawBytes = 0
     public var recognised = 0
     public var unmatched = 0
     /// Lines of programs that no parser claims (cron, sudo, systemd…): counted, not parsed.
@@ -44,7 +43,6 @@ public struct FileStats: Sendable, Codable, Equatable {
     mutating func merge(_ other: FileStats) {
         lines += other.lines
         bytes += other.bytes
-        rawBytes += other.rawBytes
         recognised += other.recognised
         unmatched += other.unmatched
         otherPrograms += other.otherPrograms

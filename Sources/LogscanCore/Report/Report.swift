@@ -6,7 +6,7 @@ public struct Report: Codable, Sendable {
     public var schema = Report.currentSchema
     public var generatedAt: Instant
     public var range: Range
-    public var covered: Range
+    public var covered: CoveredTimes
     public var inputs: Inputs
     public var alerts: [Alert]
     /// Addresses that failed against any service, with each service's share (the same botnet tries SSH,
@@ -24,6 +24,8 @@ public struct Report: Codable, Sendable {
         public var files: [FileEntry]
         public var skipped: [SkippedFile]
         public var warnings: [String]
+        /// Log sets with no line in the last day of the range (see `StaleInputs`).
+        public var stale: [StaleInput]
         public var totalLines: Int
         public var totalBytes: Int
     }

@@ -2,6 +2,8 @@
 public struct ReportBuilder {
     public var top: Int
     public var topUsersPerIP = 3
+    /// Which "failed, then logged in" addresses are alerts (`--trust`).
+    public var trust = TrustPolicy()
 
     public init(top: Int) { self.top = top }
 
@@ -12,15 +14,15 @@ public struct ReportBuilder {
         return Report(
             generatedAt: generatedAt,
             range: Report.Range(since: run.range.since, until: run.range.until),
-            covered: Report.Range(since: aggregate.firstTime, until: aggregate.lastTime),
-            inputs: inputs(run),
+            covered: Report.CoveredTimes(since: aggregate.firstTime, until: aggregate.lastTime),
+            inputs: inputs(run, generatedAt: generatedAt),
             alerts: alerts,
             offenders: offenders,
             services: services,
             untaggedUnmatched: unmatched(["(no tag)": aggregate.untaggedUnmatched]))
     }
 
-    func inputs(_ run: ScanRun) -> Report.Inputs {
+    func inputs(_ run: ScanRun, generatedAt: Instant) -> Report.Inputs {
         let files = run.files.map {
             Report.FileEntry(path: $0.source.displayName, compressed: $0.read.compressed, diskBytes: $0.read.rawBytes,
                              stats: $0.stats, problem: $0.read.problem)
@@ -29,6 +31,7 @@ public struct ReportBuilder {
             Report.SkippedFile(path: $0.source.path, modified: $0.source.modified, reason: $0.reason)
         }
         return Report.Inputs(files: files, skipped: skipped, warnings: run.warnings,
+                             stale: StaleInputs.find(run, generatedAt: generatedAt),
                              totalLines: files.reduce(0) { $0 + $1.stats.lines },
                              totalBytes: files.reduce(0) { $0 + $1.stats.bytes })
     }
@@ -65,7 +68,8 @@ public struct ReportBuilder {
     func compromiseAlerts(_ service: Service, _ tally: ServiceTally) -> [Report.Alert] {
         var alerts: [Report.Alert] = []
         for (login, span) in tally.logins {
-            guard let peer = login.peer, let failures = tally.failuresByPeer[peer] else { continue }
+            guard let peer = login.peer, let failures = tally.failuresByPeer[peer],
+                  trust.alerts(peer: peer, failures: failures.attempts.count) else { continue }
             let firstFailure = failures.attempts.first
             let loggedIn = [span.first, span.last].compactMap { $0 }.first { time in firstFailure.map { time >= $0 } ?? true }
             guard loggedIn != nil || span.last == nil || firstFailure == nil else { continue }

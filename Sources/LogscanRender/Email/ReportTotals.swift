@@ -9,6 +9,8 @@ public struct ReportTotals: Equatable, Sendable {
     public var successfulLogins = 0
     public var alerts = 0
     public var warnings = 0
+    /// Log sets that stopped being written: a reason to mail even when nothing else happened.
+    public var staleInputs = 0
 
     public init(_ report: Report) {
         for section in report.services {
@@ -18,10 +20,11 @@ public struct ReportTotals: Equatable, Sendable {
         failingIPs = Self.adding(report.offenders.rows.count, report.offenders.more)
         alerts = report.alerts.count
         warnings = report.inputs.warnings.count
+        staleInputs = report.inputs.stale.count
     }
 
-    /// No failed attempts, no logins and no alerts: nothing a daily mail needs to say.
-    public var isEmpty: Bool { failedAttempts == 0 && successfulLogins == 0 && alerts == 0 }
+    /// No failed attempts, no logins, no alerts and no stale logs: nothing a daily mail needs to say.
+    public var isEmpty: Bool { failedAttempts == 0 && successfulLogins == 0 && alerts == 0 && staleInputs == 0 }
 
     static func adding(_ a: Int, _ b: Int) -> Int {
         let (sum, overflow) = a.addingReportingOverflow(b)
