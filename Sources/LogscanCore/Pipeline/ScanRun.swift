@@ -47,6 +47,8 @@ public struct Scanner: Sendable {
     public let progress: ProgressCounter?
     /// Plain files at least `minimumFileBytes` long are read in chunks of about `chunkBytes`.
     public let chunking: (minimumFileBytes: Int64, chunkBytes: Int64)
+    /// `FIELD=VALUE` matches added to the journal's service matches (`--journal-match`).
+    public var journalMatches: [String] = []
 
     public init(registry: ParserRegistry = ParserRegistry(), range: TimeRange, zone: Zone,
                 progress: ProgressCounter? = nil,
@@ -60,6 +62,7 @@ public struct Scanner: Sendable {
 
     /// Reads one input into `sink`.
     public func scan<Sink: EventSink>(_ source: InputSource, into sink: Sink) -> (Sink, FileResult) {
+        if case .journal = source.kind { return scanJournal(source, into: sink) }
         var sink = sink
         sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
