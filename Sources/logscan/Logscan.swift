@@ -32,7 +32,7 @@ struct Logscan: ParsableCommand {
 
             Default range: everything when paths are given; the last 24h when logscan reads the system's own logs.
 
-            Journal: logscan runs journalctl -o export with --since/--until and matches for the services (every SYSLOG_IDENTIFIER a parser claims, sshd/dovecot by _COMM, and ssh.service, sshd.service, postfix@-.service, dovecot.service). Reading the whole system journal needs root or the systemd-journal (or adm) group.
+            Journal: logscan runs journalctl -o export with --since/--until and matches for the services (every SYSLOG_IDENTIFIER a parser claims, sshd/dovecot by _COMM, and ssh.service, sshd.service, postfix@-.service, postfix.service, dovecot.service). Reading the whole system journal needs root or the systemd-journal (or adm) group.
 
             Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
             """,

@@ -65,25 +65,28 @@ struct ExportEntryReader {
         var position = 0
         fields.reset()
         while position < filled {
-            guard let newline = memchr(buffer + position, 0x0A, filled - position) else { break }
-            let lineEnd = newline.assumingMemoryBound(to: UInt8.self) - buffer
-            if lineEnd == position {
-                if fields.hasAny { body(fields, lineEnd + 1 - entryStart) }
+            if buffer[position] == 0x0A {
+                if fields.hasAny { body(fields, position + 1 - entryStart) }
                 fields.reset()
-                position = lineEnd + 1
+                position += 1
                 entryStart = position
                 continue
             }
-            let name = Bytes(base: buffer + position, count: lineEnd - position)
-            if let equals = memchr(buffer + position, 0x3D, lineEnd - position) {
-                let nameEnd = equals.assumingMemoryBound(to: UInt8.self) - buffer
-                fields.take(name: name.prefix(nameEnd - position),
-                            value: Bytes(base: buffer + nameEnd + 1, count: lineEnd - nameEnd - 1))
+            // The name ends at `=` (a text field) or at the newline (a binary field). Names are short, so a
+            // byte loop beats a memchr call here.
+            var nameEnd = position
+            while nameEnd < filled && buffer[nameEnd] != 0x3D && buffer[nameEnd] != 0x0A { nameEnd += 1 }
+            guard nameEnd < filled else { break }
+            let name = Bytes(base: buffer + position, count: nameEnd - position)
+            if buffer[nameEnd] == 0x3D {
+                guard let newline = memchr(buffer + nameEnd + 1, 0x0A, filled - nameEnd - 1) else { break }
+                let lineEnd = newline.assumingMemoryBound(to: UInt8.self) - buffer
+                fields.take(name: name, value: Bytes(base: buffer + nameEnd + 1, count: lineEnd - nameEnd - 1))
                 position = lineEnd + 1
                 continue
             }
             // A binary field: the length follows the name's newline.
-            let lengthAt = lineEnd + 1
+            let lengthAt = nameEnd + 1
             guard lengthAt + 8 <= filled else { break }
             var length: UInt64 = 0
             memcpy(&length, buffer + lengthAt, 8)

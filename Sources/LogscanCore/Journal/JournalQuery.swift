@@ -12,7 +12,7 @@ import Glibc
 /// parsers' exact program names and the services' usual units are always matched too.
 public struct JournalQuery: Sendable {
     /// Units whose entries are always read (entries of programs no parser claims are counted as other programs).
-    public static let units = ["ssh.service", "sshd.service", "postfix@-.service", "dovecot.service"]
+    public static let units = ["ssh.service", "sshd.service", "postfix@-.service", "postfix.service", "dovecot.service"]
 
     public let registry: ParserRegistry
     /// `FIELD=VALUE` matches from `--journal-match`, for a daemon run under another name or unit.
