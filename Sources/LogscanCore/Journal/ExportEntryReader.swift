@@ -65,28 +65,25 @@ struct ExportEntryReader {
         var position = 0
         fields.reset()
         while position < filled {
-            if buffer[position] == 0x0A {
-                if fields.hasAny { body(fields, position + 1 - entryStart) }
+            guard let newline = memchr(buffer + position, 0x0A, filled - position) else { break }
+            let lineEnd = newline.assumingMemoryBound(to: UInt8.self) - buffer
+            if lineEnd == position {
+                if fields.hasAny { body(fields, lineEnd + 1 - entryStart) }
                 fields.reset()
-                position += 1
+                position = lineEnd + 1
                 entryStart = position
                 continue
             }
-            // The name ends at `=` (a text field) or at the newline (a binary field). Names are short, so a
-            // byte loop beats a memchr call here.
-            var nameEnd = position
-            while nameEnd < filled && buffer[nameEnd] != 0x3D && buffer[nameEnd] != 0x0A { nameEnd += 1 }
-            guard nameEnd < filled else { break }
-            let name = Bytes(base: buffer + position, count: nameEnd - position)
-            if buffer[nameEnd] == 0x3D {
-                guard let newline = memchr(buffer + nameEnd + 1, 0x0A, filled - nameEnd - 1) else { break }
-                let lineEnd = newline.assumingMemoryBound(to: UInt8.self) - buffer
-                fields.take(name: name, value: Bytes(base: buffer + nameEnd + 1, count: lineEnd - nameEnd - 1))
+            let name = Bytes(base: buffer + position, count: lineEnd - position)
+            if let equals = memchr(buffer + position, 0x3D, lineEnd - position) {
+                let nameEnd = equals.assumingMemoryBound(to: UInt8.self) - buffer
+                fields.take(name: name.prefix(nameEnd - position),
+                            value: Bytes(base: buffer + nameEnd + 1, count: lineEnd - nameEnd - 1))
                 position = lineEnd + 1
                 continue
             }
             // A binary field: the length follows the name's newline.
-            let lengthAt = nameEnd + 1
+            let lengthAt = lineEnd + 1
             guard lengthAt + 8 <= filled else { break }
             var length: UInt64 = 0
             memcpy(&length, buffer + lengthAt, 8)
