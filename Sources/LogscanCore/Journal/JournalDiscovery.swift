@@ -89,6 +89,12 @@ public enum JournalDiscovery {
             return
         }
         let unreadable = files.filter { access($0, R_OK) != 0 }
+        let systemFiles = files.filter { ($0.split(separator: "/").last ?? "").hasPrefix("system") }
+        if scope == .system && !systemFiles.isEmpty && systemFiles.allSatisfy(unreadable.contains) {
+            // Only the user's own journal is readable: it holds no sshd, postfix or dovecot entries.
+            plan.problems.append((name, "this user may read only their own journal, not the system's: \(permissionHint)"))
+            return
+        }
         if unreadable.count == files.count {
             plan.problems.append((name, "none of its \(files.count) journal files is readable by this user: \(permissionHint)"))
             return
