@@ -42,8 +42,8 @@ public enum JournalDiscovery {
         }
         if request.system {
             addFolder(systemDirectories, scope: .system, path: "", to: &plan,
-                      noFiles: "no journal files in /var/log/journal or /run/log/journal: journald keeps no journal here "
-                        + "(Storage=none, or a container without journald); name log files instead")
+                      noFiles: "no journal files in /var/log/journal or /run/log/journal (journald keeps none here: "
+                        + "Storage=none, or a container without journald)")
         }
         if let directory = request.directory {
             if InputDiscovery.isDirectory(directory) {
