@@ -170,6 +170,25 @@ import Testing
         #expect(report.sshd?.failedAttempts == 9)
     }
 
+    @Test func journalctlKilledPartWayGivesThePartialResultAndAWarning() throws {
+        let folder = try Self.journals()
+        let journalctl = try RealTool.require("journalctl", package: "systemd")
+        // The real journalctl, cut after its first 1500 bytes of output and then killed.
+        let bin = folder.appendingPathComponent("killing-bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let wrapper = bin.appendingPathComponent("journalctl")
+        try "#!/bin/sh\n\(journalctl) \"$@\" | head -c 1500\nkill -9 $$\n".write(to: wrapper, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let file = folder.appendingPathComponent("web1.journal").path
+        let run = try Harness.logscan(["--format", "json", "--journal-file", file],
+                                      environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        #expect(run.status == 2)
+        #expect(run.err.contains("journal:\(file): the journal output ended inside an entry"))
+        #expect(run.err.contains("journalctl was killed by signal 9; the entries it wrote before were read"))
+        let lines = try Harness.report(run).inputs.files.first?.stats.lines ?? 0
+        #expect(lines > 0 && lines < 14, "the entries before the cut are reported")
+    }
+
     @Test func aJournalMatchMustBeFieldEqualsValue() throws {
         let run = try Harness.logscan(["--journal", "--journal-match", "sshd"])
         #expect(run.status == 1)

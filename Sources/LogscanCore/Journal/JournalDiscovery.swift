@@ -53,13 +53,14 @@ public enum JournalDiscovery {
                 plan.problems.append(("journal:" + directory, "no such directory"))
             }
         }
+        var seen = Set<String>()
         for pattern in request.files {
             let matches = InputDiscovery.exists(pattern) ? [pattern] : InputDiscovery.glob(pattern)
             if matches.isEmpty {
                 plan.problems.append(("journal:" + pattern, pattern.contains(where: { "*?[".contains($0) })
                     ? "no files match" : "no such file"))
             }
-            for path in matches.sorted() {
+            for path in matches.sorted() where seen.insert(path).inserted {
                 guard InputDiscovery.isRegularFile(path) else {
                     plan.problems.append(("journal:" + path, "not a journal file (use --journal-dir for a directory)"))
                     continue
