@@ -53,7 +53,7 @@ struct ExportEntryReader {
         // journalctl ends every entry with an empty line; a stream cut short (journalctl killed) does not.
         let tail = parseEntries(filled: filled, fields: &fields, body, atEnd: true)
         if tail < filled && damage == nil {
-            damage = "the journal output ended inside an entry (\(filled - tail) bytes); the entries before it were read"
+            damage = "the journal output ended inside an entry (its \(filled - tail) bytes were left out)"
         }
     }
 
