@@ -13,8 +13,8 @@ SWIFT ?= swift
 BUILD_PACKAGES = zlib1g-dev pkg-config
 # Debian packages the tests drive (one line per feature, so additions do not collide).
 TEST_PACKAGES  = gzip
-TEST_PACKAGES += python3
 TEST_PACKAGES += systemd systemd-journal-remote util-linux
+TEST_PACKAGES += python3
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

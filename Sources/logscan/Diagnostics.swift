@@ -16,24 +16,19 @@ enum Diagnostics {
     static func plan(_ options: InputOptions, range: TimeRange, quiet: Bool) -> InputPlan? {
         var plan = options.paths.isEmpty && !options.journal.request.isEmpty
             ? .empty : InputDiscovery.plan(paths: options.paths, since: range.since)
-        let journalMode = JournalMode.choose(options.journal.request, plan: plan)
-        JournalDiscovery.add(journalMode.request, to: &plan)
-        if journalMode.isAutomatic && plan.inputs.isEmpty {
-            let why = plan.problems.last?.message ?? "no journal"
-            say("no logs found (looked for /var/log/auth.log*, secure*, mail.log* and maillog*, and the systemd journal: "
-                + "\(why)). Name files or directories, use --journal-file or --journal-dir, or - for standard input.")
-            return nil
-        }
+        guard addJournal(options, to: &plan, quiet: quiet) else { return nil }
         for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
-        if plan.usedSystemDefaults && !quiet {
-            let names = plan.inputs.map(\.displayName).joined(separator: ", ")
-            let scope = options.since == nil && options.until == nil && options.range == nil
-                ? " (last 24h; --range all reads everything)" : ""
-            if journalMode.isAutomatic {
-                say((journalMode.note ?? "") + scope)
-            } else {
+        if plan.usedSystemDefaults {
+            if plan.inputs.isEmpty && plan.skipped.isEmpty {
+                say("no logs found (looked for /var/log/auth.log*, secure*, mail.log* and maillog*). "
+                    + "Name files or directories, or use - for standard input.")
+                return nil
+            }
+            if !quiet {
+                let names = plan.inputs.map(\.path).joined(separator: ", ")
+                let scope = options.since == nil && options.until == nil && options.range == nil
+                    ? " (last 24h; --range all reads everything)" : ""
                 say("reading \(names.isEmpty ? "nothing new" : names)\(scope)")
-                if let note = journalMode.note { say(note) }
             }
         }
         for reason in Set(plan.skipped.map(\.reason)).sorted() where !quiet {

@@ -4,7 +4,7 @@ import LogscanCore
 /// The inputs and time range, shared by every command that reads logs.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "Log files, directories or globs; - reads standard input. Default: /var/log/auth.log*, secure*, mail.log* and maillog*, or the systemd journal when there are none.",
+        "Log files, directories or globs; - reads standard input. Default: /var/log/auth.log*, secure*, mail.log* and maillog*.",
         valueName: "path"))
     var paths: [String] = []
 

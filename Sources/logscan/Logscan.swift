@@ -26,13 +26,10 @@ struct Logscan: ParsableCommand {
                                      2026-11-20, 2026-11-20T10:00, RFC 3339
               --range NAME           today, yesterday or all
               --format text|json     --top N     --utc     --quiet
-              --journal  --journal-file FILE  --journal-dir DIR
-              --journal-match FIELD=VALUE   also read a daemon run under another
-                                     unit or name, e.g. _SYSTEMD_UNIT=sshd-jail.service
 
             Default range: everything when paths are given; the last 24h when logscan reads the system's own logs.
 
-            Journal: logscan runs journalctl -o export with --since/--until and matches for the services (every SYSLOG_IDENTIFIER a parser claims, sshd/dovecot by _COMM, and ssh.service, sshd.service, postfix@-.service, postfix.service, dovecot.service). Reading the whole system journal needs root or the systemd-journal (or adm) group.
+            Journal: --journal reads the system journal, --journal-file FILE (globs, repeatable) and --journal-dir DIR read copied journal files; without paths the journal is read when /var/log has no auth or mail logs. --journal-match FIELD=VALUE also reads a daemon run under another unit or name (e.g. _SYSTEMD_UNIT=sshd-jail.service). logscan runs journalctl -o export with --since/--until and matches for the services (every SYSLOG_IDENTIFIER a parser claims, sshd/dovecot by _COMM, and ssh.service, sshd.service, postfix@-.service, postfix.service, dovecot.service). Reading the whole system journal needs root or the systemd-journal (or adm) group.
 
             Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
             """,
