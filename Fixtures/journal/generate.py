@@ -14,8 +14,11 @@ Every message is written for logscan's tests in OpenSSH's, Postfix's and Dovecot
 import json, os, struct, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BOOT = "5f1d0c3a9b2e4d6f8a7c1e3b5d9f0a2c"
 DAY = 1795737600  # 2026-11-27T00:00:00Z
+# Each host has its own boot, two days before the scenario: journalctl orders the entries of one boot by
+# their monotonic time, so it must agree with the wall-clock time.
+BOOTS = {"web1": ("5f1d0c3a9b2e4d6f8a7c1e3b5d9f0a2c", DAY - 2 * 86400),
+         "mx1": ("0b7e2a94c3d14f6e9a8b7c6d5e4f3a21", DAY - 2 * 86400 + 977)}
 
 
 class Entry:
@@ -41,7 +44,7 @@ def web1():
         add(at(1, 0, i * 3), "sshd", 5001, "Failed password for root from 203.0.113.10 port 50001 ssh2")
     # An invalid user: the Invalid user line and its Failed line are one attempt.
     add(at(1, 5, 0), "sshd-session", 5002, "Invalid user admin from 203.0.113.10 port 50002")
-    add(at(1, 5, 2), "sshd-session", 5002, "Failed password for invalid user admin from 203.0.113.10 port 50002 ssh2")
+    add(at(1, 5, 5), "sshd-session", 5002, "Failed password for invalid user admin from 203.0.113.10 port 50002 ssh2")
     # A user name that is not valid UTF-8 (a binary field in the export format), over IPv6, from sshd-auth.
     add(at(2, 0, 0), "sshd-auth", 5003, b"Invalid user \xff\xfeadm from 2001:db8:bad::7 port 50003")
     add(at(2, 0, 1), "sshd-auth", 5003, b"Failed password for invalid user \xff\xfeadm from 2001:db8:bad::7 port 50003 ssh2")
@@ -79,9 +82,10 @@ def mx1():
 
 def export(entries):
     out = bytearray()
-    for n, x in enumerate(entries):
-        fields = [("__REALTIME_TIMESTAMP", str(x.seconds * 1000000)), ("__MONOTONIC_TIMESTAMP", str(1000000 + n)),
-                  ("_BOOT_ID", BOOT), ("_HOSTNAME", x.host), ("PRIORITY", "6"), ("SYSLOG_FACILITY", "4"),
+    for x in sorted(entries, key=lambda x: x.seconds):
+        boot, booted = BOOTS[x.host]
+        fields = [("__REALTIME_TIMESTAMP", str(x.seconds * 1000000)), ("__MONOTONIC_TIMESTAMP", str((x.seconds - booted) * 1000000)),
+                  ("_BOOT_ID", boot), ("_HOSTNAME", x.host), ("PRIORITY", "6"), ("SYSLOG_FACILITY", "4"),
                   ("SYSLOG_IDENTIFIER", x.identifier), ("SYSLOG_PID", str(x.pid)), ("_PID", str(x.pid)),
                   ("_COMM", x.comm), ("_SYSTEMD_UNIT", x.unit), ("MESSAGE", x.message)]
         for name, value in fields:

@@ -79,6 +79,26 @@ import Testing
         #expect(wholeDay.sshd?.failedAttempts == 7)
     }
 
+    /// A directory over a range of an hour or more is read in time slices, one journalctl per core; a cut
+    /// through a connection (bob's two failures and his login at 09:00:00-09, the invalid user's two lines
+    /// at 01:05:00 and 01:05:05) must not change a count.
+    @Test func timeSlicesCutThroughAConnectionGiveTheSameReport() throws {
+        try #require(ProcessInfo.processInfo.activeProcessorCount > 1, "time slices are used with two cores or more")
+        let folder = try Self.journals()
+        let text = try Self.textLogs().path
+        for (since, until) in [("2026-11-27T08:00:02Z", "2026-11-27T10:00:02Z"), ("2026-11-27T00:05:02Z", "2026-11-27T02:05:02Z"),
+                               ("2026-11-26T00:00:00Z", "2026-11-28T00:00:00Z")] {
+            let arguments = ["--format", "json", "--since", since, "--until", until]
+            let run = try Harness.logscan(arguments + ["--journal-dir", folder.path])
+            #expect(run.status == 0, "\(run.err)")
+            let journal = try Harness.report(run)
+            let lines = try Harness.report(try Harness.logscan(arguments + [text]))
+            #expect(try Self.sections(journal) == Self.sections(lines), "\(since) to \(until)")
+            #expect(journal.alerts.map(\.ip) == lines.alerts.map(\.ip))
+            #expect(journal.inputs.files.map(\.path) == ["journal:" + folder.path], "the slices are one input")
+        }
+    }
+
     @Test func eventsNameTheJournalFileAndTheEntryPosition() throws {
         let folder = try Self.journals()
         let file = folder.appendingPathComponent("web1.journal").path

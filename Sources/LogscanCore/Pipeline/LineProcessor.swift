@@ -36,6 +36,8 @@ public struct LineProcessor<Sink: EventSink> {
     /// A message whose header fields are already known (a journal entry): everything after the header
     /// parse. `raw` is the entry as one line; every view of `line` lies inside it.
     public mutating func process(_ line: SyslogLine, raw: Bytes) {
+        let savedStats = stats
+        defer { if !recording { stats = savedStats } }
         count(raw)
         route(line, raw: raw)
     }
