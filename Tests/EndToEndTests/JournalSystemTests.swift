@@ -22,24 +22,13 @@ import Testing
             set +e
 
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: unshare)
-        process.arguments = ["-m", "--propagation", "private", "sh", "-c", setup + script]
         var environment = ProcessInfo.processInfo.environment
         environment["TZ"] = "UTC"
         environment["LOGSCAN"] = Harness.binary.path
         environment["JOURNAL"] = journals.appendingPathComponent("web1.journal").path
         environment["TEXT"] = try JournalTests.textLogs().path
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Harness.Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                           err: String(decoding: errData, as: UTF8.self), outBytes: outData)
+        return try JournalTests.runProgram(unshare, ["-m", "--propagation", "private", "sh", "-c", setup + script],
+                                           environment: environment)
     }
 
     @Test func withoutLogFilesTheJournalIsReadAndStderrSaysSo() throws {

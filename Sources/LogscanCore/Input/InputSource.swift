@@ -10,6 +10,8 @@ public struct InputSource: Sendable, Hashable {
     /// Bytes on disk (compressed size for gzip); nil for stdin.
     public let size: Int64?
     public let modified: Instant?
+    /// For a journal read in time slices: this input's slice.
+    public var journalSlice: JournalSlice?
 
     public static let standardInput = InputSource(path: "-", kind: .standardInput, size: nil, modified: nil)
 

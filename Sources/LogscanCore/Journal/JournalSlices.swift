@@ -13,6 +13,17 @@ enum JournalSlices {
     /// most, after it (until the slice's own held lines have settled).
     static let contextSeconds: Int64 = 11 * 60
 
+    /// `source` once per slice, or nil when it is read whole.
+    static func sources(of source: InputSource, range: TimeRange) -> [InputSource]? {
+        slices(of: source, range: range).map { slices in
+            slices.enumerated().map { index, times in
+                var part = source
+                part.journalSlice = JournalSlice(times: times, continuesInput: index > 0)
+                return part
+            }
+        }
+    }
+
     /// The slices of `source` over `range`, or nil when it is read whole (a single journal file, which
     /// `--journal-file` inputs already spread over the cores, or a range without a start).
     static func slices(of source: InputSource, range: TimeRange, cores: Int = onlineCores,
@@ -30,12 +41,22 @@ enum JournalSlices {
     static var onlineCores: Int { max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))) }
 }
 
+/// The part of a journal's time range that one journalctl reads; the report adds a later slice's counts to the
+/// first slice's input.
+public struct JournalSlice: Sendable, Hashable {
+    public var times: Range<Instant>
+    public var continuesInput: Bool
+}
+
 extension Scanner {
     /// Reads one time slice of a journal: the entries just before it and just after it feed the
     /// correlators only.
-    func scanJournalSlice(_ source: InputSource, _ slice: Range<Instant>) -> (Aggregator, FileResult) {
-        var processor = LineProcessor(registry: registry, range: range, zone: zone, reference: .now, sink: Aggregator(zone: zone))
-        let isFirst = slice.lowerBound == range.since
+    func scanJournalSlice<Sink: EventSink>(_ source: InputSource, _ part: JournalSlice, into sink: Sink) -> (Sink, FileResult) {
+        var sink = sink
+        sink.beginInput(source)
+        var processor = LineProcessor(registry: registry, range: range, zone: zone, reference: .now, sink: sink)
+        let slice = part.times
+        let isFirst = !part.continuesInput
         var reading = TimeRange(since: isFirst ? slice.lowerBound : slice.lowerBound.adding(seconds: -JournalSlices.contextSeconds),
                                 until: nil)
         if slice.upperBound.micros < Int64.max {

@@ -2,6 +2,7 @@
 /// parsers, correlators and sink as lines, without the syslog header parse (the journal has the fields).
 extension Scanner {
     func scanJournal<Sink: EventSink>(_ source: InputSource, into sink: Sink) -> (Sink, FileResult) {
+        if let slice = source.journalSlice { return scanJournalSlice(source, slice, into: sink) }
         defer { progress?.finishFile() }
         var sink = sink
         sink.beginInput(source)

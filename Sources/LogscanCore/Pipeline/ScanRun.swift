@@ -22,6 +22,7 @@ public struct ScanRun: Sendable {
     public var isPartial: Bool { !warnings.isEmpty }
 
     mutating func add(_ result: FileResult) {
+        if result.source.journalSlice?.continuesInput == true && !files.isEmpty { return extendLast(result) }
         files.append(result)
         if let problem = result.read.problem { warnings.append("\(result.source.displayName): \(problem)") }
     }
@@ -87,8 +88,8 @@ public struct Scanner: Sendable {
     /// order as soon as they are done (so only the few that finish out of order wait in memory).
     public func aggregate(_ plan: InputPlan) -> (Aggregator, ScanRun) {
         let units = plan.inputs.flatMap { source -> [WorkUnit] in
-            if let slices = JournalSlices.slices(of: source, range: range) {
-                return slices.map { WorkUnit(source: source, chunk: nil, slice: $0) }
+            if let slices = JournalSlices.sources(of: source, range: range) {
+                return slices.map { WorkUnit(source: $0, chunk: nil) }
             }
             guard let cuts = FileChunks.boundaries(of: source, chunkBytes: chunking.chunkBytes,
                                                    minimumFileBytes: chunking.minimumFileBytes) else {
@@ -98,11 +99,6 @@ public struct Scanner: Sendable {
         }
         let merger = OrderedMerger(total: Aggregator(zone: zone), run: ScanRun(plan: plan, range: range))
         Parallel.forEach(units) { index, unit in
-            if let slice = unit.slice {
-                let (aggregator, result) = scanJournalSlice(unit.source, slice)
-                merger.deliver(index, aggregator, result, continuesFile: slice.lowerBound != range.since)
-                return
-            }
             let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0) } ?? scan(unit.source, into: Aggregator(zone: zone))
             merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
@@ -113,8 +109,6 @@ public struct Scanner: Sendable {
     struct WorkUnit: Sendable {
         var source: InputSource
         var chunk: Range<Int64>?
-        /// For a journal: the part of the time range that one journalctl reads.
-        var slice: Range<Instant>? = nil
     }
 
     /// Context read around a chunk: before it, enough for the connections that started earlier (sshd gives
