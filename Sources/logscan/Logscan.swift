@@ -29,7 +29,7 @@ struct Logscan: ParsableCommand {
 
             Default range: everything when paths are given; the last 24h when logscan reads the system's own logs.
 
-            Journal: --journal reads the system journal, --journal-file FILE (globs, repeatable) and --journal-dir DIR read copied journal files; without paths the journal is read when /var/log has no auth or mail logs. --journal-match FIELD=VALUE also reads a daemon run under another unit or name (e.g. _SYSTEMD_UNIT=sshd-jail.service). logscan runs journalctl -o export with --since/--until and matches for the services (every SYSLOG_IDENTIFIER a parser claims, sshd/dovecot by _COMM, and ssh.service, sshd.service, postfix@-.service, postfix.service, dovecot.service). Reading the whole system journal needs root or the systemd-journal (or adm) group.
+            Journal: --journal reads the system journal, --journal-file FILE (globs, repeatable) and --journal-dir DIR read copied journal files; without paths the journal is read when /var/log has no auth or mail logs. --journal-match FIELD=VALUE also reads a daemon run under another unit or name (e.g. _SYSTEMD_UNIT=sshd-jail.service). logscan runs journalctl -o export with --since/--until and matches for the services (every SYSLOG_IDENTIFIER a parser claims, the parsers' program names as _COMM, and ssh.service, sshd.service, postfix@-.service, postfix.service, dovecot.service). Reading the whole system journal needs root or the systemd-journal (or adm) group.
 
             Exit status: 0 success; 1 usage error; 2 some input was missing, unreadable or damaged (the report is still printed from everything that could be read).
             """,
