@@ -14,7 +14,9 @@ enum Diagnostics {
 
     /// Plans the inputs and tells what was chosen; nil (after saying why) when there is nothing to read.
     static func plan(_ options: InputOptions, range: TimeRange, quiet: Bool) -> InputPlan? {
-        let plan = InputDiscovery.plan(paths: options.paths, since: range.since)
+        var plan = options.paths.isEmpty && !options.journal.request.isEmpty
+            ? .empty : InputDiscovery.plan(paths: options.paths, since: range.since)
+        guard addJournal(options, to: &plan, quiet: quiet) else { return nil }
         for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
         InputNotes.tell(plan, quiet: quiet)
         if plan.usedSystemDefaults {

@@ -7,7 +7,7 @@ struct EventsCommand: ParsableCommand {
         commandName: "events",
         abstract: "Print one JSON object per recognised line (NDJSON), in input order.",
         discussion: """
-            Fields: file, line (1-based, in the decompressed file), time (RFC 3339 or null), host, program, service, kind, failure (true when the line counts as failed attempts), ip, user, count.
+            Fields: file (journal, journal:FILE or journal:DIR for a journal), line (1-based, in the decompressed file; for a journal, the entry's position among those journalctl gave), time (RFC 3339 or null), host, program, service, kind, failure (true when the line counts as failed attempts), ip, user, count.
 
             The count of the failure:true lines adds up to the report's failed attempts. A line that repeats an attempt already counted has failure:false and a kind ending in .same_attempt.
 

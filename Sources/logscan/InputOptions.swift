@@ -23,6 +23,9 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Read and show times in UTC instead of the local zone.")
     var utc = false
 
+    @OptionGroup(title: "Systemd journal")
+    var journal: JournalOptions
+
     var zone: Zone { utc ? .utc : .local }
 
     func validate() throws {
@@ -39,7 +42,7 @@ struct InputOptions: ParsableArguments {
             var result = TimeRange()
             if let since { result.since = try TimeSpec.instant(since, now: now, zone: zone) }
             if let until { result.until = try TimeSpec.instant(until, now: now, zone: zone) }
-            if since == nil && until == nil && paths.isEmpty { result.since = now.adding(seconds: -86_400) }
+            if since == nil && until == nil && paths.isEmpty && !journal.namesFiles { result.since = now.adding(seconds: -86_400) }
             if let start = result.since, let end = result.until, end <= start {
                 throw ValidationError("--until must be later than --since")
             }

@@ -2,14 +2,16 @@
 import Glibc
 #endif
 
-/// One input to read: a file or standard input.
+/// One input to read: a file, standard input, or the systemd journal (read through journalctl).
 public struct InputSource: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable { case file, standardInput }
+    public enum Kind: Sendable, Hashable { case file, standardInput, journal(JournalScope) }
     public let path: String
     public let kind: Kind
     /// Bytes on disk (compressed size for gzip); nil for stdin.
     public let size: Int64?
     public let modified: Instant?
+    /// For a journal read in time slices: this input's slice.
+    public var journalSlice: JournalSlice?
 
     public static let standardInput = InputSource(path: "-", kind: .standardInput, size: nil, modified: nil)
 
@@ -20,8 +22,14 @@ public struct InputSource: Sendable, Hashable {
         self.modified = modified
     }
 
-    /// The name shown in reports and warnings.
-    public var displayName: String { kind == .standardInput ? "(stdin)" : path }
+    /// The name shown in reports and warnings: the path, `(stdin)`, or `journal`, `journal:FILE`, `journal:DIR`.
+    public var displayName: String {
+        switch kind {
+        case .file: path
+        case .standardInput: "(stdin)"
+        case .journal: path.isEmpty ? "journal" : "journal:" + path
+        }
+    }
 }
 
 /// What reading an input produced.
@@ -42,6 +50,9 @@ public enum InputReader {
         switch source.kind {
         case .standardInput:
             fd = 0
+        case .journal:
+            result.problem = "a journal is read by Scanner.scanJournal, not as lines"
+            return result
         case .file:
             fd = open(source.path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {

@@ -57,10 +57,7 @@ struct LineSplitter {
     }
 
     private mutating func grow() {
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        larger.update(from: buffer, count: capacity)
-        buffer.deallocate()
-        buffer = larger
+        buffer = buffer.doubled(capacity: capacity)
         capacity *= 2
     }
 }

@@ -28,11 +28,28 @@ public struct LineProcessor<Sink: EventSink> {
     public mutating func process(_ raw: Bytes) {
         let savedStats = stats
         defer { if !recording { stats = savedStats } }
+        count(raw)
+        guard !raw.isEmpty else { return }
+        route(SyslogHeaderParser.parse(raw, times: &times), raw: raw)
+    }
+
+    /// A message whose header fields are already known (a journal entry): everything after the header
+    /// parse. `raw` is the entry as one line; every view of `line` lies inside it.
+    public mutating func process(_ line: SyslogLine, raw: Bytes) {
+        let savedStats = stats
+        defer { if !recording { stats = savedStats } }
+        count(raw)
+        route(line, raw: raw)
+    }
+
+    private mutating func count(_ raw: Bytes) {
         lineNumber += 1
         stats.lines += 1
         stats.bytes += raw.count + 1
-        guard !raw.isEmpty else { return }
-        let line = SyslogHeaderParser.parse(raw, times: &times)
+    }
+
+    /// Time range, dispatch by program, parser, correlators and sink.
+    private mutating func route(_ line: SyslogLine, raw: Bytes) {
         if let time = line.time {
             stats.firstTime.keepEarliest(time)
             stats.lastTime.keepLatest(time)

@@ -22,6 +22,7 @@ public struct ScanRun: Sendable {
     public var isPartial: Bool { !warnings.isEmpty }
 
     mutating func add(_ result: FileResult) {
+        if result.source.journalSlice?.continuesInput == true && !files.isEmpty { return extendLast(result) }
         files.append(result)
         if let problem = result.read.problem { warnings.append("\(result.source.displayName): \(problem)") }
     }
@@ -47,6 +48,8 @@ public struct Scanner: Sendable {
     public let progress: ProgressCounter?
     /// Plain files at least `minimumFileBytes` long are read in chunks of about `chunkBytes`.
     public let chunking: (minimumFileBytes: Int64, chunkBytes: Int64)
+    /// `FIELD=VALUE` matches added to the journal's service matches (`--journal-match`).
+    public var journalMatches: [String] = []
 
     public init(registry: ParserRegistry = ParserRegistry(), range: TimeRange, zone: Zone,
                 progress: ProgressCounter? = nil,
@@ -60,6 +63,7 @@ public struct Scanner: Sendable {
 
     /// Reads one input into `sink`.
     public func scan<Sink: EventSink>(_ source: InputSource, into sink: Sink) -> (Sink, FileResult) {
+        if case .journal = source.kind { return scanJournal(source, into: sink) }
         var sink = sink
         sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
@@ -90,6 +94,9 @@ public struct Scanner: Sendable {
     /// `make` creates an empty one for the zone.
     public func aggregate<Sink: MergeableSink>(_ plan: InputPlan, making make: @Sendable (Zone) -> Sink) -> (Sink, ScanRun) {
         let units = plan.inputs.flatMap { source -> [WorkUnit] in
+            if let slices = JournalSlices.sources(of: source, range: range) {
+                return slices.map { WorkUnit(source: $0, chunk: nil) }
+            }
             guard let cuts = FileChunks.boundaries(of: source, chunkBytes: chunking.chunkBytes,
                                                    minimumFileBytes: chunking.minimumFileBytes) else {
                 return [WorkUnit(source: source, chunk: nil)]
