@@ -53,8 +53,10 @@ struct BanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Sliding window on log time: 90s, 10m, 1h, 1d.", valueName: "duration"))
     var window = "10m"
 
-    @Option(help: ArgumentHelp("Services whose attempts count, comma-separated. Default: all (sshd,postfix,dovecot).", valueName: "list"))
-    var services: String?
+    @Option(name: [.customLong("services"), .customLong("service")], help: ArgumentHelp(
+        "Services whose attempts count, comma-separated (logins on any service still protect an address). Default: all (sshd,postfix,dovecot).",
+        valueName: "list"))
+    var services: [ServiceList] = []
 
     @Flag(help: "Also count probes and scanners (connections that never tried to log in), one attempt each.")
     var includeProbes = false
@@ -116,15 +118,7 @@ struct BanCommand: ParsableCommand {
             }
             policy.expireSeconds = seconds
         }
-        if let services {
-            policy.services = []
-            for name in services.split(separator: ",", omittingEmptySubsequences: false) {
-                guard let service = Service(rawValue: String(name.filter { $0 != " " })) else {
-                    throw ValidationError("--services: unknown service \"\(name)\" (known: sshd, postfix, dovecot)")
-                }
-                policy.services.insert(service)
-            }
-        }
+        if !services.isEmpty { policy.services = Set(services.flatMap(\.services)) }
         policy.includeProbes = includeProbes
         policy.includeRejects = includeRejects
         policy.banLoggedIn = banLoggedIn

@@ -13,7 +13,7 @@ struct MonitoringOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "A network of this site (CIDR, such as 192.168.0.0/16 or 2001:db8::/32; repeat for more). Its failures are counted as usual, but \"failed, then logged in\" from it is an alert only after --trust-min-failures failures.",
         valueName: "cidr"))
-    var trust: [NetworkPrefix] = []
+    var trust: [CIDR] = []
 
     @Option(name: .customLong("trust-min-failures"), help: ArgumentHelp(
         "Failed attempts before a login from a --trust network that make a compromise alert.", valueName: "n"))
@@ -64,8 +64,8 @@ enum FailCondition: ExpressibleByArgument, Equatable {
     static var defaultCompletionKind: CompletionKind { .list(["alert", "failures="]) }
 }
 
-extension NetworkPrefix: ExpressibleByArgument {
-    public init?(argument: String) { self.init(argument) }
+extension CIDR: ExpressibleByArgument {
+    public init?(argument: String) { self.init(exactly: argument) }
 }
 
 extension ExitStatus {

@@ -4,7 +4,7 @@ import LogscanCore
 /// `--service sshd,postfix`: only these services' lines are parsed; the others count as lines of other
 /// programs, so they reach neither the report nor `events`.
 struct ServiceFilter: ParsableArguments {
-    @Option(name: .customLong("service"), help: ArgumentHelp(
+    @Option(name: [.customLong("service"), .customLong("services")], help: ArgumentHelp(
         "Only these services, comma-separated (the report and events leave the others' lines unparsed). Default: all.",
         valueName: "names"))
     var services: [ServiceList] = []

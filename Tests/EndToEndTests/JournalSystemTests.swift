@@ -22,13 +22,12 @@ import Testing
             set +e
 
             """
-        var environment = ProcessInfo.processInfo.environment
-        environment["TZ"] = "UTC"
+        var environment: [String: String] = [:]
         environment["LOGSCAN"] = Harness.binary.path
         environment["JOURNAL"] = journals.appendingPathComponent("web1.journal").path
         environment["TEXT"] = try JournalTests.textLogs().path
-        return try JournalTests.runProgram(unshare, ["-m", "--propagation", "private", "sh", "-c", setup + script],
-                                           environment: environment)
+        return try Harness.run(URL(fileURLWithPath: unshare), ["-m", "--propagation", "private", "sh", "-c", setup + script],
+                               environment: environment)
     }
 
     @Test func withoutLogFilesTheJournalIsReadAndStderrSaysSo() throws {

@@ -28,23 +28,6 @@ import Testing
     }
 
     /// Runs any program (setpriv, unshare…) with its output captured. (main's `Harness.run` does the same.)
-    static func runProgram(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Harness.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Harness.Run(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                           err: String(decoding: errData, as: UTF8.self), outBytes: outData)
-    }
-
     static func textLogs() throws -> URL {
         try Harness.fixtures("journal").appendingPathComponent("text")
     }
@@ -172,7 +155,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: folder.appendingPathComponent("mx1.journal").path)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: folder.appendingPathComponent("web1.journal").path)
         func run(_ arguments: [String]) throws -> Harness.Run {
-            try Self.runProgram(setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments)
+            try Harness.run(URL(fileURLWithPath: setpriv), ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments)
         }
         let partial = try run(["--format", "json", "--journal-dir", folder.path])
         #expect(partial.status == 2)

@@ -2,12 +2,12 @@
 /// after `minimumFailures` failed attempts (one mistyped password from the office is not an attack). Their
 /// failures are still counted and shown; from any other address one failure is enough.
 public struct TrustPolicy: Sendable {
-    public var networks: [NetworkPrefix]
+    public var networks: [CIDR]
     public var minimumFailures: Int
 
     public static let defaultMinimumFailures = 3
 
-    public init(networks: [NetworkPrefix] = [], minimumFailures: Int = TrustPolicy.defaultMinimumFailures) {
+    public init(networks: [CIDR] = [], minimumFailures: Int = TrustPolicy.defaultMinimumFailures) {
         self.networks = networks
         self.minimumFailures = minimumFailures
     }

@@ -1,5 +1,3 @@
-import LogscanCore
-
 /// An address block: an IPv4 or IPv6 network and its prefix length. IPv4 is held IPv4-mapped, like
 /// `IPAddress`, so one 128-bit comparison serves both families; `length` is in the family's own terms
 /// (0–32 or 0–128). Its text is re-serialised from the bits.
@@ -33,6 +31,14 @@ public struct CIDR: Hashable, Comparable, Sendable, CustomStringConvertible {
             length = digits
         }
         self.init(address, length: length)
+    }
+
+    /// Like `init?(_:)`, but nil when host bits are set past the prefix (`10.0.0.1/8`): for options where
+    /// such a value is more likely a typo than a network.
+    public init?(exactly text: String) {
+        guard let block = CIDR(text), text.split(separator: "/").first.flatMap({ IPAddress(String($0)) }) == block.network
+        else { return nil }
+        self = block
     }
 
     public func contains(_ address: IPAddress) -> Bool {
