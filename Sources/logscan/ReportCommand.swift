@@ -10,12 +10,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print the report (the default command).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json }
     enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Presentation") var presentation: RenderOptionGroup
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, html (email-safe) or json.")
     var format: Format = .text
 
     @Option(help: "Rows per table; 0 shows every row.")
@@ -33,6 +34,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let now = Instant.now
+        let colour = format == .text && (color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil))
+        let look = try presentation.options(zone: input.zone, color: colour)
         let range = try input.timeRange(now: now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         let progress = ProgressLine(plan: plan, enabled: !quiet)
@@ -40,14 +43,15 @@ struct ReportCommand: ParsableCommand {
         let (aggregate, run) = scanner.aggregate(plan)
         progress.finish()
         Diagnostics.warn(run)
-        let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
+        let report = ReportBuilder(top: top, zone: input.zone).build(aggregate, run: run, generatedAt: now)
         let text: String
         switch format {
         case .json:
             text = try JSONRenderer.render(report)
         case .text:
-            let colour = color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil)
-            text = TextRenderer(zone: input.zone, style: TextStyle(enabled: colour)).render(report)
+            text = TextRenderer(options: look).render(report)
+        case .html:
+            text = HTMLRenderer(options: look).render(report)
         }
         let output = OutputBuffer()
         output.append(string: text)

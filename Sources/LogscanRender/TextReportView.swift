@@ -1,0 +1,36 @@
+/// The text report's view model: lines already padded, cut and styled by the renderer, laid out by
+/// `templates/text.mustache`. Names here are the template's vocabulary.
+struct TextReportView {
+    var heading: String
+    var zone: String
+    var range: String
+    var covered: String
+    var inputs: String
+    var alerts: TextBlock?
+    var offenders: TextBlock?
+    var services: [TextServiceView]
+    var noServices: Bool
+    var unmatched: TextBlock?
+    var files: TextBlock?
+    var warnings: TextBlock?
+}
+
+/// A titled run of ready lines: one table or list.
+struct TextBlock {
+    var title: String
+    var lines: [String]
+}
+
+struct TextServiceView {
+    var heading: String
+    var summary: [String]
+    var timeline: TextTimeline?
+    var blocks: [TextBlock]
+}
+
+/// A sparkline with its caption and the times under its two ends.
+struct TextTimeline {
+    var caption: String
+    var sparkline: String
+    var axis: String
+}
