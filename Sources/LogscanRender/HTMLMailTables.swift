@@ -26,7 +26,7 @@ struct HTMLMailTables {
     func named(_ title: String, _ table: Report.Table<Report.NamedCount>, _ name: String) -> HTMLTable? {
         let peak = table.rows.first?.count ?? 0
         return HTMLCells.table(title, table.rows, more: table.more, columns: [(name, false), ("Count", true), ("", false)]) {
-            [HTMLCells.mono($0.name), HTMLCells.number($0.count), HTMLCells.bar($0.count, of: peak)]
+            [HTMLCells.logText($0.name), HTMLCells.number($0.count), HTMLCells.bar($0.count, of: peak)]
         }
     }
 
@@ -50,13 +50,13 @@ struct HTMLMailTables {
 
     func reasons(_ title: String, _ table: Report.Table<Report.ReasonRow>) -> HTMLTable? {
         HTMLCells.table(title, table.rows, more: table.more, columns: [("Count", true), ("Relay", false), ("Reason", false)]) {
-            [HTMLCells.number($0.count), HTMLCells.mono($0.relay.isEmpty ? "-" : $0.relay), HTMLCells.mono($0.reason)]
+            [HTMLCells.number($0.count), HTMLCells.mono($0.relay.isEmpty ? "-" : $0.relay), HTMLCells.logText($0.reason)]
         }
     }
 
     func problems(_ problems: [Report.ProblemRow]) -> HTMLTable? {
         HTMLCells.table("Daemon problems", problems, more: 0, columns: [("Level", false), ("Count", true), ("Samples", false)]) {
-            [HTMLCells.text($0.level), HTMLCells.number($0.count), HTMLCells.mono($0.samples.joined(separator: "\n"))]
+            [HTMLCells.text($0.level), HTMLCells.number($0.count), HTMLCells.logText($0.samples.joined(separator: "\n"))]
         }
     }
 }

@@ -40,10 +40,10 @@ public struct HTMLRenderer {
     }
 
     func alerts(_ alerts: [Report.Alert]) -> HTMLTable? {
-        HTMLCells.table("Possible compromise: these addresses failed, then logged in", alerts, more: 0,
+        HTMLCells.table(nil, alerts, more: 0,
                         columns: [("Service", false), ("IP", false), ("User", false), ("Method", false),
                                   ("Failed", true), ("Logged in", false)]) { alert in
-            [HTMLCells.text(alert.service.rawValue), HTMLCells.mono(alert.ip), HTMLCells.mono(alert.user),
+            [HTMLCells.text(alert.service.rawValue), HTMLCells.mono(alert.ip), HTMLCells.logText(alert.user),
              HTMLCells.text(alert.method), HTMLCells.number(alert.failedAttempts),
              HTMLCells.text(alert.loggedInAt.map(text.time) ?? "?")]
         }
@@ -67,7 +67,7 @@ public struct HTMLRenderer {
         let skipped = inputs.skipped.map { "skipped \($0.path): \($0.reason)" }
         return HTMLCells.table("Inputs", inputs.files, more: 0, note: skipped.isEmpty ? nil : skipped.joined(separator: "; "),
                                columns: [("File", false), ("Lines", true), ("Size", true), ("Covers", false)]) { file in
-            [HTMLCells.mono(file.compressed ? file.path + " (gz)" : file.path), HTMLCells.number(file.stats.lines),
+            [HTMLCells.logText(file.compressed ? file.path + " (gz)" : file.path), HTMLCells.number(file.stats.lines),
              HTMLCells.text(NumberText.bytes(file.diskBytes)), HTMLCells.text(text.coverText(file.stats.firstTime, file.stats.lastTime))]
         }
     }

@@ -37,7 +37,7 @@ struct HTMLService {
 
 /// A table of the report. A cell may carry a bar (percent of the table's largest count).
 struct HTMLTable {
-    var title: String
+    var title: String?
     var note: String?
     var columns: [HTMLColumn]
     var rows: [HTMLRow]
@@ -58,6 +58,8 @@ struct HTMLCell {
     var right: Bool
     /// Monospace (addresses, log text).
     var mono: Bool
+    /// Long log text that may wrap anywhere (reasons, samples, names); other cells do not wrap.
+    var wrap: Bool
     var bar: HTMLBar?
 }
 

@@ -47,9 +47,9 @@ struct HTMLServiceView {
         return HTMLCells.table("Top failing IPs", section.ips.rows, more: section.ips.more,
                                note: anyUser ? nil : "No user name was logged for these attempts.", columns: columns) { row in
             var cells = [HTMLCells.mono(row.ip), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak)]
-            if anyUser { cells.append(HTMLCells.number(row.distinctUsers)) }
+            if anyUser { cells.append(HTMLCells.count(row.distinctUsers)) }
             cells += [HTMLCells.text(text.shortTime(row.first)), HTMLCells.text(text.shortTime(row.last))]
-            if anyUser { cells.append(HTMLCells.mono(row.topUsers.isEmpty ? "-" : row.topUsers.joined(separator: ", "))) }
+            if anyUser { cells.append(HTMLCells.logText(row.topUsers.isEmpty ? "-" : row.topUsers.joined(separator: ", "))) }
             return cells
         }
     }
@@ -58,7 +58,7 @@ struct HTMLServiceView {
         guard options.detail == .high else { return nil }
         let rows = section.ips.rows.filter { !$0.topUsers.isEmpty }
         return HTMLCells.table("Users tried per IP", rows, more: 0, columns: [("IP", false), ("Users", true), ("Names", false)]) { row in
-            [HTMLCells.mono(row.ip), HTMLCells.number(row.distinctUsers), HTMLCells.mono(row.topUsers.joined(separator: ", "))]
+            [HTMLCells.mono(row.ip), HTMLCells.number(row.distinctUsers), HTMLCells.logText(row.topUsers.joined(separator: ", "))]
         }
     }
 
@@ -68,7 +68,7 @@ struct HTMLServiceView {
         return HTMLCells.table("Top targeted users", section.users.rows, more: section.users.more,
                                note: unknown ? "Exists: yes = a valid account, no = \"invalid user\", ? = the log did not say." : nil,
                                columns: [("User", false), ("Attempts", true), ("", false), ("IPs", true), ("Exists", false)]) { row in
-            [HTMLCells.mono(row.user), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak),
+            [HTMLCells.logText(row.user), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak),
              HTMLCells.number(row.distinctIPs), HTMLCells.text(ServiceSectionText(renderer: text).existence(row.exists))]
         }
     }
@@ -77,7 +77,7 @@ struct HTMLServiceView {
         HTMLCells.table("Successful logins", section.logins.rows, more: section.logins.more,
                         columns: [("User", false), ("IP", false), (section.service == .dovecot ? "Protocol" : "Method", false),
                                   ("Count", true), ("Last", false)]) { row in
-            [HTMLCells.mono(row.user), HTMLCells.mono(row.ip ?? "-"), HTMLCells.text(row.method), HTMLCells.number(row.count),
+            [HTMLCells.logText(row.user), HTMLCells.mono(row.ip ?? "-"), HTMLCells.text(row.method), HTMLCells.number(row.count),
              HTMLCells.text(text.shortTime(row.last))]
         }
     }
@@ -98,8 +98,8 @@ struct HTMLServiceView {
         return HTMLCells.table("\(title): \(NumberText.grouped(section.count))", section.programs, more: 0,
                                note: samples ? nil : "--detail high shows sample lines.",
                                columns: [("Program", false), ("Lines", true)] + (samples ? [("Samples", false)] : [])) { program in
-            [HTMLCells.mono(program.program), HTMLCells.number(program.count)]
-                + (samples ? [HTMLCells.mono(program.samples.joined(separator: "\n"))] : [])
+            [HTMLCells.logText(program.program), HTMLCells.number(program.count)]
+                + (samples ? [HTMLCells.logText(program.samples.joined(separator: "\n"))] : [])
         }
     }
 }

@@ -37,10 +37,12 @@ struct ServiceSectionText {
     func timeline(_ timeline: Report.Timeline) -> TextTimeline? {
         let buckets = TimelineBuckets(timeline, limit: renderer.width - 8)
         guard buckets.peak > 0, let first = buckets.starts.first, let last = buckets.starts.last else { return nil }
-        let sparkline = Charts.sparkline(buckets.counts, ascii: renderer.ascii)
+        // Few buckets (a week of days) are drawn wider, up to 3 characters each.
+        let repeats = max(1, min(3, (renderer.width - 8) / buckets.counts.count))
+        let sparkline = String(Charts.sparkline(buckets.counts, ascii: renderer.ascii).flatMap { String(repeating: $0, count: repeats) })
         let label: (Instant) -> String = { timeline.unit == .hour ? renderer.shortTime($0) : String(renderer.time($0).prefix(10)) }
         let from = label(first), to = label(last)
-        let gap = buckets.counts.count - from.count - to.count
+        let gap = sparkline.count - from.count - to.count
         let axis = gap >= 2 ? from + String(repeating: " ", count: gap) + to : from + " → " + to
         return TextTimeline(caption: "Failed attempts per \(buckets.unitText) (peak \(NumberText.grouped(buckets.peak))):",
                             sparkline: sparkline, axis: axis)
@@ -50,17 +52,26 @@ struct ServiceSectionText {
         // Postfix and Dovecot often log no user name: then the user columns say nothing, once.
         let anyUser = section.ips.rows.contains { $0.distinctUsers > 0 }
         let peak = section.ips.rows.first?.attempts ?? 0
-        var columns: [(String, TextTable.Alignment)] = [("IP", .left), ("Attempts", .right), ("", .left)]
-        if anyUser { columns += [("Users", .right)] }
-        columns += [("First", .left), ("Last", .left)]
-        if anyUser { columns += [("Top users", .left)] }
-        return table(anyUser ? "Top failing IPs" : "Top failing IPs (no user logged)", section.ips, columns) { row in
-            var cells = [row.ip, NumberText.grouped(row.attempts), renderer.bar(row.attempts, of: peak)]
-            if anyUser { cells.append(NumberText.grouped(row.distinctUsers)) }
-            cells += [renderer.shortTime(row.first), renderer.shortTime(row.last)]
-            if anyUser { cells.append(row.topUsers.isEmpty ? "-" : row.topUsers.joined(separator: ", ")) }
+        var columns: [(String, TextTable.Alignment)] = [("IP", .left), ("Attempts", .right), ("", .left),
+                                                         ("First", .left), ("Last", .left)]
+        if anyUser { columns += [("Users", .left)] }
+        var block = table(anyUser ? "Top failing IPs" : "Top failing IPs (no user logged)", section.ips, columns) { row in
+            var cells = [row.ip, NumberText.grouped(row.attempts), renderer.bar(row.attempts, of: peak),
+                         renderer.shortTime(row.first), renderer.shortTime(row.last)]
+            if anyUser { cells.append(userList(row)) }
             return cells
         }
+        if anyUser && section.ips.rows.contains(where: { $0.distinctUsers == 0 }) {
+            block?.lines.append("  - = no user logged")
+        }
+        return block
+    }
+
+    /// `root, admin +3`: the top names and how many more, or `-` when no name was logged.
+    func userList(_ row: Report.IPRow) -> String {
+        guard !row.topUsers.isEmpty else { return "-" }
+        let others = row.distinctUsers - row.topUsers.count
+        return row.topUsers.joined(separator: ", ") + (others > 0 ? " +\(others)" : "")
     }
 
     /// `--detail high`: every user name each address tried (as far as the report kept them), uncut.

@@ -122,7 +122,7 @@ public struct TextRenderer {
         count > 0 ? ["  … and \(NumberText.grouped(count)) more"] : []
     }
 
-    func bar(_ value: Int, of peak: Int) -> String { Charts.bar(value, of: peak, width: 10, ascii: ascii) }
+    func bar(_ value: Int, of peak: Int) -> String { Charts.bar(value, of: peak, width: 8, ascii: ascii) }
 
     func coverText(_ first: Instant?, _ last: Instant?) -> String {
         guard let first, let last else { return "-" }
