@@ -14,6 +14,7 @@ BUILD_PACKAGES = zlib1g-dev pkg-config
 # Debian packages the tests drive (one line per feature, so additions do not collide).
 TEST_PACKAGES  = gzip
 TEST_PACKAGES += python3
+TEST_PACKAGES += tidy chromium
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -5,13 +5,14 @@ enum Charts {
     static let asciiLevels: [Character] = ["_", ".", ":", "-", "=", "+", "*", "#"]
     static let eighths: [Character] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"].map { $0.first ?? " " }
 
-    /// One character per count: the lowest level means none, any count at all shows at least one step up.
+    /// One character per count: the lowest level means none, any count at all shows at least one step up,
+    /// the peak the top.
     static func sparkline(_ counts: [Int], ascii: Bool) -> String {
         let levels = ascii ? asciiLevels : blocks
         let peak = counts.max() ?? 0
         return String(counts.map { count -> Character in
             guard count > 0, peak > 0 else { return levels[0] }
-            let step = 1 + Int((Double(count) / Double(peak) * Double(levels.count - 2)).rounded(.up))
+            let step = 1 + Int((Double(count) / Double(peak) * Double(levels.count - 2)).rounded(.down))
             return levels[min(levels.count - 1, step)]
         })
     }

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// `--format html` on the fixtures: everything escaped, nothing a mail client would block, valid for tidy,
+/// and drawn by a real browser with and without its `<style>` block (what webmail does).
+@Suite struct HTMLReportTests {
+    func html(_ sets: [String], _ extra: [String] = []) throws -> Harness.Run {
+        let dirs = try sets.map { try Harness.fixtures($0).path }
+        return try Harness.logscan(["--format", "html", "--top", "0"] + extra + dirs)
+    }
+
+    @Test func hostileNamesShowAsTextEscapedOnce() throws {
+        let run = try html(["hostile"], ["--detail", "high"])
+        #expect(run.status == 0, "\(run.err)")
+        #expect(run.out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(run.out.contains("\\x1b[31mred\\x1b[0m"))
+        #expect(run.out.contains("\\xff\\xfeadmin"))
+        #expect(run.out.contains("\\x1b]0;pwned\\x07"), "the unmatched sample is there, escaped")
+        #expect(!run.out.contains("<script"))
+        #expect(!run.out.contains("&amp;lt;") && !run.out.contains("&amp;amp;"), "escaped twice")
+        #expect(!run.outBytes.contains(0x1B) && !run.outBytes.contains(0x07))
+    }
+
+    @Test func emailSafe() throws {
+        let run = try html(["debian", "mail"], ["--detail", "high"])
+        let lower = run.out.lowercased()
+        for banned in ["<script", "<svg", "<img", "<link", "<iframe", "<object", "@import", "@font-face", "http://", "https://",
+                       "javascript:", "url("] {
+            #expect(!lower.contains(banned), "\(banned)")
+        }
+        #expect(run.out.components(separatedBy: "<style").count == 2, "one <style> block at most")
+        #expect(run.out.contains("Possible compromise"))
+        let alert = try #require(run.out.range(of: "Possible compromise"))
+        let offenders = try #require(run.out.range(of: "Top offending IPs across services"))
+        let firstService = try #require(run.out.range(of: "Top failing IPs"))
+        #expect(alert.lowerBound < offenders.lowerBound && offenders.lowerBound < firstService.lowerBound,
+                "alerts, then offenders across services, then each service")
+        #expect(run.out.contains("Failed attempts per hour") || run.out.contains("Failed attempts per day"))
+        #expect(run.out.contains("550 5.1.1 User unknown (in reply to RCPT TO command)"), "reasons in full")
+    }
+
+    @Test(arguments: ["debian", "mail", "hostile", "rfc3339"])
+    func tidyFindsNothing(set: String) throws {
+        let tidy = try RealTool.require("tidy", package: "tidy")
+        for detail in ["low", "high"] {
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-\(UUID().uuidString).html")
+            try html([set], ["--detail", detail]).outBytes.write(to: file)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tidy)
+            process.arguments = ["-errors", "-quiet", file.path]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let messages = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0 && messages.isEmpty, "\(set) \(detail): \(messages)")
+        }
+    }
+
+    /// Screenshots land in the temporary folder (the path is printed); `docs/report.png` is the first one.
+    @Test func chromiumDrawsItWithAndWithoutStyle() throws {
+        let chromium = try RealTool.require("chromium", package: "chromium")
+        let page = try html(["debian", "mail"]).out
+        let stripped = page.replacingOccurrences(of: "<style>[\\s\\S]*?</style>", with: "", options: .regularExpression)
+        #expect(!stripped.contains("<style"))
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-shots-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in [("report", page), ("report-no-style", stripped)] {
+            let source = folder.appendingPathComponent(name + ".html"), shot = folder.appendingPathComponent(name + ".png")
+            try text.write(to: source, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(shot.path)",
+                                 "--window-size=1000,2400", source.absoluteString]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let png = try Data(contentsOf: shot)
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is a PNG")
+            #expect(png.count > 50_000, "\(name): a blank page compresses to a few KB")
+            print("screenshot: \(shot.path)")
+        }
+    }
+}
