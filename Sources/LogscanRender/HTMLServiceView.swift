@@ -23,7 +23,8 @@ struct HTMLServiceView {
     func chart(_ timeline: Report.Timeline) -> HTMLChart? {
         let buckets = TimelineBuckets(timeline, limit: 84)
         guard buckets.peak > 0 else { return nil }
-        let label: (Instant) -> String = { timeline.unit == .hour ? text.shortTime($0) : String(text.time($0).prefix(10)) }
+        // `11-26 06:00` for hours, `11-26` for days (the year is in the report's header).
+        let label: (Instant) -> String = { timeline.unit == .hour ? text.shortTime($0) : String(text.shortTime($0).prefix(5)) }
         let columns = zip(buckets.counts, buckets.starts).map { count, start in
             HTMLChartColumn(height: count == 0 ? 1 : max(3, Int((Double(count) / Double(buckets.peak) * 80).rounded())),
                             tooltip: "\(label(start)): \(NumberText.grouped(count))", empty: count == 0)
@@ -34,7 +35,7 @@ struct HTMLServiceView {
         }
         return HTMLChart(caption: "Failed attempts per \(buckets.unitText) (peak \(NumberText.grouped(buckets.peak)), "
                              + "total \(NumberText.grouped(buckets.total)))",
-                         columns: columns, axis: axis, columnWidth: max(3, min(28, 660 / columns.count - 2)))
+                         columns: columns, axis: axis, columnWidth: max(3, min(56, 660 / columns.count - 2)))
     }
 
     func ipTable(_ section: Report.ServiceSection) -> HTMLTable? {
