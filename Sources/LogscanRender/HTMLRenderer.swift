@@ -51,7 +51,8 @@ public struct HTMLRenderer {
 
     /// The top addresses across services, with each service's share (always: it is what to block first).
     func offenders(_ report: Report) -> HTMLTable? {
-        let failing = report.services.filter { $0.failedAttempts > 0 }.map(\.service)
+        let services = report.services.filter { $0.failedAttempts > 0 }.map(\.service)
+        let failing = services.count > 1 ? services : []
         let (rows, more) = options.rows(report.offenders)
         let peak = rows.first?.attempts ?? 0
         return HTMLCells.table(failing.count > 1 ? "Top offending IPs across services" : "Top offending IPs", rows, more: more,

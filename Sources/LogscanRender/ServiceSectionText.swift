@@ -43,7 +43,7 @@ struct ServiceSectionText {
         let label: (Instant) -> String = { timeline.unit == .hour ? renderer.shortTime($0) : String(renderer.time($0).prefix(10)) }
         let from = label(first), to = label(last)
         let gap = sparkline.count - from.count - to.count
-        let axis = gap >= 2 ? from + String(repeating: " ", count: gap) + to : from + " → " + to
+        let axis = buckets.counts.count == 1 ? from : gap >= 2 ? from + String(repeating: " ", count: gap) + to : from + " → " + to
         return TextTimeline(caption: "Failed attempts per \(buckets.unitText) (peak \(NumberText.grouped(buckets.peak))):",
                             sparkline: sparkline, axis: axis)
     }
