@@ -1,12 +1,12 @@
-/// Writes a Swift source that holds the given template files as string literals:
-/// `TemplateEmbedder OUTPUT.swift a.mustache b.mustache …` (run by the EmbedTemplates build plugin).
+/// Writes a Swift source that holds every `*.mustache` of a folder as string literals:
+/// `TemplateEmbedder OUTPUT.swift TEMPLATES-FOLDER` (run by the EmbedTemplates build plugin).
 /// Each file becomes a raw multi-line literal whose `#` count is one more than the longest `#` run in it,
 /// so no content can close the literal or start an interpolation.
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: TemplateEmbedder OUTPUT.swift TEMPLATE…\n".utf8))
+    FileHandle.standardError.write(Data("usage: TemplateEmbedder OUTPUT.swift TEMPLATES-FOLDER\n".utf8))
     exit(1)
 }
 
@@ -28,8 +28,10 @@ var source = """
         static let all: [String: String] = [
 
     """
-for path in arguments.dropFirst() {
-    let url = URL(fileURLWithPath: path)
+// The folder is listed here, at build time, not when the plugin planned the build: a new file counts at once.
+let folder = URL(fileURLWithPath: arguments.dropFirst().first ?? "templates")
+let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.sorted()
+for url in names.map({ folder.appendingPathComponent($0) }) {
     let name = url.deletingPathExtension().lastPathComponent
     let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
     let hashes = String(repeating: "#", count: longestHashRun(text) + 1)

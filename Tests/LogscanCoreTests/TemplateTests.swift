@@ -21,7 +21,7 @@ import Testing
         let folder = try Self.folderTemplates()
         #expect(!folder.isEmpty)
         #expect(Set(ReportTemplates.embeddedSources.keys) == Set(folder.keys),
-                "a template added to templates/ is embedded once Package.swift changes (touch it and rebuild)")
+                "templates/ and the embedded copies list different files: rebuild")
         for (name, text) in folder {
             #expect(ReportTemplates.embeddedSources[name] == text, "templates/\(name).mustache differs from its embedded copy")
         }
