@@ -4,7 +4,7 @@ import LogscanCore
 /// composer passes the same value to both renderers.
 public struct RenderOptions: Sendable {
     /// logwatch's detail levels: `low` shows alerts, totals and the top 5 offenders; `med` the usual report;
-    /// `high` adds the users per address, the unmatched samples and every offender table.
+    /// `high` adds the users tried per address, the unmatched samples, and the offenders of a single service.
     public enum Detail: String, CaseIterable, Sendable { case low, med, high }
 
     public var zone: Zone

@@ -8,7 +8,7 @@ struct RenderOptionGroup: ParsableArguments {
     enum Detail: String, ExpressibleByArgument, CaseIterable { case low, med, high }
 
     @Option(help: ArgumentHelp(
-        "low: alerts, totals and the top 5 offenders; med: the usual report; high: adds the users per IP, unmatched samples and every table.",
+        "low: alerts, totals per service and the top 5 offenders; med: the usual tables; high: adds the users tried per IP, the unmatched samples and the offenders of a single service.",
         valueName: "level"))
     var detail: Detail = .med
 
