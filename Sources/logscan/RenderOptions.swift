@@ -24,7 +24,9 @@ struct RenderOptionGroup: ParsableArguments {
     var templateDir: String?
 
     /// The renderers' options; a template that does not parse is reported (file, line) and exits 1.
-    func options(zone: Zone, color: Bool) throws -> RenderOptions {
+    /// `followLocale`: ASCII charts when the locale is not UTF-8 (for text shown here, not for an email,
+    /// whose parts declare UTF-8 and are read elsewhere).
+    func options(zone: Zone, color: Bool, followLocale: Bool) throws -> RenderOptions {
         let templates: ReportTemplates
         do {
             templates = try templateDir.map(ReportTemplates.overridden(by:)) ?? .embedded
@@ -34,6 +36,6 @@ struct RenderOptionGroup: ParsableArguments {
         }
         let utf8 = RenderOptions.localeIsUTF8(ProcessInfo.processInfo.environment)
         return RenderOptions(zone: zone, detail: RenderOptions.Detail(rawValue: detail.rawValue) ?? .med, wide: wide,
-                             ascii: ascii || !utf8, color: color, templates: templates)
+                             ascii: ascii || (followLocale && !utf8), color: color, templates: templates)
     }
 }

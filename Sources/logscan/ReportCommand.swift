@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let now = Instant.now
         let colour = format == .text && (color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil))
-        let look = try presentation.options(zone: input.zone, color: colour)
+        let look = try presentation.options(zone: input.zone, color: colour, followLocale: format == .text)
         let range = try input.timeRange(now: now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         let progress = ProgressLine(plan: plan, enabled: !quiet)
