@@ -58,6 +58,29 @@ import Testing
         }
     }
 
+    /// The templates are inside the binary: a copy alone in an empty folder renders both reports.
+    @Test func aCopiedBinaryWorksAlone() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-copy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let copy = folder.appendingPathComponent("logscan")
+        try FileManager.default.copyItem(at: Harness.binary, to: copy)
+        let logs = try Harness.fixtures("mail")
+        for format in ["html", "text"] {
+            let process = Process()
+            process.executableURL = copy
+            process.arguments = ["-q", "--format", format, logs.path]
+            process.currentDirectoryURL = folder
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(text.contains(format == "html" ? "Top offending IPs across services</div>" : "Top offending IPs across services\n"))
+        }
+    }
+
     /// Screenshots land in the temporary folder (the path is printed); `docs/report.png` is the first one.
     @Test func chromiumDrawsItWithAndWithoutStyle() throws {
         let chromium = try RealTool.require("chromium", package: "chromium")
