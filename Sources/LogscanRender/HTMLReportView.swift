@@ -67,7 +67,8 @@ struct HTMLBar {
     var percent: Int
 }
 
-/// Failed attempts over time as a row of table cells, each holding a bar `height` pixels tall.
+/// Failed attempts over time as a row of table cells, each holding a one-cell table `height` pixels tall
+/// (table cells keep their height in Outlook, where a `div` may not).
 struct HTMLChart {
     var caption: String
     var columns: [HTMLChartColumn]
