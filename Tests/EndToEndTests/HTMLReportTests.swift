@@ -45,16 +45,8 @@ import Testing
         for detail in ["low", "high"] {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-\(UUID().uuidString).html")
             try html([set], ["--detail", detail]).outBytes.write(to: file)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: tidy)
-            process.arguments = ["-errors", "-quiet", file.path]
-            let err = Pipe()
-            process.standardError = err
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            let messages = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0 && messages.isEmpty, "\(set) \(detail): \(messages)")
+            let run = try Self.run(URL(fileURLWithPath: tidy), ["-errors", "-quiet", file.path])
+            #expect(run.status == 0 && run.err.isEmpty, "\(set) \(detail): \(run.err)")
         }
     }
 
@@ -66,18 +58,9 @@ import Testing
         try FileManager.default.copyItem(at: Harness.binary, to: copy)
         let logs = try Harness.fixtures("mail")
         for format in ["html", "text"] {
-            let process = Process()
-            process.executableURL = copy
-            process.arguments = ["-q", "--format", format, logs.path]
-            process.currentDirectoryURL = folder
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            #expect(text.contains(format == "html" ? "Top offending IPs across services</div>" : "Top offending IPs across services\n"))
+            let run = try Self.run(copy, ["-q", "--format", format, logs.path], in: folder)
+            #expect(run.status == 0)
+            #expect(run.out.contains(format == "html" ? "Top offending IPs across services</div>" : "Top offending IPs across services\n"))
         }
     }
 
@@ -92,18 +75,36 @@ import Testing
         for (name, text) in [("report", page), ("report-no-style", stripped)] {
             let source = folder.appendingPathComponent(name + ".html"), shot = folder.appendingPathComponent(name + ".png")
             try text.write(to: source, atomically: true, encoding: .utf8)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: chromium)
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(shot.path)",
-                                 "--window-size=1000,2400", source.absoluteString]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            _ = try Self.run(URL(fileURLWithPath: chromium), ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                                              "--screenshot=\(shot.path)", "--window-size=1000,2400", source.absoluteString])
             let png = try Data(contentsOf: shot)
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "\(name) is a PNG")
             #expect(png.count > 50_000, "\(name): a blank page compresses to a few KB")
             print("screenshot: \(shot.path)")
         }
+    }
+
+    /// Runs a program to the end: its status, stdout and stderr.
+    static func run(_ program: URL, _ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Drain stderr on its own thread so a chatty program cannot block on a full pipe.
+        nonisolated(unsafe) var errData = Data()
+        let drained = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            drained.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 }
