@@ -11,7 +11,8 @@ extension HTMLCell: MustacheParent {
         case "right": return right
         case "mono": return mono
         case "wrap": return wrap
-        case "bar": return bar.map { $0 as Any }
+        // No bar is `false`, not nil: Mustache would look for a `bar` up the whole context stack.
+        case "bar": return bar.map { $0 as Any } ?? false
         default: return nil
         }
     }
