@@ -3,7 +3,7 @@ import Testing
 
 /// The failures-over-time histogram: counts per hour in any order, and merging is adding.
 @Suite struct HourlyCountsTests {
-    let base: Int64 = 1_795_800_000 // a whole hour
+    let base: Int64 = 1_795_798_800 // the start of an hour
 
     @Test func countsPerHourInAnyOrder() {
         var counts = HourlyCounts()
