@@ -48,6 +48,7 @@ TEST_PACKAGES += systemd systemd-journal-remote util-linux
 TEST_PACKAGES += python3
 TEST_PACKAGES += exim4-daemon-light systemd
 TEST_PACKAGES += iptables nftables ipset util-linux
+TEST_PACKAGES += tidy chromium
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -8,6 +8,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -25,12 +26,16 @@ let package = Package(
         ),
         .target(
             name: "LogscanRender",
-            dependencies: ["LogscanCore"]
+            dependencies: ["LogscanCore", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTemplates"]
         ),
         .target(
             name: "LogscanBan",
             dependencies: ["LogscanCore"]
         ),
+        // templates/*.mustache become a generated Swift source of LogscanRender: a copied binary works alone.
+        .executableTarget(name: "TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .executableTarget(
             name: "logscan",
             dependencies: [

@@ -4,9 +4,9 @@ import LogscanCore
 /// stopped being written (at the top), and why there is nothing to show (no lines in the range at all, or
 /// lines, but none from the services logscan knows).
 extension TextRenderer {
-    func staleNotices(_ inputs: Report.Inputs) -> [String] {
-        guard !inputs.stale.isEmpty else { return [] }
-        var lines = [""]
+    func staleNotices(_ inputs: Report.Inputs) -> TextLines? {
+        guard !inputs.stale.isEmpty else { return nil }
+        var lines: [String] = []
         for stale in inputs.stale {
             let text: String
             if let last = stale.lastLine {
@@ -16,11 +16,11 @@ extension TextRenderer {
             }
             lines += text.wrapped(to: width, indent: "   ").map(style.alert)
         }
-        return lines
+        return TextLines(lines: lines)
     }
 
     /// Said instead of the service sections when there are none.
-    func emptyNotice(_ report: Report) -> [String] {
+    func emptyNotice(_ report: Report) -> TextLines {
         let read = report.inputs.totalLines
         let inRange = report.inputs.files.reduce(0) { $0 + max(0, $1.stats.lines - $1.stats.outOfRange - $1.stats.untimed) }
         let text: String
@@ -31,6 +31,6 @@ extension TextRenderer {
         } else {
             text = "\(NumberText.grouped(inRange)) \(inRange == 1 ? "line" : "lines") in the range, but none from sshd, postfix or dovecot."
         }
-        return [""] + text.wrapped(to: width, indent: "")
+        return TextLines(lines: text.wrapped(to: width, indent: ""))
     }
 }

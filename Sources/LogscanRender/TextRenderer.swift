@@ -1,48 +1,50 @@
 import LogscanCore
 
-/// The text report: fits 80 columns, reads well in a terminal and in an email. Log text in the model is
-/// already escaped by `SafeText`, so nothing raw reaches the terminal.
+/// The text report: fits 80 columns (unless `--wide`), reads well in a terminal and in an email. Built as
+/// a `TextReportView` and laid out by the `text` template. Log text in the model is already escaped by
+/// `SafeText`, so nothing raw reaches the terminal.
 public struct TextRenderer {
-    public var width = 80
-    public var zone: Zone
-    public var style: TextStyle
+    public var options: RenderOptions
+    /// The layout width: rules, bars and sparklines.
+    let width = 80
+    /// Where tables and samples are cut: 80 columns, or never with `--wide`.
+    var cutWidth: Int { options.wide ? 1 << 20 : width }
+    var zone: Zone { options.zone }
+    var style: TextStyle { TextStyle(enabled: options.color) }
+    var ascii: Bool { options.ascii }
 
-    public init(zone: Zone, style: TextStyle) {
-        self.zone = zone
-        self.style = style
-    }
+    public init(options: RenderOptions) { self.options = options }
+
+    public init(zone: Zone, style: TextStyle) { self.options = RenderOptions(zone: zone, color: style.enabled) }
 
     public func render(_ report: Report) -> String {
-        var out: [String] = []
-        out += header(report)
-        out += staleNotices(report.inputs)
-        out += alerts(report.alerts)
-        out += offenders(report)
-        for section in report.services {
-            out += ServiceSectionText(renderer: self).lines(section)
-        }
-        if report.services.isEmpty {
-            out += emptyNotice(report)
-        }
-        out += unmatched("Lines without a program tag that nothing recognised", report.untaggedUnmatched)
-        out += inputs(report.inputs)
-        return out.joined(separator: "\n") + "\n"
+        options.templates.render(view(report), template: "text")
     }
 
-    func header(_ report: Report) -> [String] {
-        let zoneName = TimeFormat.zoneLabel(report.generatedAt, zone: zone)
-        var lines = [style.heading("logscan report") + "  (times in \(zoneName))"]
-        lines.append("Range:    " + rangeText(report.range.since, report.range.until, open: "everything"))
-        lines.append("Covered:  " + rangeText(report.covered.since, report.covered.until, open: "no timestamped lines"))
-        let inputs = report.inputs
-        var summary = "\(inputs.files.count) \(inputs.files.count == 1 ? "file" : "files"), "
-            + "\(NumberText.grouped(inputs.totalLines)) lines, \(NumberText.bytes(inputs.totalBytes))"
+    func view(_ report: Report) -> TextReportView {
+        let full = options.detail != .low
+        return TextReportView(
+            heading: style.heading("logscan report"),
+            zone: ZoneName.of(zone, at: report.generatedAt),
+            range: rangeText(report.range.since, report.range.until, open: "everything"),
+            covered: rangeText(report.covered.since, report.covered.until, open: "no timestamped lines"),
+            inputs: inputSummary(report.inputs),
+            stale: staleNotices(report.inputs),
+            alerts: alerts(report.alerts),
+            offenders: offenders(report),
+            services: report.services.map { ServiceSectionText(renderer: self).view($0) },
+            empty: report.services.isEmpty ? emptyNotice(report) : nil,
+            unmatched: full ? unmatched("Lines without a program tag that nothing recognised", report.untaggedUnmatched) : nil,
+            files: full ? files(report.inputs) : nil,
+            warnings: warnings(report.inputs))
+    }
+
+    func inputSummary(_ inputs: Report.Inputs) -> String {
+        var summary = NumberText.counted(inputs.files.count, "file") + ", " + NumberText.counted(inputs.totalLines, "line")
+            + ", " + NumberText.bytes(inputs.totalBytes)
         if !inputs.skipped.isEmpty { summary += ", \(inputs.skipped.count) skipped" }
-        if !inputs.warnings.isEmpty {
-            summary += ", " + style.alert("\(inputs.warnings.count) \(inputs.warnings.count == 1 ? "warning" : "warnings")")
-        }
-        lines.append("Inputs:   " + summary)
-        return lines
+        if !inputs.warnings.isEmpty { summary += ", " + style.alert(NumberText.counted(inputs.warnings.count, "warning")) }
+        return summary
     }
 
     func rangeText(_ since: Instant?, _ until: Instant?, open: String) -> String {
@@ -54,45 +56,49 @@ public struct TextRenderer {
         }
     }
 
-    func alerts(_ alerts: [Report.Alert]) -> [String] {
-        guard !alerts.isEmpty else { return [] }
-        var lines = ["", style.alert("!! POSSIBLE COMPROMISE: these addresses failed, then logged in")]
+    func alerts(_ alerts: [Report.Alert]) -> TextBlock? {
+        guard !alerts.isEmpty else { return nil }
         var table = TextTable([("Service", .left), ("IP", .left), ("User", .left), ("Method", .left),
                                ("Failed", .right), ("Logged in", .left)])
         for alert in alerts {
             table.add([alert.service.rawValue, alert.ip, alert.user, alert.method,
                        NumberText.grouped(alert.failedAttempts), alert.loggedInAt.map { time($0) } ?? "?"])
         }
-        lines += table.render(width: width)
-        return lines
+        return TextBlock(title: style.alert("!! POSSIBLE COMPROMISE: these addresses failed, then logged in"),
+                         lines: table.render(width: cutWidth))
     }
 
-    /// The top addresses across services, when more than one service saw failures.
-    func offenders(_ report: Report) -> [String] {
+    /// The top addresses across services: when more than one service saw failures, or always at `low`
+    /// (its only table) and `high`.
+    func offenders(_ report: Report) -> TextBlock? {
         let failing = report.services.filter { $0.failedAttempts > 0 }.map(\.service)
-        guard failing.count > 1, !report.offenders.rows.isEmpty else { return [] }
-        var table = TextTable([("IP", .left), ("Attempts", .right)] + failing.map { ($0.rawValue, .right) }, shrinking: 0)
-        for row in report.offenders.rows {
-            let shares = failing.map { service in row.services.first { $0.service == service }.map { NumberText.grouped($0.attempts) } ?? "-" }
-            table.add([row.ip, NumberText.grouped(row.attempts)] + shares)
+        let offenders = options.rows(report.offenders)
+        guard failing.count > 1 || (options.detail != .med && !failing.isEmpty), !offenders.rows.isEmpty else { return nil }
+        let shown = failing.count > 1 ? failing : []
+        var table = TextTable([("IP", .left), ("Attempts", .right), ("", .left)] + shown.map { ($0.rawValue, .right) },
+                              shrinking: 0)
+        let peak = offenders.rows.first?.attempts ?? 0
+        for row in offenders.rows {
+            let shares = shown.map { service in row.services.first { $0.service == service }.map { NumberText.grouped($0.attempts) } ?? "-" }
+            table.add([row.ip, NumberText.grouped(row.attempts), bar(row.attempts, of: peak)] + shares)
         }
-        var out = ["", style.heading("Top offending IPs across services")] + table.render(width: width)
-        if report.offenders.more > 0 { out.append("  … and \(NumberText.grouped(report.offenders.more)) more") }
-        return out
+        return TextBlock(title: style.heading("Top offending IPs" + (shown.isEmpty ? "" : " across services")),
+                         lines: table.render(width: cutWidth) + more(offenders.more))
     }
 
-    func unmatched(_ title: String, _ section: Report.UnmatchedSection) -> [String] {
-        guard section.count > 0 else { return [] }
-        var lines = ["", style.heading("\(title): \(NumberText.grouped(section.count))")]
+    func unmatched(_ title: String, _ section: Report.UnmatchedSection) -> TextBlock? {
+        guard section.count > 0 else { return nil }
+        var lines: [String] = []
         for program in section.programs {
             lines.append("  \(program.program) (\(NumberText.grouped(program.count)))")
-            for sample in program.samples { lines.append(("    " + sample).fitted(to: width)) }
+            guard options.detail == .high else { continue }
+            for sample in program.samples { lines.append(("    " + sample).fitted(to: cutWidth)) }
         }
-        return lines
+        if options.detail != .high { lines.append("  (--detail high shows sample lines)") }
+        return TextBlock(title: style.heading("\(title): \(NumberText.grouped(section.count))"), lines: lines)
     }
 
-    func inputs(_ inputs: Report.Inputs) -> [String] {
-        var lines = ["", style.heading("Inputs")]
+    func files(_ inputs: Report.Inputs) -> TextBlock {
         var table = TextTable([("File", .left), ("Lines", .right), ("Size", .right), ("Covers", .left)],
                               shrinking: 0, keepsEnd: true)
         for file in inputs.files {
@@ -100,17 +106,24 @@ public struct TextRenderer {
             table.add([name, NumberText.grouped(file.stats.lines), NumberText.bytes(file.diskBytes),
                        coverText(file.stats.firstTime, file.stats.lastTime)])
         }
-        lines += inputs.files.isEmpty ? ["  (no files read)"] : table.render(width: width)
+        var lines = inputs.files.isEmpty ? ["  (no files read)"] : table.render(width: cutWidth)
         for skipped in inputs.skipped {
-            lines += "  skipped \(skipped.path): \(skipped.reason)".wrapped(to: width, indent: "    ")
+            lines += "  skipped \(skipped.path): \(skipped.reason)".wrapped(to: cutWidth, indent: "    ")
         }
-        if !inputs.warnings.isEmpty {
-            lines.append("")
-            lines.append(style.alert("Warnings (the report is partial)"))
-            for warning in inputs.warnings { lines += ("  " + warning).wrapped(to: width, indent: "    ") }
-        }
-        return lines
+        return TextBlock(title: style.heading("Inputs"), lines: lines)
     }
+
+    func warnings(_ inputs: Report.Inputs) -> TextBlock? {
+        guard !inputs.warnings.isEmpty else { return nil }
+        return TextBlock(title: style.alert("Warnings (the report is partial)"),
+                         lines: inputs.warnings.flatMap { ("  " + $0).wrapped(to: cutWidth, indent: "    ") })
+    }
+
+    func more(_ count: Int) -> [String] {
+        count > 0 ? ["  … and \(NumberText.grouped(count)) more"] : []
+    }
+
+    func bar(_ value: Int, of peak: Int) -> String { Charts.bar(value, of: peak, width: 8, ascii: ascii) }
 
     func coverText(_ first: Instant?, _ last: Instant?) -> String {
         guard let first, let last else { return "-" }

@@ -43,6 +43,8 @@ struct TextTable {
                 }
                 if !isLast { line += "  " }
             }
+            // An empty last cell (a bar column with no bar) leaves no trailing spaces.
+            while line.last == " " { line.removeLast() }
             return line
         }
     }

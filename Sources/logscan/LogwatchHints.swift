@@ -2,8 +2,7 @@
 /// (logwatch's --service and --mailto are logscan options too, and --detail comes with the render work).
 enum LogwatchHints {
     static let replacements: [String: String] = [
-        "--detail": "logscan has no detail levels: every section is shown; --top N sets the rows per table (0 for all).",
-        "--output": "use --format text, json or email (logwatch's --output mail is --format email | sendmail -t).",
+        "--output": "use --format text, html, json or email (logwatch's --output mail is --format email | sendmail -t).",
         "--numeric": "logscan never looks names up: addresses are always shown as numbers.",
         "--logfile": "name the log files, directories or globs as arguments: logscan /var/log/auth.log*.",
         "--archives": "logscan always reads the rotated files (auth.log.1, auth.log.2.gz, …) too.",

@@ -49,12 +49,13 @@ struct MailOptions: ParsableArguments {
     }
 
     /// The whole message for `sendmail -t`.
-    func message(_ report: Report, zone: Zone, now: Instant) throws -> String {
-        EmailMessage(
+    func message(_ report: Report, look: RenderOptions, now: Instant) throws -> String {
+        let zone = look.zone
+        return EmailMessage(
             from: try sender(), to: try recipients(),
             subject: subject ?? EmailSubject.make(report, host: HostIdentity.shortName, zone: zone),
             date: now, zone: zone, domain: HostIdentity.fullyQualifiedName,
-            plain: EmailBodies.plain(report, zone: zone), html: EmailBodies.html(report, zone: zone)
+            plain: EmailBodies.plain(report, look: look), html: EmailBodies.html(report, look: look)
         ).rendered()
     }
 }

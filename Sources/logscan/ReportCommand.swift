@@ -10,13 +10,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Print the report (the default command).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, email }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json, email }
     enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var services: ServiceFilter
+    @OptionGroup(title: "Presentation") var presentation: RenderOptionGroup
 
-    @Option(help: "Output format: text, json, or email (a MIME message for sendmail -t: see --mailto).")
+    @Option(help: "Output format: text, html (email-safe), json, or email (a MIME message with text and HTML parts for sendmail -t: see --mailto).")
     var format: Format = .text
 
     @Option(parsing: .unconditional, help: "Rows per table; 0 shows every row.")
@@ -39,6 +40,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let now = Instant.now
+        let colour = format == .text && (color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil))
+        // An email's parts declare UTF-8, and cron has no UTF-8 locale: only the terminal's text follows the locale.
+        let look = try presentation.options(zone: input.zone, color: colour, followLocale: format == .text)
         let range = try input.timeRange(now: now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         let progress = ProgressLine(plan: plan, enabled: !quiet)
@@ -46,7 +50,7 @@ struct ReportCommand: ParsableCommand {
         let (aggregate, run) = scanner.aggregate(plan)
         progress.finish()
         Diagnostics.warn(run)
-        var builder = ReportBuilder(top: top)
+        var builder = ReportBuilder(top: top, zone: input.zone)
         builder.trust = monitoring.trustPolicy
         let report = builder.build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
@@ -55,10 +59,11 @@ struct ReportCommand: ParsableCommand {
         case .json:
             text = try JSONRenderer.render(report)
         case .email:
-            text = try mail.message(report, zone: input.zone, now: now)
+            text = try mail.message(report, look: look, now: now)
         case .text:
-            let colour = color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil)
-            text = TextRenderer(zone: input.zone, style: TextStyle(enabled: colour)).render(report)
+            text = TextRenderer(options: look).render(report)
+        case .html:
+            text = HTMLRenderer(options: look).render(report)
         }
         let output = OutputBuffer()
         output.append(string: text)

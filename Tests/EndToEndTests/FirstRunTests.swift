@@ -28,9 +28,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["--output", "mail"], "use --format text, json or email"),
+        (["--output", "mail"], "use --format text, html, json or email"),
         (["--numeric"], "always shown as numbers"),
-        (["--detail", "high"], "--top N"),
         (["--range", "since 2 hours ago"], "--since 2h"),
         (["--range=between -2 days and -1 days"], "use --since"),
         (["--archives"], "rotated files"),

@@ -19,7 +19,7 @@ import Testing
 
     @Test func textOutputHasNoRawControlBytes() throws {
         let dir = try Harness.fixtures("hostile")
-        let run = try Harness.logscan(["--top", "0", dir.path])
+        let run = try Harness.logscan(["--top", "0", "--detail", "high", dir.path])
         #expect(!run.outBytes.contains(0x1B))
         #expect(!run.outBytes.contains(0x07))
         #expect(run.out.contains("\\x1b[31mred\\x1b[0m"))

@@ -38,6 +38,8 @@ import Testing
         #expect(chunked.inputs.totalLines == whole.inputs.totalLines)
         #expect(chunked.inputs.files[0].stats == whole.inputs.files[0].stats)
         #expect(whole.services.map(\.failedAttempts).reduce(0, +) > 0)
+        #expect(whole.services.map(\.failedAttempts) == whole.services.map(\.failedAttempts).sorted(by: >),
+                "services come most attacked first")
         for (a, b) in zip(whole.services, chunked.services) {
             #expect(a.service == b.service)
             #expect(a.failedAttempts == b.failedAttempts, "\(a.service)")
@@ -47,6 +49,8 @@ import Testing
             #expect(a.users.rows.map { "\($0.user)=\($0.attempts)" } == b.users.rows.map { "\($0.user)=\($0.attempts)" })
             #expect(a.traffic?.received == b.traffic?.received)
             #expect(a.unmatched.count == b.unmatched.count)
+            #expect(a.failuresOverTime?.counts == b.failuresOverTime?.counts, "the histogram merges like the counts")
+            #expect(a.failuresOverTime?.counts.reduce(0, +) == a.failedAttempts, "\(a.service): every timed failure is charted")
         }
     }
 }

@@ -74,6 +74,16 @@ public struct Report: Codable, Sendable {
         public var rejects: RejectSection?
         public var traffic: TrafficSection?
         public var problems: [ProblemRow]
+        /// Failed attempts over the report's span; nil when no line had a time.
+        public var failuresOverTime: Timeline?
+    }
+
+    /// Counts in equal buckets from `start`: an hour each, or a day (in the report's zone) for spans over a week.
+    public struct Timeline: Codable, Sendable {
+        public enum Unit: String, Codable, Sendable { case hour, day }
+        public var unit: Unit
+        public var start: Instant
+        public var counts: [Int]
     }
 
     public struct OffenderRow: Codable, Sendable {

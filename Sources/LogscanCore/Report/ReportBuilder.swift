@@ -4,17 +4,27 @@ public struct ReportBuilder {
     public var topUsersPerIP = 3
     /// Which "failed, then logged in" addresses are alerts (`--trust`).
     public var trust = TrustPolicy()
+    /// The zone whose days bucket a timeline longer than a week.
+    public var zone: Zone
 
-    public init(top: Int) { self.top = top }
+    public init(top: Int, zone: Zone = .utc) {
+        self.top = top
+        self.zone = zone
+    }
 
     public func build(_ aggregate: Aggregator, run: ScanRun, generatedAt: Instant) -> Report {
-        let services = aggregate.services.keys.sorted().map { section($0, aggregate.services[$0]!) }
+        let range = Report.Range(since: run.range.since, until: run.range.until)
+        let covered = Report.CoveredTimes(since: aggregate.firstTime, until: aggregate.lastTime)
+        let span = timelineSpan(range: range, covered: covered, now: generatedAt)
+        // Most failed attempts first: the service under attack leads the report.
+        let services = aggregate.services.keys.sorted().map { section($0, aggregate.services[$0]!, span: span) }
+            .sorted { ($0.failedAttempts, $1.service) > ($1.failedAttempts, $0.service) }
         let alerts = aggregate.services.keys.sorted().flatMap { compromiseAlerts($0, aggregate.services[$0]!) }
         let offenders = crossServiceOffenders(aggregate.services)
         return Report(
             generatedAt: generatedAt,
-            range: Report.Range(since: run.range.since, until: run.range.until),
-            covered: Report.CoveredTimes(since: aggregate.firstTime, until: aggregate.lastTime),
+            range: range,
+            covered: covered,
             inputs: inputs(run, generatedAt: generatedAt),
             alerts: alerts,
             offenders: offenders,
@@ -36,7 +46,7 @@ public struct ReportBuilder {
                              totalBytes: files.reduce(0) { $0 + $1.stats.bytes })
     }
 
-    func section(_ service: Service, _ tally: ServiceTally) -> Report.ServiceSection {
+    func section(_ service: Service, _ tally: ServiceTally, span: (Int64, Int64)?) -> Report.ServiceSection {
         let ips = ranked(tally.failuresByPeer, count: { $0.attempts.count }) { peer, failures in
             Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.distinct,
                          topUsers: ranked(failures.users.entries, limit: topUsersPerIP,
@@ -61,7 +71,8 @@ public struct ReportBuilder {
             successfulLogins: tally.successes, probes: tally.probes, keyProbes: tally.keyProbes.count,
             limitMarkers: tally.limitMarkers, ips: ips, users: users, logins: logins, probeSources: probes,
             unmatched: unmatched(tally.unmatched), rejects: rejectSection(tally.rejects),
-            traffic: trafficSection(tally.traffic), problems: problemRows(tally.problems))
+            traffic: trafficSection(tally.traffic), problems: problemRows(tally.problems),
+            failuresOverTime: timeline(tally.failuresByHour, span: span))
     }
 
     /// Addresses that failed and, at or after their first failure, logged in.

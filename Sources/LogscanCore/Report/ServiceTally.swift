@@ -9,6 +9,7 @@ public struct ServiceTally: Sendable {
     public var probes = 0
     public var failuresByPeer: [PeerKey: PeerFailures] = [:]
     public var failuresByUser: [ByteString: UserFailures] = [:]
+    public var failuresByHour = HourlyCounts()
     public var logins: [Login: Span] = [:]
     public var probesByPeer: [PeerKey: Span] = [:]
     public var unmatched: [String: SampledLines] = [:]
@@ -116,6 +117,7 @@ public struct ServiceTally: Sendable {
     private mutating func recordFailure(_ attempts: Int, peer: PeerKey?, user: Bytes?, validity: UserValidity,
                                         at time: Instant?) {
         failedAttempts += attempts
+        failuresByHour.add(attempts, at: time)
         let userKey = user.map { intern(ByteString($0)) }
         if let peer {
             failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
@@ -136,6 +138,7 @@ public struct ServiceTally: Sendable {
         failuresWithoutPeer += other.failuresWithoutPeer
         limitMarkers += other.limitMarkers
         keyProbes.merge(other.keyProbes)
+        failuresByHour.merge(other.failuresByHour)
         successes += other.successes
         probes += other.probes
         for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }

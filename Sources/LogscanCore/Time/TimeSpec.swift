@@ -80,12 +80,3 @@ public enum TimeSpec {
         return Instant(seconds: zone.utcSeconds(fromWallClock: day * 86_400))
     }
 }
-
-extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " { text = text.dropFirst() }
-        while text.last == " " { text = text.dropLast() }
-        return String(text)
-    }
-}

@@ -1,3 +1,5 @@
+import LogscanCore
+
 /// A checked mailbox for the `From:` and `To:` headers: `user`, `user@example.org` or
 /// `Display Name <user@example.org>`.
 ///
@@ -91,11 +93,5 @@ public struct MailAddress: Equatable, Sendable {
     private static func isDomainText(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
-    }
-}
-
-private extension StringProtocol {
-    var trimmingSpaces: String {
-        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }

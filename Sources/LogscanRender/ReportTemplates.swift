@@ -1,0 +1,76 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Mustache
+
+/// The Mustache templates the reports are drawn with: the copies compiled into the binary from
+/// `templates/`, each one replaceable by a file of the same name in `--template-dir`.
+public struct ReportTemplates: Sendable {
+    /// The embedded sources, by name (`html`, `text`, …), exactly as `templates/*.mustache` held them.
+    public static let embeddedSources: [String: String] = EmbeddedTemplates.all
+
+    /// The embedded templates, parsed once.
+    public static let embedded: ReportTemplates = {
+        do {
+            return try ReportTemplates(sources: embeddedSources.mapValues { ($0, "templates/\($0).mustache") })
+        } catch {
+            // The test suite parses every embedded template; a broken one never ships.
+            fatalError("embedded template does not parse: \(error)")
+        }
+    }()
+
+    private let library: MustacheLibrary
+
+    /// Sources by name, each with the file name that errors should point at.
+    init(sources: [String: (text: String, file: String)]) throws {
+        var library = MustacheLibrary()
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber,
+                                    message: "\(error.error)", sourceLine: error.context.line)
+            }
+        }
+        self.library = library
+    }
+
+    /// The embedded templates with every `*.mustache` of `directory` in place of (or beside) them.
+    public static func overridden(by directory: String) throws -> ReportTemplates {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".mustache") }
+        } catch {
+            throw TemplateError(file: directory, line: 0, column: 0, message: "cannot read the folder", sourceLine: "")
+        }
+        var sources = embeddedSources.mapValues { (text: $0, file: "(embedded)") }
+        for name in names {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw TemplateError(file: path, line: 0, column: 0, message: "cannot read the file", sourceLine: "")
+            }
+            sources[String(name.dropLast(".mustache".count))] = (String(decoding: data, as: UTF8.self), path)
+        }
+        return try ReportTemplates(sources: sources)
+    }
+
+    func render(_ view: Any, template name: String) -> String {
+        library.render(view, withTemplate: name) ?? ""
+    }
+}
+
+/// A template that does not parse: `file:line:column: message`, with the offending line.
+public struct TemplateError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var sourceLine: String
+
+    public var description: String {
+        guard line > 0 else { return "\(file): \(message)" }
+        return "\(file):\(line):\(column): template error: \(message)\n    \(sourceLine)"
+    }
+}
