@@ -89,13 +89,7 @@ public struct Scanner: Sendable {
     /// The same with any mergeable sink (`logscan ban` adds its attempt windows to the report's tallies);
     /// `make` creates an empty one for the zone.
     public func aggregate<Sink: MergeableSink>(_ plan: InputPlan, making make: @Sendable (Zone) -> Sink) -> (Sink, ScanRun) {
-        let units = plan.inputs.flatMap { source -> [WorkUnit] in
-            guard let cuts = FileChunks.boundaries(of: source, chunkBytes: chunking.chunkBytes,
-                                                   minimumFileBytes: chunking.minimumFileBytes) else {
-                return [WorkUnit(source: source, chunk: nil)]
-            }
-            return (1..<cuts.count).map { WorkUnit(source: source, chunk: cuts[$0 - 1]..<cuts[$0]) }
-        }
+        let units = workUnits(plan)
         let merger = OrderedMerger(total: make(zone), run: ScanRun(plan: plan, range: range))
         Parallel.forEach(units) { index, unit in
             let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0, into: make(zone)) }
@@ -103,6 +97,17 @@ public struct Scanner: Sendable {
             merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
         return merger.finish()
+    }
+
+    /// The plan's inputs, large plain files cut in chunks, in input order.
+    func workUnits(_ plan: InputPlan) -> [WorkUnit] {
+        plan.inputs.flatMap { source -> [WorkUnit] in
+            guard let cuts = FileChunks.boundaries(of: source, chunkBytes: chunking.chunkBytes,
+                                                   minimumFileBytes: chunking.minimumFileBytes) else {
+                return [WorkUnit(source: source, chunk: nil)]
+            }
+            return (1..<cuts.count).map { WorkUnit(source: source, chunk: cuts[$0 - 1]..<cuts[$0]) }
+        }
     }
 
     /// A file, or the part of a large plain file that one core reads.
@@ -119,10 +124,15 @@ public struct Scanner: Sendable {
 
     /// Reads one chunk of a plain file: the lines before it and after it feed the correlators only, so a
     /// connection cut by the chunk boundary is counted once, by the chunk that holds each line.
-    func scanChunk<Sink: EventSink>(_ source: InputSource, _ chunk: Range<Int64>, into sink: Sink) -> (Sink, FileResult) {
+    /// `numberingLines`: count the lines before the chunk first, so its events carry their line in the file.
+    func scanChunk<Sink: EventSink>(_ source: InputSource, _ chunk: Range<Int64>, into sink: Sink,
+                                    numberingLines: Bool = false) -> (Sink, FileResult) {
+        var sink = sink
+        sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
                                       reference: source.modified ?? .now, sink: sink)
         let readFrom = max(0, chunk.lowerBound - Scanner.warmUpBytes)
+        if numberingLines { processor.lineNumber = FileChunks.lineCount(of: source, before: readFrom) }
         var offset = readFrom
         var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length in
             defer { offset += Int64(length) }
