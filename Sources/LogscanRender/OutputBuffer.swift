@@ -12,7 +12,9 @@ public final class OutputBuffer {
     private let fd: Int32
     /// While not nil, what would be written is kept here instead (a part of the output whose turn has not
     /// come; see `OrderedEventPart`).
-    private var collected: [UInt8]?
+    /// In blocks (one per flush), so keeping N bytes takes N bytes, not an array's doubling.
+    private var collected: [[UInt8]]?
+    private var collectedBytes = 0
 
     /// `collecting`: keep the bytes until `stopCollecting()`.
     public init(fd: Int32 = 1, collecting: Bool = false) {
@@ -22,13 +24,14 @@ public final class OutputBuffer {
     }
 
     /// The bytes kept or buffered, not yet written.
-    public var collectedCount: Int { (collected?.count ?? 0) + count }
+    public var collectedCount: Int { collectedBytes + count }
 
     /// Writes the bytes kept so far; from now on, bytes are written as the buffer fills.
     public func stopCollecting() {
         guard let kept = collected else { return }
         collected = nil
-        kept.withUnsafeBytes { if let base = $0.baseAddress { writeAll(base, $0.count) } }
+        collectedBytes = 0
+        for block in kept { block.withUnsafeBytes { if let base = $0.baseAddress { writeAll(base, $0.count) } } }
     }
 
     deinit {
@@ -186,7 +189,8 @@ public final class OutputBuffer {
 
     private func writeAll(_ source: UnsafeRawPointer, _ n: Int) {
         if collected != nil {
-            collected!.append(contentsOf: UnsafeRawBufferPointer(start: source, count: n))
+            collected!.append(Array(UnsafeRawBufferPointer(start: source, count: n)))
+            collectedBytes += n
             return
         }
         var offset = 0
