@@ -58,7 +58,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         }
     }
 
-    private var connections: [UInt64: Connection] = [:]
+    private var connections: [MixedKey: Connection] = [:]
     var heldQueue = HeldQueue()
     /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).
     private var forgetAt = 4096
@@ -89,7 +89,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
         return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
-                                    to: &connections[key, default: Connection()], held: &heldQueue)
+                                    to: &connections[MixedKey(key), default: Connection()], held: &heldQueue)
     }
 
     /// Drops the connections silent for an hour and holding nothing: their next line would start them
@@ -103,12 +103,12 @@ public struct SshdCorrelator: HoldingCorrelator {
     }
 
     mutating func remember(_ line: HeldLine, key: UInt64) {
-        connections[key, default: Connection()].held.append(line)
+        connections[MixedKey(key), default: Connection()].held.append(line)
     }
 
     mutating func settle(_ key: UInt64) {
-        guard connections[key] != nil else { return }
-        SshdCorrelator.resolveHeld(&connections[key]!, counted: true, held: &heldQueue)
+        guard connections[MixedKey(key)] != nil else { return }
+        SshdCorrelator.resolveHeld(&connections[MixedKey(key)]!, counted: true, held: &heldQueue)
     }
 
     /// The rules for one line of `connection`, changed in place.
