@@ -2,10 +2,14 @@
 """Writes a benchmark corpus for logscan: a Debian-rotated auth.log* and mail.log* set, and its truth.
 
     python3 bench/generate.py --seed 1 --size 1G --out bench/corpus/1g [--timestamps classic|rfc3339] [--ips N]
+                              [--shape default|big-plain]
 
 The set covers 35 days ending on 2026-11-27, one file per day (daily rotation): `auth.log` (Nov 27),
 `auth.log.1` (Nov 26) plain, `auth.log.2.gz` … `auth.log.34.gz`, and the same for `mail.log*`. Every file
 gets the mtime logrotate would give it (the next day, 06:25 UTC), so classic stamps get the year 2026.
+`--shape big-plain` gives each of the four plain files (`auth.log`, `auth.log.1`, `mail.log`, `mail.log.1`)
+12% of `--size` (120 MB of 1G) and spreads the rest over the gzipped days by the same daily weights; the
+default shape is unchanged (same bytes for a given seed).
 
 Content: sshd (older `sshd[pid]` until the upgrade on day 18, then OpenSSH 9.8+ `sshd-session[pid]` with
 penalties logged by the listener), postfix (smtpd, submission/smtpd, postscreen, pickup, cleanup, qmgr,
@@ -1120,6 +1124,9 @@ def file_name(base, day):
     return "%s.%d.gz" % (base, back)
 
 
+PLAIN_SHARE = 0.12   # --shape big-plain: each plain file's share of --size
+
+
 def zipf_cum(K, s=1.15):
     return cumulative([1.0 / (r + 1) ** s for r in range(K)])
 
@@ -1138,17 +1145,21 @@ def plan(args):
     total_w = sum(weights)
     auth_share = 0.55
     ip_offset = rng.randrange(1, 1 << 30)
+    budgets = {kind: [size * share * weights[d] / total_w for d in range(DAYS)]
+               for kind, share in (("auth", auth_share), ("mail", 1 - auth_share))}
+    if args.shape == "big-plain":
+        budgets = big_plain_budgets(size, weights)
     perms = {"sshd": (1, 0, K), "postfix": (7919, 3, 2), "dovecot": (104729, 11, 1)}  # (mult, add, keep-first)
     for name, (m, a, keep) in list(perms.items()):
         while math.gcd(m, K) != 1:
             m += 2
         perms[name] = (m, a, keep)
     tasks = []
-    for kind, base, share in (("auth", "auth.log", auth_share), ("mail", "mail.log", 1 - auth_share)):
+    for kind, base in (("auth", "auth.log"), ("mail", "mail.log")):
         for d in range(DAYS):
             tasks.append({
                 "kind": kind, "day": d, "ordinal": (END - datetime.timedelta(days=DAYS - 1 - d)).toordinal(),
-                "budget": size * share * weights[d] / total_w, "path": os.path.join(args.out, file_name(base, d)),
+                "budget": budgets[kind][d], "path": os.path.join(args.out, file_name(base, d)),
                 "seed": args.seed, "timestamps": args.timestamps, "N": N, "K": K, "ip_offset": ip_offset,
                 "perm": perms, "fresh": [],
             })
@@ -1164,6 +1175,18 @@ def plan(args):
         t["fresh"].extend(range(start, stop))
         start = stop
     return size, N, K, tasks, ip_offset
+
+
+def big_plain_budgets(size, weights):
+    """The big-plain shape: each of the two plain days of each log gets PLAIN_SHARE of the size; the gzipped
+    days share what is left (half per log) by their daily weights."""
+    gz_days = range(DAYS - 2)
+    gz_w = sum(weights[d] for d in gz_days)
+    rest = size * (1 - 4 * PLAIN_SHARE) / 2
+    out = {}
+    for kind in ("auth", "mail"):
+        out[kind] = [rest * weights[d] / gz_w for d in gz_days] + [size * PLAIN_SHARE] * 2
+    return out
 
 
 def generator_version():
@@ -1186,6 +1209,8 @@ def main():
     ap.add_argument("--timestamps", choices=["classic", "rfc3339"], default="classic")
     ap.add_argument("--ips", type=int, default=0, help="distinct attacking addresses (default: from --size)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--shape", choices=["default", "big-plain"], default="default",
+                    help="big-plain: each plain file (auth.log, auth.log.1, mail.log, mail.log.1) is 12%% of --size")
     if "--version" in sys.argv[1:]:
         print(generator_version())
         return
@@ -1239,7 +1264,7 @@ def main():
     truth = {
         "schema": "logscan.bench.truth/1",
         "generator": generator_version(),
-        "seed": args.seed, "size": args.size, "timestamps": args.timestamps, "days": DAYS,
+        "seed": args.seed, "size": args.size, "timestamps": args.timestamps, "shape": args.shape, "days": DAYS,
         "end": END.isoformat(), "attacking_ips": len(attackers), "requested_ips": N,
         "lines": sum(f["lines"] for f in files.values()),
         "bytes": sum(f["bytes"] for f in files.values()),

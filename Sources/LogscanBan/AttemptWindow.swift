@@ -43,11 +43,12 @@ public struct AttemptWindow: Sendable {
 
     /// The only entry while there is one (`Int64.min`: none; `Int64.max`: qualified), so the many addresses
     /// seen at one time only need no array; from the second distinct time on, every entry is in `many`.
-    /// 20 bytes in all: a million addresses are a million of these.
+    /// 20 bytes in all, the 4-byte field last, so a 4-byte field after the window packs with it (see
+    /// `BanTally.CountedAttempts`): a million addresses are a million of these.
     private var singleMicros = Int64.min
-    private var singleWeight: Int32 = 0
     /// Sorted by time, one entry per distinct time; empty once qualified.
     private var many: [Entry] = []
+    private var singleWeight: Int32 = 0
 
     public init() {}
 

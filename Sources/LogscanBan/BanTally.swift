@@ -20,9 +20,10 @@ public struct BanTally: MergeableSink {
 
     /// The attempts of one address on one service, as the policy counts them (their times are the
     /// aggregator's). Attempts without a time count here but cannot take part in the window.
+    /// 24 bytes: the count fills the window's last 4 (declared after it; before it, padding made 32).
     public struct CountedAttempts: Sendable {
-        private var saturatedCount: UInt32 = 0
         public var window = AttemptWindow()
+        private var saturatedCount: UInt32 = 0
 
         public var count: Int { Int(saturatedCount) }
     }

@@ -10,10 +10,28 @@ public final class OutputBuffer {
     private var count = 0
     private let capacity = 1 << 17
     private let fd: Int32
+    /// While not nil, what would be written is kept here instead (a part of the output whose turn has not
+    /// come; see `OrderedEventPart`).
+    /// In blocks (one per flush), so keeping N bytes takes N bytes, not an array's doubling.
+    private var collected: [[UInt8]]?
+    private var collectedBytes = 0
 
-    public init(fd: Int32 = 1) {
+    /// `collecting`: keep the bytes until `stopCollecting()`.
+    public init(fd: Int32 = 1, collecting: Bool = false) {
         self.fd = fd
         storage = .allocate(capacity: capacity)
+        collected = collecting ? [] : nil
+    }
+
+    /// The bytes kept or buffered, not yet written.
+    public var collectedCount: Int { collectedBytes + count }
+
+    /// Writes the bytes kept so far; from now on, bytes are written as the buffer fills.
+    public func stopCollecting() {
+        guard let kept = collected else { return }
+        collected = nil
+        collectedBytes = 0
+        for block in kept { block.withUnsafeBytes { if let base = $0.baseAddress { writeAll(base, $0.count) } } }
     }
 
     deinit {
@@ -170,6 +188,11 @@ public final class OutputBuffer {
     }
 
     private func writeAll(_ source: UnsafeRawPointer, _ n: Int) {
+        if collected != nil {
+            collected!.append(Array(UnsafeRawBufferPointer(start: source, count: n)))
+            collectedBytes += n
+            return
+        }
         var offset = 0
         while offset < n {
             let written = write(fd, source + offset, n - offset)

@@ -30,11 +30,18 @@ struct EventsCommand: ParsableCommand {
     func run() throws {
         let range = try input.timeRange(now: .now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
-        var writer = EventLineWriter(zone: input.zone, includeUnmatched: unmatched)
         let progress = ProgressLine(plan: plan, enabled: !quiet)
-        let run = Scanner(registry: services.registry, range: range, zone: input.zone, progress: progress.counter).scanInOrder(plan, into: &writer)
+        // Files and chunks are read on every core; each part's lines are written in input order.
+        let turns = OutputTurns()
+        let (zone, unmatched) = (input.zone, unmatched)
+        let scanner = Scanner(registry: services.registry, range: range, zone: zone, progress: progress.counter, chunking: BanCommand.chunking)
+        let run = scanner.scanOrdered(plan, making: { index in
+            OrderedEventPart(index: index, turns: turns, zone: zone, includeUnmatched: unmatched)
+        }, finish: { _, part in
+            var part = part
+            part.finish()
+        })
         progress.finish()
-        writer.output.flush()
         Diagnostics.warn(run)
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
     }

@@ -10,7 +10,7 @@
 ///    ten minutes, or the input ends, it counts one attempt.
 /// 3. `no auth attempts` disconnects are probes.
 public struct DovecotCorrelator: HoldingCorrelator {
-    private var pending: [UInt64: [HeldLine]] = [:]
+    private var pending: [MixedKey: [HeldLine]] = [:]
     var heldQueue = HeldQueue()
 
     public init() {}
@@ -29,11 +29,11 @@ public struct DovecotCorrelator: HoldingCorrelator {
         case .authProcessFailure:
             return .pending(key: key)
         case .loginSummary:
-            var held = pending.removeValue(forKey: key) ?? []
+            var held = pending.removeValue(forKey: MixedKey(key)) ?? []
             let reported = min(count, held.count)
             for line in held.prefix(reported) { heldQueue.release(line, .sameAttempt) }
             held.removeFirst(reported)
-            if !held.isEmpty { pending[key] = held }
+            if !held.isEmpty { pending[MixedKey(key)] = held }
             return .decided(.failure(attempts: count))
         default:
             settle(key)
@@ -42,12 +42,12 @@ public struct DovecotCorrelator: HoldingCorrelator {
     }
 
     mutating func remember(_ line: HeldLine, key: UInt64) {
-        pending[key, default: []].append(line)
+        pending[MixedKey(key), default: []].append(line)
     }
 
     /// Every held failure of the client counts one attempt.
     mutating func settle(_ key: UInt64) {
-        for line in pending.removeValue(forKey: key) ?? [] {
+        for line in pending.removeValue(forKey: MixedKey(key)) ?? [] {
             let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
             heldQueue.release(line, .failure(attempts: occurrences))
         }

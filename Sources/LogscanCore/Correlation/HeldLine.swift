@@ -4,13 +4,15 @@
 public final class HeldLine {
     private let storage: UnsafeMutablePointer<UInt8>
     public let raw: Bytes
-    public private(set) var line: SyslogLine
-    public var event: Event?
+    public let line: SyslogLine
+    // Read and written only by the correlator that holds the line (one thread): no dynamic exclusivity
+    // check per access (they cost about 90 instructions a line on sshd logs; bench/RESULTS.md).
+    @exclusivity(unchecked) public var event: Event?
     public let lineNumber: Int
     /// For an unmatched line: the service whose parser did not recognise it.
     public let unmatchedService: Service?
     /// False while the event's verdict is still open.
-    public var isResolved: Bool
+    @exclusivity(unchecked) public var isResolved: Bool
     /// False for a line read only for context (before or after a chunk's own lines): its event is not kept.
     public let owned: Bool
 

@@ -6,13 +6,19 @@ struct HeldQueue {
     /// Beyond this many held lines the oldest settle, so memory stays bounded whatever the log's clock does.
     static let limit = 50_000
 
-    private var queue = FIFO<(key: UInt64, line: HeldLine)>()
+    /// A struct, not a tuple: a tuple element is destroyed through the runtime's generic tuple witness.
+    private struct Entry {
+        var key: UInt64
+        var line: HeldLine
+    }
+
+    private var queue = FIFO<Entry>()
     private(set) var released: [HeldLine] = []
 
     var isOverLimit: Bool { queue.count > HeldQueue.limit }
 
     mutating func add(_ line: HeldLine, key: UInt64) {
-        queue.append((key, line))
+        queue.append(Entry(key: key, line: line))
     }
 
     /// Records that `line` now has its verdict.
@@ -32,7 +38,8 @@ struct HeldQueue {
     /// one that is more than `expirySeconds` from `now`, or any while the queue is over its limit. Settled
     /// lines are dropped from the front on the way.
     mutating func nextToSettle(around now: Int64?, all: Bool = false) -> (key: UInt64, line: HeldLine)? {
-        while let (key, line) = queue.first {
+        while let entry = queue.first {
+            let line = entry.line
             if line.isResolved {
                 queue.removeFirst()
                 continue
@@ -43,7 +50,7 @@ struct HeldQueue {
                 }
             }
             queue.removeFirst()
-            return (key, line)
+            return (entry.key, line)
         }
         return nil
     }

@@ -58,8 +58,13 @@ public struct SshdCorrelator: HoldingCorrelator {
         }
     }
 
-    private var connections: [UInt64: Connection] = [:]
+    private var connections: [MixedKey: Connection] = [:]
     var heldQueue = HeldQueue()
+    /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).
+    private var forgetAt = 4096
+    /// Far beyond the ten minutes after which a connection starts afresh anyway, so a log whose clock goes
+    /// back a little still finds the connection.
+    static let forgetSeconds: Int64 = 3600
 
     public init() {}
 
@@ -77,22 +82,33 @@ public struct SshdCorrelator: HoldingCorrelator {
         if role == .standaloneFailure { return .decided(.failure(attempts: count)) }
         let now = line.time?.seconds
         settleExpired(around: now)
+        if connections.count >= forgetAt, let now { forgetSilent(now: now) }
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
         let key = CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid)))
         let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map(ProgramTable.hash))
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
         return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
-                                    to: &connections[key, default: Connection()], held: &heldQueue)
+                                    to: &connections[MixedKey(key), default: Connection()], held: &heldQueue)
+    }
+
+    /// Drops the connections silent for an hour and holding nothing: their next line would start them
+    /// afresh anyway. The table then grows with the connections open at once, not with the log (one
+    /// connection per pid: a day of brute force is hundreds of thousands).
+    private mutating func forgetSilent(now: Int64) {
+        connections = connections.filter { _, connection in
+            !connection.held.isEmpty || connection.lastSeen == .min || now - connection.lastSeen <= SshdCorrelator.forgetSeconds
+        }
+        forgetAt = max(4096, connections.count * 2)
     }
 
     mutating func remember(_ line: HeldLine, key: UInt64) {
-        connections[key, default: Connection()].held.append(line)
+        connections[MixedKey(key), default: Connection()].held.append(line)
     }
 
     mutating func settle(_ key: UInt64) {
-        guard connections[key] != nil else { return }
-        SshdCorrelator.resolveHeld(&connections[key]!, counted: true, held: &heldQueue)
+        guard connections[MixedKey(key)] != nil else { return }
+        SshdCorrelator.resolveHeld(&connections[MixedKey(key)]!, counted: true, held: &heldQueue)
     }
 
     /// The rules for one line of `connection`, changed in place.

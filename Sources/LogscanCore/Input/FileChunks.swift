@@ -30,6 +30,32 @@ public enum FileChunks {
     }
 
     /// The offset just after the first newline at or after `offset`.
+    /// The lines (newlines) of a plain file before `offset`: where a chunk's line numbers start.
+    static func lineCount(of source: InputSource, before offset: Int64) -> Int {
+        guard offset > 0 else { return 0 }
+        let fd = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        let size = 1 << 20
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        var position: Int64 = 0
+        var lines = 0
+        while position < offset {
+            let n = pread(fd, buffer, Int(min(Int64(size), offset - position)), off_t(position))
+            guard n > 0 else { break }
+            var at = UnsafeRawPointer(buffer)
+            var left = n
+            while left > 0, let hit = memchr(at, 0x0A, left) {
+                lines += 1
+                left -= UnsafeRawPointer(hit) - at + 1
+                at = UnsafeRawPointer(hit) + 1
+            }
+            position += Int64(n)
+        }
+        return lines
+    }
+
     static func nextLineStart(_ fd: Int32, after offset: Int64) -> Int64? {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var position = offset

@@ -7,7 +7,8 @@ public struct LineProcessor<Sink: EventSink> {
     public private(set) var stats = FileStats()
     private var times: TimeResolver
     private var correlators = Correlators()
-    private var lineNumber = 0
+    /// The number of the line read last (a chunk starts from the lines before it).
+    var lineNumber = 0
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
     private var ordered = FIFO<HeldLine>()
     private var releasedScratch: [HeldLine] = []

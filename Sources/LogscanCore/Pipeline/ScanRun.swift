@@ -93,7 +93,19 @@ public struct Scanner: Sendable {
     /// The same with any mergeable sink (`logscan ban` adds its attempt windows to the report's tallies);
     /// `make` creates an empty one for the zone.
     public func aggregate<Sink: MergeableSink>(_ plan: InputPlan, making make: @Sendable (Zone) -> Sink) -> (Sink, ScanRun) {
-        let units = plan.inputs.flatMap { source -> [WorkUnit] in
+        let units = workUnits(plan)
+        let merger = OrderedMerger(total: make(zone), run: ScanRun(plan: plan, range: range))
+        Parallel.forEach(units) { index, unit in
+            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0, into: make(zone)) }
+                ?? scan(unit.source, into: make(zone))
+            merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
+        }
+        return merger.finish()
+    }
+
+    /// The plan's inputs, large plain files cut in chunks, in input order.
+    func workUnits(_ plan: InputPlan) -> [WorkUnit] {
+        plan.inputs.flatMap { source -> [WorkUnit] in
             if let slices = JournalSlices.sources(of: source, range: range) {
                 return slices.map { WorkUnit(source: $0, chunk: nil) }
             }
@@ -103,13 +115,6 @@ public struct Scanner: Sendable {
             }
             return (1..<cuts.count).map { WorkUnit(source: source, chunk: cuts[$0 - 1]..<cuts[$0]) }
         }
-        let merger = OrderedMerger(total: make(zone), run: ScanRun(plan: plan, range: range))
-        Parallel.forEach(units) { index, unit in
-            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0, into: make(zone)) }
-                ?? scan(unit.source, into: make(zone))
-            merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
-        }
-        return merger.finish()
     }
 
     /// A file, or the part of a large plain file that one core reads.
@@ -126,10 +131,15 @@ public struct Scanner: Sendable {
 
     /// Reads one chunk of a plain file: the lines before it and after it feed the correlators only, so a
     /// connection cut by the chunk boundary is counted once, by the chunk that holds each line.
-    func scanChunk<Sink: EventSink>(_ source: InputSource, _ chunk: Range<Int64>, into sink: Sink) -> (Sink, FileResult) {
+    /// `numberingLines`: count the lines before the chunk first, so its events carry their line in the file.
+    func scanChunk<Sink: EventSink>(_ source: InputSource, _ chunk: Range<Int64>, into sink: Sink,
+                                    numberingLines: Bool = false) -> (Sink, FileResult) {
+        var sink = sink
+        sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
                                       reference: source.modified ?? .now, sink: sink)
         let readFrom = max(0, chunk.lowerBound - Scanner.warmUpBytes)
+        if numberingLines { processor.lineNumber = FileChunks.lineCount(of: source, before: readFrom) }
         var offset = readFrom
         var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length in
             defer { offset += Int64(length) }

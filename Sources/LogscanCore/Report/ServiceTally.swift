@@ -18,11 +18,9 @@ public struct ServiceTally: Sendable {
     /// A daemon's own `warning:`, `fatal:` and `panic:` lines, by kind.
     public var problems: [EventKind: SampledLines] = [:]
     /// Every user name once: tables share these instead of holding a copy per entry.
-    private var names: Set<ByteString> = []
+    private var names = NameTable()
 
     public init() {}
-
-    private mutating func intern(_ name: ByteString) -> ByteString { names.insert(name).memberAfterInsert }
 
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
@@ -97,7 +95,7 @@ public struct ServiceTally: Sendable {
             recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
         case .sameAttempt:
             if let user = parsed.user, parsed.userValidity != .unknown {
-                failuresByUser[ByteString(user)]?.validity.learn(parsed.userValidity)
+                if let name = names.existing(user) { failuresByUser[name]?.validity.learn(parsed.userValidity) }
             }
         case .notAnAttempt:
             if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers += occurrences }
@@ -118,7 +116,7 @@ public struct ServiceTally: Sendable {
                                         at time: Instant?) {
         failedAttempts += attempts
         failuresByHour.add(attempts, at: time)
-        let userKey = user.map { intern(ByteString($0)) }
+        let userKey = user.map { names.intern($0) }
         if let peer {
             failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
         } else {
@@ -142,7 +140,10 @@ public struct ServiceTally: Sendable {
         successes += other.successes
         probes += other.probes
         for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
-        for (user, failures) in other.failuresByUser { failuresByUser[user, default: UserFailures()].merge(failures) }
+        // Interned here too, so every key of `failuresByUser` is in `names` (`.sameAttempt` looks it up there).
+        for (user, failures) in other.failuresByUser {
+            failuresByUser[names.intern(user), default: UserFailures()].merge(failures)
+        }
         logins.merge(other.logins)
         probesByPeer.merge(other.probesByPeer)
         for (program, lines) in other.unmatched { unmatched[program, default: SampledLines()].merge(lines) }

@@ -30,8 +30,13 @@ public enum SyslogHeaderParser {
         var rest = line
         var time: Instant? = nil
         if let first = line.first {
-            if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let (stamp, used) = StampParser.classic(line) {
-                time = times.instant(stamp)
+            if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let (instant, used) = times.lastClassic.lookup(line) {
+                time = instant
+                rest = line.dropFirst(used)
+            } else if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let (stamp, used) = StampParser.classic(line) {
+                let instant = times.instant(stamp)
+                times.lastClassic.store(line, used: used, time: instant)
+                time = instant
                 rest = line.dropFirst(used)
             } else if isDigit(first), let (stamp, used) = StampParser.iso(line) {
                 time = times.instant(stamp)

@@ -12,6 +12,8 @@ public struct TimeResolver {
     private let latestWallDay: Int64
     private var cachedMonthDay = -1
     private var cachedDayWall: Int64 = 0
+    /// The last classic stamp read, for the lines of the same second.
+    var lastClassic = ClassicStampCache()
 
     public init(zone: Zone, reference: Instant) {
         self.zone = zone
