@@ -44,6 +44,8 @@ struct GzipChunks: ChunkProducer {
 
     mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
         guard !finished else { return 0 }
+        // zlib counts output in 32 bits: fill at most 4 GiB - 1 per call.
+        let capacity = min(capacity, Int(UInt32.max))
         stream.next_out = buffer
         stream.avail_out = UInt32(capacity)
         while stream.avail_out > 0 && !finished {

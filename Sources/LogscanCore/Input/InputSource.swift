@@ -28,6 +28,8 @@ public struct InputSource: Sendable, Hashable {
 public struct ReadResult: Sendable {
     public var rawBytes: Int = 0
     public var compressed = false
+    /// Lines longer than `LineSplitter.maxLineBytes`, cut there.
+    public var cutLines = 0
     /// Set when the input could not be opened, or was damaged part-way.
     public var problem: String?
 }
@@ -38,18 +40,22 @@ public enum InputReader {
                                    _ body: (Bytes) -> Void) -> ReadResult {
         defer { progress?.finishFile() }
         var result = ReadResult()
+        var opened: OpenedInput?
         let fd: Int32
         switch source.kind {
         case .standardInput:
             fd = 0
         case .file:
-            fd = open(source.path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                result.problem = "cannot open: \(String(cString: strerror(errno)))"
+            switch source.path.withCString({ OpenedInput.open($0) }) {
+            case .failure(let refusal):
+                result.problem = refusal.message
                 return result
+            case .success(let input):
+                opened = input
+                fd = input.fd
             }
         }
-        defer { if source.kind == .file { close(fd) } }
+        defer { if let opened { close(opened.fd) } }
         let input = PrefetchedInput(fd: fd, progress: progress)
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
@@ -66,26 +72,41 @@ public enum InputReader {
             result.rawBytes = producer.rawBytesRead
             result.problem = describe(producer.damage, dropped: dropped)
         }
+        result.cutLines = splitter.cutLines
+        if let opened {
+            if opened.isFIFO && result.rawBytes == 0 && result.problem == nil {
+                result.problem = "a FIFO that gave no data (no writer?): read as empty"
+            } else if result.problem == nil {
+                result.problem = source.path.withCString { opened.changeDuringRead(path: $0, bytesRead: result.rawBytes) }
+            }
+        }
         return result
     }
 
-    /// Reads a plain file from byte `offset` on, with each line's length, until `body` returns false.
+    /// Reads a plain file from byte `offset` on, with each line's length and whether it was cut, until
+    /// `body` returns false.
     public static func forEachLine(ofPlainFile source: InputSource, from offset: Int64, progress: ProgressCounter? = nil,
-                                   _ body: (Bytes, Int) -> Bool) -> ReadResult {
+                                   _ body: (Bytes, Int, Bool) -> Bool) -> ReadResult {
         var result = ReadResult()
-        let fd = open(source.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            result.problem = "cannot open: \(String(cString: strerror(errno)))"
+        let opened: OpenedInput
+        switch source.path.withCString({ OpenedInput.open($0) }) {
+        case .failure(let refusal):
+            result.problem = refusal.message
             return result
+        case .success(let input):
+            opened = input
         }
-        defer { close(fd) }
-        if offset > 0 { lseek(fd, off_t(offset), SEEK_SET) }
-        var producer = PlainChunks(input: PrefetchedInput(fd: fd, progress: progress))
+        defer { close(opened.fd) }
+        if offset > 0 { lseek(opened.fd, off_t(offset), SEEK_SET) }
+        var producer = PlainChunks(input: PrefetchedInput(fd: opened.fd, progress: progress))
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
         _ = splitter.forEachLine(of: &producer, body)
         result.rawBytes = producer.rawBytesRead
         result.problem = describe(producer.damage, dropped: 0)
+        if result.problem == nil, let size = source.size, opened.size < size {
+            result.problem = "shrank before being read (from \(size) to \(opened.size) bytes): lines past the cut were lost"
+        }
         return result
     }
 

@@ -28,6 +28,8 @@ public struct FileStats: Sendable, Codable, Equatable {
     public var outOfRange = 0
     /// Lines without a timestamp, left out because a time range was given.
     public var untimed = 0
+    /// Lines longer than 64 KiB: cut there, the rest skipped unread.
+    public var cutLines = 0
     public var firstTime: Instant?
     public var lastTime: Instant?
 
@@ -35,14 +37,15 @@ public struct FileStats: Sendable, Codable, Equatable {
 
     /// Adds the counts of a later part of the same input.
     mutating func merge(_ other: FileStats) {
-        lines += other.lines
-        bytes += other.bytes
-        rawBytes += other.rawBytes
-        recognised += other.recognised
-        unmatched += other.unmatched
-        otherPrograms += other.otherPrograms
-        outOfRange += other.outOfRange
-        untimed += other.untimed
+        lines +|= other.lines
+        bytes +|= other.bytes
+        rawBytes +|= other.rawBytes
+        recognised +|= other.recognised
+        unmatched +|= other.unmatched
+        otherPrograms +|= other.otherPrograms
+        outOfRange +|= other.outOfRange
+        untimed +|= other.untimed
+        cutLines +|= other.cutLines
         firstTime.keepEarliest(other.firstTime)
         lastTime.keepLatest(other.lastTime)
     }

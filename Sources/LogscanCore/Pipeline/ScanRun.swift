@@ -66,7 +66,9 @@ public struct Scanner: Sendable {
                                       reference: source.modified ?? .now, sink: sink)
         let read = InputReader.forEachLine(of: source, progress: progress) { processor.process($0) }
         processor.finish()
-        return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
+        var stats = processor.stats
+        stats.cutLines = read.cutLines
+        return (processor.sink, FileResult(source: source, stats: stats, read: read))
     }
 
     /// Reads inputs one after another, in order, into one sink (for `events`).
@@ -117,8 +119,10 @@ public struct Scanner: Sendable {
                                       reference: source.modified ?? .now, sink: Aggregator(zone: zone))
         let readFrom = max(0, chunk.lowerBound - Scanner.warmUpBytes)
         var offset = readFrom
-        var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length in
+        var cutLines = 0
+        var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length, cut in
             defer { offset += Int64(length) }
+            if cut && offset >= chunk.lowerBound && offset < chunk.upperBound { cutLines += 1 }
             if offset < chunk.upperBound {
                 processor.recording = offset >= chunk.lowerBound
             } else {
@@ -134,6 +138,8 @@ public struct Scanner: Sendable {
         processor.finish()
         progress?.add(bytes: Int(chunk.count))
         read.rawBytes = Int(chunk.count)
-        return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
+        var stats = processor.stats
+        stats.cutLines = cutLines
+        return (processor.sink, FileResult(source: source, stats: stats, read: read))
     }
 }

@@ -29,8 +29,8 @@ public struct ReportBuilder {
             Report.SkippedFile(path: $0.source.path, modified: $0.source.modified, reason: $0.reason)
         }
         return Report.Inputs(files: files, skipped: skipped, warnings: run.warnings,
-                             totalLines: files.reduce(0) { $0 + $1.stats.lines },
-                             totalBytes: files.reduce(0) { $0 + $1.stats.bytes })
+                             totalLines: files.reduce(0) { $0 +| $1.stats.lines },
+                             totalBytes: files.reduce(0) { $0 +| $1.stats.bytes })
     }
 
     func section(_ service: Service, _ tally: ServiceTally) -> Report.ServiceSection {
@@ -79,7 +79,7 @@ public struct ReportBuilder {
     func unmatched(_ programs: [String: SampledLines]) -> Report.UnmatchedSection {
         let rows = programs.filter { $0.value.count > 0 }.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         return Report.UnmatchedSection(
-            count: rows.reduce(0) { $0 + $1.value.count },
+            count: rows.reduce(0) { $0 +| $1.value.count },
             programs: rows.map { Report.UnmatchedProgram(program: SafeText.from(Array($0.key.utf8)), count: $0.value.count,
                                                          samples: $0.value.samples.map { SafeText.from($0) }) })
     }
