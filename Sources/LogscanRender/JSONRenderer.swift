@@ -12,4 +12,10 @@ public enum JSONRenderer {
         encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     }
+
+    /// Writes the report to `output` as it is encoded, never holding the whole document (`--top 0` on a
+    /// million addresses): see `JSONStreamEncoder`.
+    public static func write(_ report: Report, to output: OutputBuffer) throws {
+        try JSONStreamEncoder.write(report, to: output)
+    }
 }

@@ -45,18 +45,19 @@ struct ReportCommand: ParsableCommand {
         Diagnostics.warn(run)
         let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
+        let output = OutputBuffer()
         let text: String
         switch format {
         case .json:
-            text = try JSONRenderer.render(report)
+            try JSONRenderer.write(report, to: output)
+            text = ""
         case .email:
             text = try mail.message(report, zone: input.zone, now: now)
         case .text:
             let colour = color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil)
             text = TextRenderer(zone: input.zone, style: TextStyle(enabled: colour)).render(report)
         }
-        let output = OutputBuffer()
-        output.append(string: text)
+        if !text.isEmpty { output.append(string: text) }
         output.flush()
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
     }

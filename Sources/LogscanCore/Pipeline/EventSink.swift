@@ -26,7 +26,8 @@ public struct FileStats: Sendable, Codable, Equatable {
     /// Lines of programs that no parser claims (cron, sudo, systemd…): counted, not parsed.
     public var otherPrograms = 0
     public var outOfRange = 0
-    /// Lines without a timestamp, left out because a time range was given.
+    /// Lines without a valid timestamp (none, or an impossible one: `Feb 30`, offset `+24:00`); left out
+    /// when a time range was given.
     public var untimed = 0
     /// Lines longer than 64 KiB: cut there, the rest skipped unread.
     public var cutLines = 0

@@ -1,0 +1,66 @@
+import Testing
+@testable import LogscanCore
+
+/// What attackers and broken disks write, at the unit level: impossible times, counts past `Int`, lines
+/// past the cap, NUL runs. The end-to-end forms are in EndToEndTests/HostileFilesTests.swift.
+@Suite struct HostileInputUnitTests {
+    @Test(arguments: ["Feb 30 04:50:37 web1 sshd[1]: x", "Feb 31 04:50:37 x", "Nov 31 04:50:37 x",
+                      "Apr 31 04:50:37 x", "Jun 31 04:50:37 x", "Sep 31 04:50:37 x", "Jan 32 04:50:37 x",
+                      "Jan  0 04:50:37 x"])
+    func impossibleClassicDatesAreNoTimes(line: String) {
+        #expect(Bytes.with(line) { StampParser.classic($0) } == nil)
+    }
+
+    @Test func february29IsAStamp() {
+        #expect(Bytes.with("Feb 29 04:50:37 x") { StampParser.classic($0) }?.0.day == 29)
+    }
+
+    @Test(arguments: ["2026-11-27T04:50:37+24:00", "2026-11-27T04:50:37+99:99", "2026-11-27T04:50:37-23:60",
+                      "2026-11-27T04:50:37+2400", "2026-02-30T04:50:37Z", "2026-11-31T04:50:37Z"])
+    func impossibleISOStampsAreNoTimes(line: String) {
+        #expect(Bytes.with(line) { StampParser.iso($0) } == nil)
+    }
+
+    @Test func largestOffsetIsAccepted() throws {
+        let stamp = try #require(Bytes.with("2026-11-27T04:50:37-23:59") { StampParser.iso($0) })
+        #expect(stamp.0.offsetSeconds == -(23 * 3600 + 59 * 60))
+    }
+
+    @Test(arguments: ["2026-02-30", "2026-11-31T10:00", "2026-11-27T10:00+24:00", "2026-11-27T10:00:00+99:99",
+                      "2026-13-01"])
+    func sinceRejectsImpossibleTimes(text: String) {
+        #expect(throws: TimeSpec.Invalid.self) { try TimeSpec.instant(text, now: Instant(seconds: 1_795_000_000), zone: .utc) }
+    }
+
+    @Test func impossibleTimeMakesTheLineUntimed() {
+        var processor = LineProcessor(registry: ParserRegistry(), range: .everything, zone: .utc,
+                                      reference: Instant(seconds: 1_795_000_000), sink: Aggregator(zone: .utc))
+        Bytes.with("Feb 30 04:50:37 web1 sshd[1]: Failed password for root from 203.0.113.9 port 1 ssh2") { processor.process($0) }
+        Bytes.with("Nov 27 04:50:37 web1 sshd[2]: Failed password for root from 203.0.113.9 port 1 ssh2") { processor.process($0) }
+        processor.finish()
+        #expect(processor.stats.untimed == 1)
+        #expect(processor.stats.lines == 2)
+    }
+
+    @Test func saturatingOperators() {
+        #expect(Int.max +| 1 == Int.max)
+        #expect(Int.min +| -1 == Int.min)
+        #expect(Int.max / 2 *| 3 == Int.max)
+        #expect(-(Int.max / 2) *| 3 == Int.min)
+        #expect(6 *| 7 == 42)
+        var count = Int.max - 1
+        count +|= 5
+        #expect(count == Int.max)
+    }
+
+    @Test(arguments: [("99999999999999999999999999", Int.max), ("9223372036854775807", Int.max),
+                      ("9223372036854775808", Int.max), ("123", 123), ("0", 0)])
+    func digitsSaturate(text: String, value: Int) {
+        #expect(Bytes.with(text) { $0.decimalValue } == value)
+    }
+
+    @Test(arguments: ["", "12a", "-1", " 1"])
+    func nonDigitsAreNoNumber(text: String) {
+        #expect(Bytes.with(text) { $0.decimalValue } == nil)
+    }
+}
