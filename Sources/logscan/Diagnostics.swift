@@ -15,7 +15,7 @@ enum Diagnostics {
     /// Plans the inputs and tells what was chosen; nil (after saying why) when there is nothing to read.
     static func plan(_ options: InputOptions, range: TimeRange, quiet: Bool) -> InputPlan? {
         let plan = InputDiscovery.plan(paths: options.paths, since: range.since)
-        for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
+        for problem in plan.problems { warn("\(SafeText.from(problem.path)): \(problem.message)") }
         if plan.usedSystemDefaults {
             if plan.inputs.isEmpty && plan.skipped.isEmpty {
                 say("no logs found (looked for /var/log/auth.log*, secure*, mail.log*, maillog*, dovecot.log* and dovecot-info.log*). "
@@ -23,14 +23,14 @@ enum Diagnostics {
                 return nil
             }
             if !quiet {
-                let names = plan.inputs.map(\.path).joined(separator: ", ")
+                let names = plan.inputs.map(\.displayName).joined(separator: ", ")
                 let scope = options.since == nil && options.until == nil && options.range == nil
                     ? " (last 24h; --range all reads everything)" : ""
                 say("reading \(names.isEmpty ? "nothing new" : names)\(scope)")
             }
         }
         for reason in Set(plan.skipped.map(\.reason)).sorted() where !quiet {
-            let names = plan.skipped.filter { $0.reason == reason }.map(\.source.path).joined(separator: ", ")
+            let names = plan.skipped.filter { $0.reason == reason }.map(\.source.displayName).joined(separator: ", ")
             say("skipped (\(reason)): \(names)")
         }
         return plan

@@ -5,23 +5,33 @@ import Glibc
 /// One input to read: a file or standard input.
 public struct InputSource: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case file, standardInput }
+    /// The path as text: exact when the name is valid UTF-8, else its `SafeText` form (see `rawPath`).
     public let path: String
     public let kind: Kind
     /// Bytes on disk (compressed size for gzip); nil for stdin.
     public let size: Int64?
     public let modified: Instant?
+    /// The path's bytes when they are not valid UTF-8 (a `String` cannot hold them); nil otherwise.
+    public let rawPath: [UInt8]?
 
     public static let standardInput = InputSource(path: "-", kind: .standardInput, size: nil, modified: nil)
 
-    public init(path: String, kind: Kind, size: Int64?, modified: Instant?) {
+    public init(path: String, kind: Kind, size: Int64?, modified: Instant?, rawPath: [UInt8]? = nil) {
         self.path = path
         self.kind = kind
         self.size = size
         self.modified = modified
+        self.rawPath = rawPath
     }
 
-    /// The name shown in reports and warnings.
-    public var displayName: String { kind == .standardInput ? "(stdin)" : path }
+    /// The name shown in reports and warnings: control, invisible and invalid bytes escaped.
+    public var displayName: String { kind == .standardInput ? "(stdin)" : rawPath.map(SafeText.from) ?? SafeText.from(path) }
+
+    /// Runs `body` with the path as the file system knows it.
+    public func withFileSystemPath<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
+        guard let rawPath else { return path.withCString(body) }
+        return (rawPath.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
 }
 
 /// What reading an input produced.
@@ -46,7 +56,7 @@ public enum InputReader {
         case .standardInput:
             fd = 0
         case .file:
-            switch source.path.withCString({ OpenedInput.open($0) }) {
+            switch source.withFileSystemPath({ OpenedInput.open($0) }) {
             case .failure(let refusal):
                 result.problem = refusal.message
                 return result
@@ -89,7 +99,7 @@ public enum InputReader {
                                    _ body: (Bytes, Int, Bool) -> Bool) -> ReadResult {
         var result = ReadResult()
         let opened: OpenedInput
-        switch source.path.withCString({ OpenedInput.open($0) }) {
+        switch source.withFileSystemPath({ OpenedInput.open($0) }) {
         case .failure(let refusal):
             result.problem = refusal.message
             return result

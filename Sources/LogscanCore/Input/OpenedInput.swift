@@ -62,6 +62,7 @@ struct OpenedInput {
         case S_IFCHR: return "a character device"
         case S_IFBLK: return "a block device"
         case S_IFSOCK: return "a socket"
+        case S_IFIFO: return "a FIFO"
         default: return "not a regular file"
         }
     }

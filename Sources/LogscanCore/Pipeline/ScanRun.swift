@@ -15,7 +15,7 @@ public struct ScanRun: Sendable {
     public init(plan: InputPlan, range: TimeRange) {
         self.plan = plan
         self.range = range
-        warnings = plan.problems.map { "\($0.path): \($0.message)" }
+        warnings = plan.problems.map { "\(SafeText.from($0.path)): \($0.message)" }
     }
 
     /// True when some input was missing, unreadable or damaged: the result is partial.

@@ -26,7 +26,7 @@ public struct ReportBuilder {
                              stats: $0.stats, problem: $0.read.problem)
         }
         let skipped = run.plan.skipped.map {
-            Report.SkippedFile(path: $0.source.path, modified: $0.source.modified, reason: $0.reason)
+            Report.SkippedFile(path: $0.source.displayName, modified: $0.source.modified, reason: $0.reason)
         }
         return Report.Inputs(files: files, skipped: skipped, warnings: run.warnings,
                              totalLines: files.reduce(0) { $0 +| $1.stats.lines },
