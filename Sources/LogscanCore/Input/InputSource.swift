@@ -46,7 +46,9 @@ public struct ReadResult: Sendable {
 
 /// Opens an input, recognises gzip by its magic bytes, and feeds its lines to `body`.
 public enum InputReader {
+    /// `memberEnded` hears of each gzip member's end, after the member's complete lines.
     public static func forEachLine(of source: InputSource, progress: ProgressCounter? = nil,
+                                   memberEnded: (GzipMemberEnd) -> Void = { _ in },
                                    _ body: (Bytes) -> Void) -> ReadResult {
         defer { progress?.finishFile() }
         var result = ReadResult()
@@ -72,7 +74,7 @@ public enum InputReader {
         if input.isGzip {
             result.compressed = true
             var producer = GzipChunks(input: input)
-            let dropped = splitter.forEachLine(of: &producer, body)
+            let dropped = splitter.forEachLine(of: &producer, memberEnded: memberEnded, body)
             result.rawBytes = producer.rawBytesRead
             result.problem = describe(producer.damage, dropped: dropped)
             producer.close()

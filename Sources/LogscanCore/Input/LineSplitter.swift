@@ -28,16 +28,19 @@ struct LineSplitter {
 
     /// Calls `body` with each line (without its `\n` or `\r\n`). Returns the byte count of an unfinished last
     /// line that was dropped because the input was damaged (0 otherwise).
-    mutating func forEachLine<P: ChunkProducer>(of producer: inout P, _ body: (Bytes) -> Void) -> Int {
-        forEachLine(of: &producer) { line, _, _ in
+    mutating func forEachLine<P: ChunkProducer>(of producer: inout P, memberEnded: (GzipMemberEnd) -> Void = { _ in },
+                                                _ body: (Bytes) -> Void) -> Int {
+        forEachLine(of: &producer, memberEnded: memberEnded) { line, _, _ in
             body(line)
             return true
         }
     }
 
     /// Like `forEachLine(of:_:)`, with each line's length in the input (its `\n`, any NULs skipped before it
-    /// and any bytes cut off included) and whether it was cut, until `body` returns false.
-    mutating func forEachLine<P: ChunkProducer>(of producer: inout P, _ body: (Bytes, Int, Bool) -> Bool) -> Int {
+    /// and any bytes cut off included) and whether it was cut, until `body` returns false. `memberEnded`
+    /// hears of each gzip member's end after the member's complete lines.
+    mutating func forEachLine<P: ChunkProducer>(of producer: inout P, memberEnded: (GzipMemberEnd) -> Void = { _ in },
+                                                _ body: (Bytes, Int, Bool) -> Bool) -> Int {
         let cap = LineSplitter.maxLineBytes
         var filled = 0
         /// Bytes of the current line already passed over: leading NULs, and all of an overlong line.
@@ -46,6 +49,7 @@ struct LineSplitter {
         while true {
             let readAt = overlong ? cap : filled
             let n = producer.fill(buffer + readAt, capacity: capacity - readAt)
+            defer { if let end = producer.takeMemberEnd() { memberEnded(end) } }
             if n == 0 { break }
             let end = readAt + n
             var start = readAt

@@ -58,17 +58,47 @@ public struct Scanner: Sendable {
         self.chunking = chunking
     }
 
-    /// Reads one input into `sink`.
+    /// Reads one input into `sink`, which sees every line as it is read (`events`): the lines of a gzip
+    /// member that then fails its integrity check were delivered already, so the warning names them.
     public func scan<Sink: EventSink>(_ source: InputSource, into sink: Sink) -> (Sink, FileResult) {
         var sink = sink
         sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
                                       reference: source.modified ?? .now, sink: sink)
-        let read = InputReader.forEachLine(of: source, progress: progress) { processor.process($0) }
+        var ledger = GzipMemberLedger()
+        let read = InputReader.forEachLine(of: source, progress: progress, memberEnded: { end in
+            ledger.note(end, linesSoFar: processor.stats.lines, counted: true)
+        }) { processor.process($0) }
         processor.finish()
-        var stats = processor.stats
+        return (processor.sink, fileResult(source, processor.stats, read, ledger))
+    }
+
+    /// Reads one input into an aggregator per gzip member, kept only when the member proves intact: a
+    /// member failing its CRC or data check feeds nothing to the report (or to a ban).
+    func aggregateFile(_ source: InputSource) -> (Aggregator, FileResult) {
+        var processor = LineProcessor(registry: registry, range: range, zone: zone,
+                                      reference: source.modified ?? .now, sink: Aggregator(zone: zone))
+        var intact = Aggregator(zone: zone)
+        var ledger = GzipMemberLedger()
+        let read = InputReader.forEachLine(of: source, progress: progress, memberEnded: { end in
+            ledger.note(end, linesSoFar: processor.stats.lines, counted: false)
+            if end.intact { intact.merge(processor.sink) }
+            processor.sink = Aggregator(zone: zone)
+        }) { processor.process($0) }
+        processor.finish()
+        intact.merge(processor.sink)
+        return (intact, fileResult(source, processor.stats, read, ledger))
+    }
+
+    private func fileResult(_ source: InputSource, _ stats: FileStats, _ read: ReadResult,
+                            _ ledger: GzipMemberLedger) -> FileResult {
+        var stats = stats
         stats.cutLines = read.cutLines
-        return (processor.sink, FileResult(source: source, stats: stats, read: read))
+        var read = read
+        if !ledger.failures.isEmpty {
+            read.problem = (ledger.failures + (read.problem.map { [$0] } ?? [])).joined(separator: "; ")
+        }
+        return FileResult(source: source, stats: stats, read: read)
     }
 
     /// Reads inputs one after another, in order, into one sink (for `events`).
@@ -94,7 +124,7 @@ public struct Scanner: Sendable {
         }
         let merger = OrderedMerger(total: Aggregator(zone: zone), run: ScanRun(plan: plan, range: range))
         Parallel.forEach(units) { index, unit in
-            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0) } ?? scan(unit.source, into: Aggregator(zone: zone))
+            let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0) } ?? aggregateFile(unit.source)
             merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
         return merger.finish()
