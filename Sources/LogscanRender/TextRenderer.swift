@@ -21,7 +21,7 @@ public struct TextRenderer {
             out += ServiceSectionText(renderer: self).lines(section)
         }
         if report.services.isEmpty {
-            out += ["", "Nothing from sshd, postfix or dovecot in the range."]
+            out += ["", InputNotes.sentence(report.inputs)]
         }
         out += unmatched("Lines without a program tag that nothing recognised", report.untaggedUnmatched)
         out += inputs(report.inputs)
@@ -103,6 +103,7 @@ public struct TextRenderer {
         for skipped in inputs.skipped {
             lines += "  skipped \(skipped.path): \(skipped.reason)".wrapped(to: width, indent: "    ")
         }
+        for note in InputNotes.lineNotes(inputs) { lines += ("  " + note).wrapped(to: width, indent: "    ") }
         if !inputs.warnings.isEmpty {
             lines.append("")
             lines.append(style.alert("Warnings (the report is partial)"))

@@ -69,6 +69,14 @@ import Testing
         #expect(cut == 1)
     }
 
+    @Test func overlongLineInsideOneReadIsCutToo() {
+        let input = [UInt8](repeating: 0x44, count: LineSplitter.maxLineBytes + 1) + Array("\nz\n".utf8)
+        let (lines, cut) = split(input, step: 1 << 20, capacity: 1 << 20)
+        #expect(lines.map(\.text.count) == [LineSplitter.maxLineBytes, 1])
+        #expect(lines[0].cut && lines[0].length == LineSplitter.maxLineBytes + 2)
+        #expect(cut == 1)
+    }
+
     @Test func lineOfExactlyTheCapIsWhole() {
         let input = [UInt8](repeating: 0x43, count: LineSplitter.maxLineBytes) + [0x0A]
         let (lines, cut) = split(input, step: 10_000)

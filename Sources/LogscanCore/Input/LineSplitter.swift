@@ -76,7 +76,9 @@ struct LineSplitter {
                 if scan < start { scan = start }
                 guard scan < end, let hit = memchr(buffer + scan, 0x0A, end - scan) else { break }
                 let newline = hit.assumingMemoryBound(to: UInt8.self) - buffer
-                guard body(LineSplitter.line(buffer + start, newline - start), passed + newline + 1 - start, false) else {
+                let cut = newline - start > cap
+                if cut { cutLines += 1 }
+                guard body(LineSplitter.line(buffer + start, cut ? cap : newline - start), passed + newline + 1 - start, cut) else {
                     return 0
                 }
                 passed = 0

@@ -19,7 +19,14 @@ struct OpenedInput {
     /// Opens `path` (a C string, so a name that is not UTF-8 opens too); the error is the warning to give.
     static func open(_ path: UnsafePointer<CChar>) -> Result<OpenedInput, OpenRefusal> {
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else { return .failure(OpenRefusal("cannot open: \(String(cString: strerror(errno)))")) }
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            var info = stat()
+            if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                return .failure(OpenRefusal("not read: it is \(describe(info.st_mode & S_IFMT)), not a log file"))
+            }
+            return .failure(OpenRefusal("cannot open: \(reason)"))
+        }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             let reason = String(cString: strerror(errno))
