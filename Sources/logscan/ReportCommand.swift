@@ -43,7 +43,9 @@ struct ReportCommand: ParsableCommand {
         let (aggregate, run) = scanner.aggregate(plan)
         progress.finish()
         Diagnostics.warn(run)
-        let report = ReportBuilder(top: top).build(aggregate, run: run, generatedAt: now)
+        var builder = ReportBuilder(top: top)
+        builder.streamsRows = format == .json
+        let report = builder.build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
         let output = OutputBuffer()
         let text: String

@@ -67,6 +67,6 @@ extension ReportBuilder {
         let table = ranked(candidates, count: { $0 }) { peer, total in
             Report.OffenderRow(ip: peer.description, attempts: total, services: shares(peer))
         }
-        return Report.Table(rows: table.rows, more: distinct - table.rows.count)
+        return Report.Table(rows: table.rows, more: distinct - (table.lazyRows?.count ?? table.rows.count), lazyRows: table.lazyRows)
     }
 }

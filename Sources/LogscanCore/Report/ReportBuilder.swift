@@ -2,6 +2,10 @@
 public struct ReportBuilder {
     public var top: Int
     public var topUsersPerIP = 3
+    /// Large unlimited tables (`--top 0`) get rows made as they are encoded (for the streamed JSON form),
+    /// not stored: see `LazyRows`.
+    public var streamsRows = false
+    static let lazyRowsFrom = 256
 
     public init(top: Int) { self.top = top }
 
@@ -117,20 +121,28 @@ public struct ReportBuilder {
 
     /// A ranked table of a dictionary's entries, without copying them out first.
     func ranked<Key, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
-                                 keyOrder: (Key, Key) -> Bool, row: (Key, Value) -> Row) -> Report.Table<Row> {
+                                 keyOrder: (Key, Key) -> Bool, row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
         let kept = rankedIndices(table, limit: limit ?? top, count: { count($0.value) }, keyOrder: { keyOrder($0.key, $1.key) })
-        return Report.Table(rows: kept.map { row(table[$0].key, table[$0].value) }, more: table.count - kept.count)
+        return makeTable(kept.count, more: table.count - kept.count, limit: limit) { row(table[kept[$0]].key, table[kept[$0]].value) }
     }
 
     func ranked<Key: Comparable, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
-                                             row: (Key, Value) -> Row) -> Report.Table<Row> {
+                                             row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
         ranked(table, limit: limit, count: count, keyOrder: <, row: row)
     }
 
     /// A ranked table of (key, value) pairs.
     func ranked<Key: Comparable, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
-                                             row: (Key, Value) -> Row) -> Report.Table<Row> {
+                                             row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
         let kept = rankedIndices(entries, limit: limit ?? top, count: { count($0.1) }, keyOrder: { $0.0 < $1.0 })
-        return Report.Table(rows: kept.map { row(entries[$0].0, entries[$0].1) }, more: entries.count - kept.count)
+        return makeTable(kept.count, more: entries.count - kept.count, limit: limit) { row(entries[kept[$0]].0, entries[kept[$0]].1) }
+    }
+
+    /// The kept rows, stored, or made on demand when the table is unlimited, large and streamed.
+    private func makeTable<Row>(_ count: Int, more: Int, limit: Int?, row: @escaping (Int) -> Row) -> Report.Table<Row> {
+        if streamsRows && (limit ?? top) == 0 && count >= ReportBuilder.lazyRowsFrom {
+            return Report.Table(rows: [], more: more, lazyRows: LazyRows(count: count, make: row))
+        }
+        return Report.Table(rows: (0..<count).map(row), more: more)
     }
 }
