@@ -28,6 +28,7 @@ struct LineSplitter {
 
     /// Calls `body` with each line (without its `\n` or `\r\n`). Returns the byte count of an unfinished last
     /// line that was dropped because the input was damaged (0 otherwise).
+    @inline(__always)
     mutating func forEachLine<P: ChunkProducer>(of producer: inout P, memberEnded: (GzipMemberEnd) -> Void = { _ in },
                                                 _ body: (Bytes) -> Void) -> Int {
         forEachLine(of: &producer, memberEnded: memberEnded) { line, _, _ in
