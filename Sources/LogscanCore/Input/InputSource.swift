@@ -47,6 +47,7 @@ public struct ReadResult: Sendable {
 /// Opens an input, recognises gzip by its magic bytes, and feeds its lines to `body`.
 public enum InputReader {
     /// `memberEnded` hears of each gzip member's end, after the member's complete lines.
+    @inline(__always)
     public static func forEachLine(of source: InputSource, progress: ProgressCounter? = nil,
                                    memberEnded: (GzipMemberEnd) -> Void = { _ in },
                                    _ body: (Bytes) -> Void) -> ReadResult {
