@@ -177,7 +177,7 @@ public struct SshdCorrelator: HoldingCorrelator {
     }
 
     private static func occurrences(_ line: HeldLine) -> Int {
-        line.event.map { $0.parsed.count *| $0.line.repeatCount } ?? 1
+        line.event.map { $0.parsed.count.repeated($0.line.repeatCount) } ?? 1
     }
 
     /// The kind whose lines report the most attempts; on a tie, the one held first.

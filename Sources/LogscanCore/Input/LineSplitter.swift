@@ -72,20 +72,22 @@ struct LineSplitter {
             }
             var scan = max(start, readAt)
             while true {
-                while start < end && buffer[start] == 0 {
-                    start += 1
-                    passed += 1
+                if start < end && buffer[start] == 0 {
+                    repeat {
+                        start &+= 1
+                        passed &+= 1
+                    } while start < end && buffer[start] == 0
+                    scan = max(scan, start)
                 }
-                if scan < start { scan = start }
-                guard scan < end, let hit = memchr(buffer + scan, 0x0A, end - scan) else { break }
+                guard scan < end, let hit = memchr(buffer + scan, 0x0A, end &- scan) else { break }
                 let newline = hit.assumingMemoryBound(to: UInt8.self) - buffer
-                let cut = newline - start > cap
-                if cut { cutLines += 1 }
-                guard body(LineSplitter.line(buffer + start, cut ? cap : newline - start), passed + newline + 1 - start, cut) else {
+                let cut = newline &- start > cap
+                if cut { cutLines &+= 1 }
+                guard body(LineSplitter.line(buffer + start, cut ? cap : newline &- start), passed &+ newline &+ 1 &- start, cut) else {
                     return 0
                 }
                 passed = 0
-                start = newline + 1
+                start = newline &+ 1
                 scan = start
             }
             filled = end - start

@@ -75,7 +75,7 @@ public struct ServiceTally: Sendable {
     mutating func record(_ event: Event, day: Int64?) {
         let parsed = event.parsed
         let time = event.line.time
-        let occurrences = parsed.count *| event.line.repeatCount
+        let occurrences = parsed.count.repeated(event.line.repeatCount)
         switch parsed.kind.role {
         case .traffic:
             traffic.record(parsed, occurrences: occurrences, day: day)

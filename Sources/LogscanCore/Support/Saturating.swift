@@ -24,4 +24,8 @@ extension Int {
 
     @inlinable
     public static func +|= (lhs: inout Int, rhs: Int) { lhs = lhs +| rhs }
+
+    /// `self *| repeats`, with the common `repeats == 1` (no `message repeated`) checked first.
+    @inlinable
+    public func repeated(_ repeats: Int) -> Int { repeats == 1 ? self : self *| repeats }
 }

@@ -24,7 +24,7 @@ public enum StampParser {
             i += 1
         }
         // `Feb 30` or `Nov 31` is no date: the line is untimed rather than dated in another month.
-        guard i > dayStart, day >= 1, day <= CivilDate.longest(month: month), i + 9 <= line.count, line[i] == UInt8(ascii: " "),
+        guard i > dayStart, day >= 1, day <= 29 || day <= CivilDate.longest(month: month), i + 9 <= line.count, line[i] == UInt8(ascii: " "),
               let clock = clockTime(line, at: i + 1) else { return nil }
         return (ClassicStamp(month: month, day: day, hour: clock.0, minute: clock.1, second: clock.2), i + 9)
     }
