@@ -9,4 +9,7 @@ void *logscan_memmem(const void *haystack, size_t haystackLength,
 /// glibc's memrchr, likewise.
 void *logscan_memrchr(const void *haystack, int byte, size_t length);
 
+/// glibc's malloc_trim (hands freed pages back to the system), likewise.
+int logscan_malloc_trim(size_t pad);
+
 #endif

@@ -1,3 +1,4 @@
+import CByteScan
 import Synchronization
 
 /// Merges per-input aggregators in input order as they arrive from parallel workers: the result is the
@@ -27,6 +28,9 @@ final class OrderedMerger: Sendable {
                 state.next += 1
             }
         }
+        // The merged aggregator's tables were just freed: hand their pages back, so the peak is the
+        // aggregate's size rather than the aggregate plus what malloc's per-thread arenas keep.
+        _ = logscan_malloc_trim(0)
     }
 
     func finish() -> (Aggregator, ScanRun) {
