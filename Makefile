@@ -15,6 +15,7 @@ BUILD_PACKAGES = zlib1g-dev pkg-config
 TEST_PACKAGES  = gzip
 TEST_PACKAGES += python3
 TEST_PACKAGES += exim4-daemon-light systemd
+TEST_PACKAGES += time util-linux
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
