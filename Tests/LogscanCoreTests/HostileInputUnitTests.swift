@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LogscanCore
 
@@ -62,5 +63,24 @@ import Testing
     @Test(arguments: ["", "12a", "-1", " 1"])
     func nonDigitsAreNoNumber(text: String) {
         #expect(Bytes.with(text) { $0.decimalValue } == nil)
+    }
+
+    @Test(arguments: [0, 3, 1024, 1025, 7000, 20_000, Int.max])
+    func rankingKeepsTheSameOrderWhateverTheLimit(limit: Int) {
+        let counts = (0..<20_000).map { ($0 * 7919) % 613 }
+        let kept = ReportBuilder(top: 10).rankedIndices(counts.indices.map { $0 }, limit: limit, count: { counts[$0] },
+                                                         keyOrder: { $0 < $1 })
+        let sorted = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+        #expect(kept == Array(sorted.prefix(limit == 0 ? sorted.count : min(limit, sorted.count))))
+    }
+
+    @Test func lazyRowsEncodeLikeStoredRows() throws {
+        let rows = (0..<300).map { Report.ProbeRow(ip: "192.0.2.\($0 % 256)", count: $0, first: nil, last: nil) }
+        let stored = Report.Table(rows: rows, more: 2)
+        let lazy = Report.Table<Report.ProbeRow>(rows: [], more: 2, lazyRows: LazyRows(count: rows.count) { rows[$0] })
+        #expect(stored.count == 302 && lazy.count == 302)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        #expect(try encoder.encode(stored) == encoder.encode(lazy))
     }
 }
