@@ -153,7 +153,9 @@ public struct Report: Codable, Sendable {
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            if let lazyRows {
+            if let lazyRows, let deferred = encoder.userInfo[DeferredRows.key] as? DeferredRows {
+                try container.encode(deferred.placeholder(for: lazyRows), forKey: .rows)
+            } else if let lazyRows {
                 var list = container.nestedUnkeyedContainer(forKey: .rows)
                 for index in 0..<lazyRows.count { try list.encode(lazyRows.make(index)) }
             } else {
