@@ -15,3 +15,8 @@ void *logscan_memrchr(const void *haystack, int byte, size_t length) {
 int logscan_malloc_trim(size_t pad) {
     return malloc_trim(pad);
 }
+
+void logscan_malloc_return_freed_memory(void) {
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024);
+    mallopt(M_TOP_PAD, 0);
+}

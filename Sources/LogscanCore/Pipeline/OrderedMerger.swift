@@ -16,6 +16,7 @@ final class OrderedMerger: Sendable {
 
     init(total: Aggregator, run: ScanRun) {
         state = Mutex(State(total: total, run: run))
+        logscan_malloc_return_freed_memory()
     }
 
     /// `continuesFile`: the result is a later chunk of the previous unit's file.
