@@ -83,4 +83,27 @@ import Testing
         encoder.outputFormatting = .sortedKeys
         #expect(try encoder.encode(stored) == encoder.encode(lazy))
     }
+
+    /// Crashes the fuzz targets found, kept as they were found (fuzz/targets/).
+    @Test(arguments: [
+        // postfix: `SASL authentication failed` without a mechanism gave the mechanism a negative length,
+        // read past the line by `SafeText` (heap-buffer-overflow under AddressSanitizer).
+        ("postfix/smtpd", "warning: w[3.0.113.77]: SASL authentication failed:nR"),
+        ("postfix/submission/smtpd", "warning: unknown[203.0.113.9]: SASL authentication failed: x, sasl_username=u"),
+    ])
+    func fuzzCrashesStayFixed(program: String, message: String) {
+        let registry = ParserRegistry()
+        Bytes.with(program) { name in
+            Bytes.with(message) { text in
+                guard let index = registry.parserIndex(for: name),
+                      let parsed = registry.parsers[index].parse(text, program: name) else { return }
+                for field in [parsed.user, parsed.method, parsed.detail, parsed.relay, parsed.queueID] {
+                    guard let field else { continue }
+                    #expect(field.count >= 0 && field.count <= text.count)
+                    #expect(field.base >= text.base && field.base + field.count <= text.base + text.count)
+                    _ = SafeText.from(field)
+                }
+            }
+        }
+    }
 }
