@@ -49,6 +49,7 @@ TEST_PACKAGES += python3
 TEST_PACKAGES += exim4-daemon-light systemd
 TEST_PACKAGES += iptables nftables ipset util-linux
 TEST_PACKAGES += tidy chromium
+TEST_PACKAGES += time util-linux
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

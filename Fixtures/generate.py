@@ -219,6 +219,24 @@ def hostile_lines():
     return b"\n".join(lines) + b"\n", {"failures": len(names) + 1, "ip": ip.decode(), "users": len(names) + 1}
 
 
+def hostile_mail_lines():
+    """The same attacker-chosen names in Postfix's SASL and Dovecot's login lines, plus shell text, a carriage
+    return, a 10 KB name, and the invisible or reordering characters that must never reach output raw."""
+    ip = b"203.0.113.77"
+    names = [b"x from 10.0.0.1 port 22", b"rhost=10.0.0.1", b"<b>bold</b>", b"\x1b[31mred\x1b[0m",
+             b"a\rb", b"#; rm -rf / `id` $(id)", b"\xc3\x28bad", b"n" * 10240,
+             "sep\u2028par\u2029".encode(), "rtl\u202egnp.exe".encode(), "zero\u200bwidth\ufeff".encode(),
+             "arabic\u061cmark".encode()]
+    lines = []
+    for index, name in enumerate(names):
+        pid = 8100 + index
+        lines.append(b"Nov 27 11:%02d:00 mx1 postfix/submission/smtpd[%d]: warning: unknown[%s]: SASL LOGIN authentication failed: UGFzc3dvcmQ6, sasl_username=%s"
+                     % (index, pid, ip, name))
+        lines.append(b"Nov 27 11:%02d:30 mx1 dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): user=<%s>, method=PLAIN, rip=%s, lip=192.0.2.1, session=<s%d>"
+                     % (index, name, ip, index))
+    return b"\n".join(lines) + b"\n", {"postfix failures": len(names), "dovecot failures": len(names), "ip": ip.decode()}
+
+
 class MailLog(Log):
     """Postfix and Dovecot lines of one day, with their truth."""
 
@@ -454,6 +472,9 @@ def main():
     data, hostile = hostile_lines()
     write(os.path.join(HERE, "hostile", "auth.log"), data)
     truth["hostile"] = hostile
+    data, hostile_mail = hostile_mail_lines()
+    write(os.path.join(HERE, "hostile", "mail.log"), data)
+    truth["hostile mail"] = hostile_mail
     if "--truth" in sys.argv:
         print(json.dumps(truth, indent=1, sort_keys=True))
 

@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include <string.h>
 #include "CByteScan.h"
+#include <malloc.h>
 
 void *logscan_memmem(const void *haystack, size_t haystackLength,
                      const void *needle, size_t needleLength) {
@@ -9,4 +10,13 @@ void *logscan_memmem(const void *haystack, size_t haystackLength,
 
 void *logscan_memrchr(const void *haystack, int byte, size_t length) {
     return memrchr(haystack, byte, length);
+}
+
+int logscan_malloc_trim(size_t pad) {
+    return malloc_trim(pad);
+}
+
+void logscan_malloc_return_freed_memory(void) {
+    mallopt(M_TRIM_THRESHOLD, 64 * 1024);
+    mallopt(M_TOP_PAD, 0);
 }

@@ -54,7 +54,7 @@ public struct EventLineWriter: EventSink {
             count = attempts
         } else {
             output.append("false")
-            count = parsed.count * event.line.repeatCount
+            count = parsed.count.repeated(event.line.repeatCount)
         }
         output.append(",\"ip\":")
         switch parsed.peer {

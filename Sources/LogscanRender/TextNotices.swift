@@ -24,7 +24,9 @@ extension TextRenderer {
         let read = report.inputs.totalLines
         let inRange = report.inputs.files.reduce(0) { $0 + max(0, $1.stats.lines - $1.stats.outOfRange - $1.stats.untimed) }
         let text: String
-        if read == 0 {
+        if report.inputs.files.allSatisfy({ $0.problem != nil && $0.stats.lines == 0 }) {
+            text = "No input could be read in full: nothing to report (see the warnings below)."
+        } else if read == 0 {
             text = "No log lines were read."
         } else if inRange == 0 {
             text = "No lines in the range (\(NumberText.grouped(read)) \(read == 1 ? "line" : "lines") read, all outside it)."
@@ -32,5 +34,19 @@ extension TextRenderer {
             text = "\(NumberText.grouped(inRange)) \(inRange == 1 ? "line" : "lines") in the range, but none from sshd, postfix or dovecot."
         }
         return TextLines(lines: text.wrapped(to: width, indent: ""))
+    }
+
+    /// `auth.log: 2 lines longer than 64 KiB, cut there; 3 lines without a valid time`.
+    func lineNotes(_ inputs: Report.Inputs) -> [String] {
+        inputs.files.compactMap { file in
+            var parts: [String] = []
+            if file.stats.cutLines > 0 {
+                parts.append(NumberText.counted(file.stats.cutLines, "line") + " longer than 64 KiB, cut there")
+            }
+            if file.stats.untimed > 0 {
+                parts.append(NumberText.counted(file.stats.untimed, "line") + " without a valid time")
+            }
+            return parts.isEmpty ? nil : file.path + ": " + parts.joined(separator: "; ")
+        }
     }
 }

@@ -110,6 +110,7 @@ public struct TextRenderer {
         for skipped in inputs.skipped {
             lines += "  skipped \(skipped.path): \(skipped.reason)".wrapped(to: cutWidth, indent: "    ")
         }
+        for note in lineNotes(inputs) { lines += ("  " + note).wrapped(to: cutWidth, indent: "    ") }
         return TextBlock(title: style.heading("Inputs"), lines: lines)
     }
 

@@ -17,7 +17,7 @@ enum Diagnostics {
         var plan = options.paths.isEmpty && !options.journal.request.isEmpty
             ? .empty : InputDiscovery.plan(paths: options.paths, since: range.since)
         guard addJournal(options, to: &plan, quiet: quiet) else { return nil }
-        for problem in plan.problems { warn("\(problem.path): \(problem.message)") }
+        for problem in plan.problems { warn("\(SafeText.from(problem.path)): \(problem.message)") }
         InputNotes.tell(plan, quiet: quiet)
         if plan.usedSystemDefaults {
             if plan.inputs.isEmpty && plan.skipped.isEmpty {
@@ -26,14 +26,14 @@ enum Diagnostics {
                 return nil
             }
             if !quiet {
-                let names = plan.inputs.map(\.path).joined(separator: ", ")
+                let names = plan.inputs.map(\.displayName).joined(separator: ", ")
                 let scope = options.since == nil && options.until == nil && options.range == nil
                     ? " (last 24h; --range all reads everything)" : ""
                 say("reading \(names.isEmpty ? "nothing new" : names)\(scope)")
             }
         }
         for reason in Set(plan.skipped.map(\.reason)).sorted() where !quiet {
-            let names = plan.skipped.filter { $0.reason == reason }.map(\.source.path).joined(separator: ", ")
+            let names = plan.skipped.filter { $0.reason == reason }.map(\.source.displayName).joined(separator: ", ")
             say("skipped (\(reason)): \(names)")
         }
         return plan

@@ -52,12 +52,15 @@ struct ReportCommand: ParsableCommand {
         Diagnostics.warn(run)
         var builder = ReportBuilder(top: top, zone: input.zone)
         builder.trust = monitoring.trustPolicy
+        builder.streamsRows = format == .json
         let report = builder.build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
+        let output = OutputBuffer()
         let text: String
         switch format {
         case .json:
-            text = try JSONRenderer.render(report)
+            try JSONRenderer.write(report, to: output)
+            text = ""
         case .email:
             text = try mail.message(report, look: look, now: now)
         case .text:
@@ -65,8 +68,7 @@ struct ReportCommand: ParsableCommand {
         case .html:
             text = HTMLRenderer(options: look).render(report)
         }
-        let output = OutputBuffer()
-        output.append(string: text)
+        if !text.isEmpty { output.append(string: text) }
         output.flush()
         if let condition = monitoring.conditionMet(report) {
             Diagnostics.say("--fail-on: \(condition)")

@@ -34,10 +34,45 @@ import Testing
         let run = try Harness.logscan(["events", "--unmatched", dir.path])
         #expect(!run.outBytes.contains(0x1B))
         let events = try Harness.events(run)
-        #expect(events.count == 17)
+        #expect(events.count == 17 + 24, "auth.log's 17 lines and mail.log's 24")
         let users = Set(events.compactMap { $0["user"] as? String })
         #expect(users.contains("\\x1b[31mred\\x1b[0m"))
         #expect(users.contains("<script>alert(1)</script>"))
-        #expect(Set(events.compactMap { $0["ip"] as? String }) == ["203.0.113.66"])
+        #expect(Set(events.compactMap { $0["ip"] as? String }) == ["203.0.113.66", "203.0.113.77"])
+    }
+
+    /// What must never reach output raw: control characters (but the line ends), line and paragraph
+    /// separators, bidirectional controls and invisible characters.
+    static func forbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: return false
+        case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF: return true
+        default: return false
+        }
+    }
+
+    @Test(arguments: [["--top", "0"], ["--format", "json", "--top", "0"], ["events", "--unmatched"]])
+    func noServiceLetsRawControlOrInvisibleCharactersOut(arguments: [String]) throws {
+        let dir = try Harness.fixtures("hostile")
+        let run = try Harness.logscan(arguments + [dir.path])
+        #expect(run.status == 0)
+        let raw = String(decoding: run.outBytes, as: UTF8.self).unicodeScalars.filter(Self.forbidden)
+        #expect(raw.isEmpty, "\(raw.map { String($0.value, radix: 16) })")
+        #expect(!run.err.unicodeScalars.contains(where: Self.forbidden))
+        for shown in [#"rtl\u{202e}gnp.exe"#, #"sep\u{2028}par\u{2029}"#, #"zero\u{200b}width\u{feff}"#, #"arabic\u{61c}mark"#,
+                      #"a\x0db"#, #"\xc3(bad"#] {
+            let isJSON = arguments.contains("json") || arguments.first == "events"
+            let visible = isJSON ? run.out.replacingOccurrences(of: #"\\"#, with: #"\"#) : run.out
+            #expect(visible.contains(shown), "\(shown)")
+        }
+        if arguments.first != "events" {
+            let report = try Harness.logscan(["--format", "json", "--top", "0", dir.path])
+            let decoded = try Harness.report(report)
+            for service in [Service.postfix, .dovecot] {
+                let section = try #require(decoded.services.first { $0.service == service })
+                #expect(section.failedAttempts == 12)
+                #expect(section.ips.rows.map(\.ip) == ["203.0.113.77"], "no address from a user name")
+            }
+        }
     }
 }

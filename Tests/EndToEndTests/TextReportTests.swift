@@ -40,7 +40,7 @@ import Testing
         let debian = try text(["debian"], environment: ["LANG": "C.UTF-8", "TZ": "Europe/Berlin"]).out
         #expect(debian.contains("(times in Europe/Berlin)"))
         let hostile = try text(["hostile"]).out
-        #expect(hostile.contains("1 file, 17 lines"))
+        #expect(hostile.contains("2 files, 41 lines"))
         #expect(hostile.contains("Exists: yes = a valid account"))
     }
 

@@ -59,6 +59,13 @@ import Testing
         #expect(SafeText.from(Array("\u{FEFF}\u{200F}".utf8)) == #"\u{feff}\u{200f}"#)
     }
 
+    @Test func separatorsArabicMarkAndZeroWidthAreEscaped() {
+        #expect(SafeText.from(Array("a\u{2028}b\u{2029}c".utf8)) == #"a\u{2028}b\u{2029}c"#)
+        #expect(SafeText.from(Array("\u{061C}\u{200B}\u{200C}\u{200D}\u{200E}".utf8)) == #"\u{61c}\u{200b}\u{200c}\u{200d}\u{200e}"#)
+        #expect(SafeText.from("x\u{202A}y") == #"x\u{202a}y"#, "a String takes the same path as bytes")
+        #expect(SafeText.from("日本\u{2060}") == #"日本\u{2060}"#, "the word joiner is invisible too")
+    }
+
     @Test func fromBytesViewMatchesArray() {
         let bytes: [UInt8] = [0x72, 0x6F, 0x6F, 0x74, 0xFF, 0x1B]
         let viaView = Bytes.with(bytes) { SafeText.from($0) }

@@ -8,7 +8,7 @@ struct Correlators {
     mutating func classify(_ parsed: ParsedMessage, line: SyslogLine, service: Service) -> CorrelationOutcome {
         let role = parsed.kind.role
         if role == .probe { return .decided(.probe) }
-        let count = parsed.count * line.repeatCount
+        let count = parsed.count.repeated(line.repeatCount)
         switch service {
         case .sshd:
             return SshdCorrelator.handles(role) ? sshd.classify(parsed, role: role, count: count, line: line) : .decided(.noise)

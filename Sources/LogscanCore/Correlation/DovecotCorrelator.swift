@@ -48,7 +48,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
     /// Every held failure of the client counts one attempt.
     mutating func settle(_ key: UInt64) {
         for line in pending.removeValue(forKey: MixedKey(key)) ?? [] {
-            let occurrences = line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
+            let occurrences = line.event.map { $0.parsed.count.repeated($0.line.repeatCount) } ?? 1
             heldQueue.release(line, .failure(attempts: occurrences))
         }
     }

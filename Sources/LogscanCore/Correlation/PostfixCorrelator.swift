@@ -49,7 +49,7 @@ public struct PostfixCorrelator: Correlator {
         switch role {
         case .attempt:
             session.triedToAuthenticate = true
-            session.reportedFailures += count
+            session.reportedFailures +|= count
             return .failure(attempts: count)
         case .success:
             session.triedToAuthenticate = true
@@ -57,7 +57,7 @@ public struct PostfixCorrelator: Correlator {
         case .limitMarker:
             return .notAnAttempt
         case .authCommandProbe:
-            session.reportedFailures += count
+            session.reportedFailures +|= count
             return .probe
         case .attemptNotCounted:
             session.triedToAuthenticate = true

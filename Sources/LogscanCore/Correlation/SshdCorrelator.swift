@@ -193,7 +193,7 @@ public struct SshdCorrelator: HoldingCorrelator {
     }
 
     private static func occurrences(_ line: HeldLine) -> Int {
-        line.event.map { $0.parsed.count * $0.line.repeatCount } ?? 1
+        line.event.map { $0.parsed.count.repeated($0.line.repeatCount) } ?? 1
     }
 
     /// The kind whose lines report the most attempts; on a tie, the one held first.
@@ -202,7 +202,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         for line in lines {
             guard let kind = line.event?.parsed.kind, best?.kind != kind else { continue }
             let total = writtenOncePerConnection(kind) ? occurrences(line)
-                : lines.reduce(0) { $1.event?.parsed.kind == kind ? $0 + occurrences($1) : $0 }
+                : lines.reduce(0) { $1.event?.parsed.kind == kind ? $0 +| occurrences($1) : $0 }
             if best == nil || total > best!.total { best = (kind, total) }
         }
         return best?.kind
@@ -210,7 +210,7 @@ public struct SshdCorrelator: HoldingCorrelator {
 
     private static func counted(_ attempts: Int, in connection: inout Connection) -> Verdict {
         guard attempts > 0 else { return .sameAttempt }
-        connection.countedAttempts += attempts
+        connection.countedAttempts +|= attempts
         return .failure(attempts: attempts)
     }
 

@@ -10,6 +10,12 @@ protocol ChunkProducer {
     var damage: String? { get }
     /// Bytes read from the file descriptor so far.
     var rawBytesRead: Int { get }
+    /// The end of a gzip member reached by the last `fill`, once (nil for plain input).
+    mutating func takeMemberEnd() -> GzipMemberEnd?
+}
+
+extension ChunkProducer {
+    mutating func takeMemberEnd() -> GzipMemberEnd? { nil }
 }
 
 /// The first bytes of an input, read before deciding whether it is gzip. They are handed to the producer

@@ -13,7 +13,7 @@ public enum FileChunks {
     public static func boundaries(of source: InputSource, chunkBytes: Int64 = chunkBytes,
                                   minimumFileBytes: Int64 = minimumFileBytes) -> [Int64]? {
         guard source.kind == .file, let size = source.size, size >= minimumFileBytes else { return nil }
-        let fd = open(source.path, O_RDONLY | O_CLOEXEC)
+        let fd = source.withFileSystemPath { open($0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var magic: (UInt8, UInt8) = (0, 0)

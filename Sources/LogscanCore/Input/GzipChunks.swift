@@ -20,6 +20,8 @@ struct GzipChunks: ChunkProducer {
     private var members = 0
     private var consumed = 0
     private(set) var damage: String?
+    /// Set when a member ended in the last `fill`; taken by the line splitter once its lines are out.
+    private var memberEnd: GzipMemberEnd?
 
     init(input: PrefetchedInput) {
         self.input = input
@@ -44,6 +46,8 @@ struct GzipChunks: ChunkProducer {
 
     mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
         guard !finished else { return 0 }
+        // zlib counts output in 32 bits: fill at most 4 GiB - 1 per call.
+        let capacity = min(capacity, Int(UInt32.max))
         stream.next_out = buffer
         stream.avail_out = UInt32(capacity)
         while stream.avail_out > 0 && !finished {
@@ -67,14 +71,23 @@ struct GzipChunks: ChunkProducer {
                 members += 1
                 inMember = false
                 inflateReset(streamPointer)
+                // Stop at the member's end, so its lines are out before it is reported intact.
+                memberEnd = GzipMemberEnd(index: members, intact: true, reason: nil)
+                if Int(stream.avail_out) < capacity { return capacity - Int(stream.avail_out) }
             case Z_OK, Z_BUF_ERROR:
                 continue
             default:
                 let reason = stream.msg.map { String(cString: $0) } ?? "code \(status)"
-                fail("corrupt gzip data near compressed byte \(consumed): \(reason)")
+                memberEnd = GzipMemberEnd(index: members + 1, intact: false, reason: reason)
+                fail("corrupt gzip data in member \(members + 1) near compressed byte \(consumed): \(reason)")
             }
         }
         return capacity - Int(stream.avail_out)
+    }
+
+    mutating func takeMemberEnd() -> GzipMemberEnd? {
+        defer { memberEnd = nil }
+        return memberEnd
     }
 
     /// Checks the magic of the next member; trailing zero padding ends the file quietly.

@@ -41,24 +41,32 @@ public enum InputDiscovery {
     public static func plan(paths: [String], since: Instant?, systemLogs: [String] = systemLogs) -> InputPlan {
         var plan = InputPlan()
         var files: [String] = []
+        var names = PathNames()
         if paths.isEmpty {
             plan.usedSystemDefaults = true
-            for pattern in systemLogs { files += glob(pattern).filter { isRegularFile($0) } }
+            for pattern in systemLogs { files += glob(pattern, &names).filter { isRegularFile($0, names) } }
         }
-        for path in paths {
+        for argument in paths {
+            let path = names.fromCommandLine(argument) ?? argument
             if path == "-" {
                 plan.inputs.append(.standardInput)
-            } else if isDirectory(path) {
-                let (found, copies) = withoutMailCopies(logFiles(in: path))
+            } else if isDirectory(path, names) {
+                let scan = DirectoryScan(path, names: &names)
+                let (found, copies) = withoutMailCopies(scan.files)
                 let (logs, unknown) = KnownLogNames.split(found)
                 plan.ignored += unknown.sorted()
-                if logs.isEmpty { plan.problems.append((path, KnownLogNames.noneInDirectory)) }
+                if logs.isEmpty && scan.problems.isEmpty { plan.problems.append((path, KnownLogNames.noneInDirectory)) }
                 files += logs
-                plan.skipped += copies.compactMap { inputSource(at: $0) }.map { InputPlan.Skip(source: $0, reason: "repeats mail.log") }
-            } else if exists(path) {
+                plan.skipped += copies.compactMap { inputSource(at: $0, names) }.map { InputPlan.Skip(source: $0, reason: "repeats mail.log") }
+                plan.skipped += scan.notFiles.map {
+                    InputPlan.Skip(source: InputSource(path: $0.name, kind: .file, size: nil, modified: nil,
+                                                       rawPath: names.bytes(of: $0.name)), reason: $0.reason)
+                }
+                plan.problems += scan.problems
+            } else if exists(path, names) {
                 files.append(path)
             } else if path.contains(where: { "*?[".contains($0) }) {
-                let matches = glob(path).filter { isRegularFile($0) }
+                let matches = glob(path, &names).filter { isRegularFile($0, names) }
                 if matches.isEmpty { plan.problems.append((path, "no files match")) }
                 files += matches
             } else {
@@ -67,7 +75,7 @@ public enum InputDiscovery {
         }
         var seen = Set<String>()
         for path in RotationOrder.sorted(files) where seen.insert(path).inserted {
-            guard let source = inputSource(at: path) else {
+            guard let source = inputSource(at: path, names) else {
                 plan.problems.append((path, "cannot read: \(String(cString: strerror(errno)))"))
                 continue
             }
@@ -88,47 +96,45 @@ public enum InputDiscovery {
         return (paths.filter { !mailCopies.contains(base($0)) }, copies)
     }
 
-    /// Regular, non-hidden files of a directory that are not binary login records.
-    static func logFiles(in directory: String) -> [String] {
-        guard let handle = opendir(directory) else { return [] }
-        defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            guard !name.hasPrefix("."), !["wtmp", "btmp", "lastlog", "faillog"].contains(where: name.hasPrefix),
-                  !name.hasSuffix(".journal") else { continue }
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            if isRegularFile(path) { names.append(path) }
-        }
-        return names
-    }
-
-    static func inputSource(at path: String) -> InputSource? {
+    static func inputSource(at path: String, _ names: PathNames = PathNames()) -> InputSource? {
         var info = stat()
-        guard stat(path, &info) == 0, access(path, R_OK) == 0 else { return nil }
+        guard names.withFileSystemPath(path, { stat($0, &info) == 0 && access($0, R_OK) == 0 }) else { return nil }
         let modified = Instant(micros: Int64(info.st_mtim.tv_sec) * 1_000_000 + Int64(info.st_mtim.tv_nsec) / 1000)
-        return InputSource(path: path, kind: .file, size: Int64(info.st_size), modified: modified)
+        return InputSource(path: path, kind: .file, size: Int64(info.st_size), modified: modified,
+                           rawPath: names.bytes(of: path))
     }
 
-    static func glob(_ pattern: String) -> [String] {
+    /// The paths matching `pattern`; names that are not UTF-8 are kept in `names`.
+    static func glob(_ pattern: String, _ names: inout PathNames) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
         guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
-        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }
+        return (0..<Int(result.gl_pathc)).compactMap { index in
+            result.gl_pathv[index].map { path in
+                names.name(Array(UnsafeBufferPointer(start: UnsafeRawPointer(path).assumingMemoryBound(to: UInt8.self),
+                                                     count: strlen(path))))
+            }
+        }
     }
 
-    static func exists(_ path: String) -> Bool {
-        var info = stat()
-        return lstat(path, &info) == 0
+    /// The paths matching `pattern`, for callers that keep no names (journal files: journalctl takes them as text).
+    static func glob(_ pattern: String) -> [String] {
+        var names = PathNames()
+        return glob(pattern, &names)
     }
 
-    static func isDirectory(_ path: String) -> Bool {
+    static func exists(_ path: String, _ names: PathNames = PathNames()) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        return names.withFileSystemPath(path) { lstat($0, &info) } == 0
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
+    static func isDirectory(_ path: String, _ names: PathNames = PathNames()) -> Bool {
         var info = stat()
-        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        return names.withFileSystemPath(path) { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    static func isRegularFile(_ path: String, _ names: PathNames = PathNames()) -> Bool {
+        var info = stat()
+        return names.withFileSystemPath(path) { stat($0, &info) } == 0 && info.st_mode & S_IFMT == S_IFREG
     }
 }

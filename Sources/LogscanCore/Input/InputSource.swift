@@ -5,6 +5,7 @@ import Glibc
 /// One input to read: a file, standard input, or the systemd journal (read through journalctl).
 public struct InputSource: Sendable, Hashable {
     public enum Kind: Sendable, Hashable { case file, standardInput, journal(JournalScope) }
+    /// The path as text: exact when the name is valid UTF-8, else its `SafeText` form (see `rawPath`).
     public let path: String
     public let kind: Kind
     /// Bytes on disk (compressed size for gzip); nil for stdin.
@@ -12,23 +13,33 @@ public struct InputSource: Sendable, Hashable {
     public let modified: Instant?
     /// For a journal read in time slices: this input's slice.
     public var journalSlice: JournalSlice?
+    /// The path's bytes when they are not valid UTF-8 (a `String` cannot hold them); nil otherwise.
+    public let rawPath: [UInt8]?
 
     public static let standardInput = InputSource(path: "-", kind: .standardInput, size: nil, modified: nil)
 
-    public init(path: String, kind: Kind, size: Int64?, modified: Instant?) {
+    public init(path: String, kind: Kind, size: Int64?, modified: Instant?, rawPath: [UInt8]? = nil) {
         self.path = path
         self.kind = kind
         self.size = size
         self.modified = modified
+        self.rawPath = rawPath
     }
 
-    /// The name shown in reports and warnings: the path, `(stdin)`, or `journal`, `journal:FILE`, `journal:DIR`.
+    /// The name shown in reports and warnings: the path with control, invisible and invalid bytes escaped,
+    /// `(stdin)`, or `journal`, `journal:FILE`, `journal:DIR`.
     public var displayName: String {
         switch kind {
-        case .file: path
+        case .file: rawPath.map(SafeText.from) ?? SafeText.from(path)
         case .standardInput: "(stdin)"
-        case .journal: path.isEmpty ? "journal" : "journal:" + path
+        case .journal: path.isEmpty ? "journal" : "journal:" + SafeText.from(path)
         }
+    }
+
+    /// Runs `body` with the path as the file system knows it.
+    public func withFileSystemPath<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
+        guard let rawPath else { return path.withCString(body) }
+        return (rawPath.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { body($0.baseAddress!) }
     }
 }
 
@@ -36,16 +47,22 @@ public struct InputSource: Sendable, Hashable {
 public struct ReadResult: Sendable {
     public var rawBytes: Int = 0
     public var compressed = false
+    /// Lines longer than `LineSplitter.maxLineBytes`, cut there.
+    public var cutLines = 0
     /// Set when the input could not be opened, or was damaged part-way.
     public var problem: String?
 }
 
 /// Opens an input, recognises gzip by its magic bytes, and feeds its lines to `body`.
 public enum InputReader {
+    /// `memberEnded` hears of each gzip member's end, after the member's complete lines.
+    @inline(__always)
     public static func forEachLine(of source: InputSource, progress: ProgressCounter? = nil,
+                                   memberEnded: (GzipMemberEnd) -> Void = { _ in },
                                    _ body: (Bytes) -> Void) -> ReadResult {
         defer { progress?.finishFile() }
         var result = ReadResult()
+        var opened: OpenedInput?
         let fd: Int32
         switch source.kind {
         case .standardInput:
@@ -54,20 +71,23 @@ public enum InputReader {
             result.problem = "a journal is read by Scanner.scanJournal, not as lines"
             return result
         case .file:
-            fd = open(source.path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                result.problem = "cannot open: \(String(cString: strerror(errno)))"
+            switch source.withFileSystemPath({ OpenedInput.open($0) }) {
+            case .failure(let refusal):
+                result.problem = refusal.message
                 return result
+            case .success(let input):
+                opened = input
+                fd = input.fd
             }
         }
-        defer { if source.kind == .file { close(fd) } }
+        defer { if let opened { close(opened.fd) } }
         let input = PrefetchedInput(fd: fd, progress: progress)
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
         if input.isGzip {
             result.compressed = true
             var producer = GzipChunks(input: input)
-            let dropped = splitter.forEachLine(of: &producer, body)
+            let dropped = splitter.forEachLine(of: &producer, memberEnded: memberEnded, body)
             result.rawBytes = producer.rawBytesRead
             result.problem = describe(producer.damage, dropped: dropped)
             producer.close()
@@ -77,26 +97,41 @@ public enum InputReader {
             result.rawBytes = producer.rawBytesRead
             result.problem = describe(producer.damage, dropped: dropped)
         }
+        result.cutLines = splitter.cutLines
+        if let opened {
+            if opened.isFIFO && result.rawBytes == 0 && result.problem == nil {
+                result.problem = "a FIFO that gave no data (no writer?): read as empty"
+            } else if result.problem == nil {
+                result.problem = source.path.withCString { opened.changeDuringRead(path: $0, bytesRead: result.rawBytes) }
+            }
+        }
         return result
     }
 
-    /// Reads a plain file from byte `offset` on, with each line's length, until `body` returns false.
+    /// Reads a plain file from byte `offset` on, with each line's length and whether it was cut, until
+    /// `body` returns false.
     public static func forEachLine(ofPlainFile source: InputSource, from offset: Int64, progress: ProgressCounter? = nil,
-                                   _ body: (Bytes, Int) -> Bool) -> ReadResult {
+                                   _ body: (Bytes, Int, Bool) -> Bool) -> ReadResult {
         var result = ReadResult()
-        let fd = open(source.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            result.problem = "cannot open: \(String(cString: strerror(errno)))"
+        let opened: OpenedInput
+        switch source.withFileSystemPath({ OpenedInput.open($0) }) {
+        case .failure(let refusal):
+            result.problem = refusal.message
             return result
+        case .success(let input):
+            opened = input
         }
-        defer { close(fd) }
-        if offset > 0 { lseek(fd, off_t(offset), SEEK_SET) }
-        var producer = PlainChunks(input: PrefetchedInput(fd: fd, progress: progress))
+        defer { close(opened.fd) }
+        if offset > 0 { lseek(opened.fd, off_t(offset), SEEK_SET) }
+        var producer = PlainChunks(input: PrefetchedInput(fd: opened.fd, progress: progress))
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
         _ = splitter.forEachLine(of: &producer, body)
         result.rawBytes = producer.rawBytesRead
         result.problem = describe(producer.damage, dropped: 0)
+        if result.problem == nil, let size = source.size, opened.size < size {
+            result.problem = "shrank before being read (from \(size) to \(opened.size) bytes): lines past the cut were lost"
+        }
         return result
     }
 

@@ -32,8 +32,11 @@ public struct FileStats: Sendable, Codable, Equatable {
     /// Lines of programs that no parser claims (cron, sudo, systemd…): counted, not parsed.
     public var otherPrograms = 0
     public var outOfRange = 0
-    /// Lines without a timestamp, left out because a time range was given.
+    /// Lines without a valid timestamp (none, or an impossible one: `Feb 30`, offset `+24:00`); left out
+    /// when a time range was given.
     public var untimed = 0
+    /// Lines longer than 64 KiB: cut there, the rest skipped unread.
+    public var cutLines = 0
     public var firstTime: Instant?
     public var lastTime: Instant?
 
@@ -41,13 +44,14 @@ public struct FileStats: Sendable, Codable, Equatable {
 
     /// Adds the counts of a later part of the same input.
     mutating func merge(_ other: FileStats) {
-        lines += other.lines
-        bytes += other.bytes
-        recognised += other.recognised
-        unmatched += other.unmatched
-        otherPrograms += other.otherPrograms
-        outOfRange += other.outOfRange
-        untimed += other.untimed
+        lines +|= other.lines
+        bytes +|= other.bytes
+        recognised +|= other.recognised
+        unmatched +|= other.unmatched
+        otherPrograms +|= other.otherPrograms
+        outOfRange +|= other.outOfRange
+        untimed +|= other.untimed
+        cutLines +|= other.cutLines
         firstTime.keepEarliest(other.firstTime)
         lastTime.keepLatest(other.lastTime)
     }

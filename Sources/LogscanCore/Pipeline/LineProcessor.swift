@@ -58,9 +58,9 @@ public struct LineProcessor<Sink: EventSink> {
                 stats.outOfRange += 1
                 return
             }
-        } else if range.isBounded {
+        } else {
             stats.untimed += 1
-            return
+            if range.isBounded { return }
         }
         guard line.hasTag else {
             dispatchBare(line, raw: raw)

@@ -1,3 +1,4 @@
+import CByteScan
 import Synchronization
 
 /// Merges per-input sinks (aggregators) in input order as they arrive from parallel workers: the result is the
@@ -15,6 +16,7 @@ final class OrderedMerger<Sink: MergeableSink>: Sendable {
 
     init(total: Sink, run: ScanRun) {
         state = Mutex(State(total: total, run: run))
+        logscan_malloc_return_freed_memory()
     }
 
     /// `continuesFile`: the result is a later chunk of the previous unit's file.
@@ -27,6 +29,9 @@ final class OrderedMerger<Sink: MergeableSink>: Sendable {
                 state.next += 1
             }
         }
+        // The merged aggregator's tables were just freed: hand their pages back, so the peak is the
+        // aggregate's size rather than the aggregate plus what malloc's per-thread arenas keep.
+        _ = logscan_malloc_trim(0)
     }
 
     func finish() -> (Sink, ScanRun) {

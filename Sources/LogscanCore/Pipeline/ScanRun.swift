@@ -15,7 +15,7 @@ public struct ScanRun: Sendable {
     public init(plan: InputPlan, range: TimeRange) {
         self.plan = plan
         self.range = range
-        warnings = plan.problems.map { "\($0.path): \($0.message)" }
+        warnings = plan.problems.map { "\(SafeText.from($0.path)): \($0.message)" }
     }
 
     /// True when some input was missing, unreadable or damaged: the result is partial.
@@ -61,16 +61,49 @@ public struct Scanner: Sendable {
         self.chunking = chunking
     }
 
-    /// Reads one input into `sink`.
+    /// Reads one input into `sink`, which sees every line as it is read (`events`): the lines of a gzip
+    /// member that then fails its integrity check were delivered already, so the warning names them.
     public func scan<Sink: EventSink>(_ source: InputSource, into sink: Sink) -> (Sink, FileResult) {
         if case .journal = source.kind { return scanJournal(source, into: sink) }
         var sink = sink
         sink.beginInput(source)
         var processor = LineProcessor(registry: registry, range: range, zone: zone,
                                       reference: source.modified ?? .now, sink: sink)
-        let read = InputReader.forEachLine(of: source, progress: progress) { processor.process($0) }
+        var ledger = GzipMemberLedger()
+        let read = InputReader.forEachLine(of: source, progress: progress, memberEnded: { end in
+            ledger.note(end, linesSoFar: processor.stats.lines, counted: true)
+        }) { processor.process($0) }
         processor.finish()
-        return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
+        return (processor.sink, fileResult(source, processor.stats, read, ledger))
+    }
+
+    /// Reads one input into an aggregator per gzip member, kept only when the member proves intact: a
+    /// member failing its CRC or data check feeds nothing to the report (or to a ban).
+    func aggregateFile<Sink: MergeableSink>(_ source: InputSource, making make: (Zone) -> Sink) -> (Sink, FileResult) {
+        if case .journal = source.kind { return scanJournal(source, into: make(zone)) }
+        var processor = LineProcessor(registry: registry, range: range, zone: zone,
+                                      reference: source.modified ?? .now, sink: make(zone))
+        var intact = make(zone)
+        var ledger = GzipMemberLedger()
+        let read = InputReader.forEachLine(of: source, progress: progress, memberEnded: { end in
+            ledger.note(end, linesSoFar: processor.stats.lines, counted: false)
+            if end.intact { intact.merge(processor.sink) }
+            processor.sink = make(zone)
+        }) { processor.process($0) }
+        processor.finish()
+        intact.merge(processor.sink)
+        return (intact, fileResult(source, processor.stats, read, ledger))
+    }
+
+    private func fileResult(_ source: InputSource, _ stats: FileStats, _ read: ReadResult,
+                            _ ledger: GzipMemberLedger) -> FileResult {
+        var stats = stats
+        stats.cutLines = read.cutLines
+        var read = read
+        if !ledger.failures.isEmpty {
+            read.problem = (ledger.failures + (read.problem.map { [$0] } ?? [])).joined(separator: "; ")
+        }
+        return FileResult(source: source, stats: stats, read: read)
     }
 
     /// Reads inputs one after another, in order, into one sink (for `events`).
@@ -97,7 +130,7 @@ public struct Scanner: Sendable {
         let merger = OrderedMerger(total: make(zone), run: ScanRun(plan: plan, range: range))
         Parallel.forEach(units) { index, unit in
             let (aggregator, result) = unit.chunk.map { scanChunk(unit.source, $0, into: make(zone)) }
-                ?? scan(unit.source, into: make(zone))
+                ?? aggregateFile(unit.source, making: make)
             merger.deliver(index, aggregator, result, continuesFile: (unit.chunk?.lowerBound ?? 0) > 0)
         }
         return merger.finish()
@@ -141,8 +174,10 @@ public struct Scanner: Sendable {
         let readFrom = max(0, chunk.lowerBound - Scanner.warmUpBytes)
         if numberingLines { processor.lineNumber = FileChunks.lineCount(of: source, before: readFrom) }
         var offset = readFrom
-        var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length in
+        var cutLines = 0
+        var read = InputReader.forEachLine(ofPlainFile: source, from: readFrom, progress: nil) { line, length, cut in
             defer { offset += Int64(length) }
+            if cut && offset >= chunk.lowerBound && offset < chunk.upperBound { cutLines += 1 }
             if offset < chunk.upperBound {
                 processor.recording = offset >= chunk.lowerBound
             } else {
@@ -158,6 +193,8 @@ public struct Scanner: Sendable {
         processor.finish()
         progress?.add(bytes: Int(chunk.count))
         read.rawBytes = Int(chunk.count)
-        return (processor.sink, FileResult(source: source, stats: processor.stats, read: read))
+        var stats = processor.stats
+        stats.cutLines = cutLines
+        return (processor.sink, FileResult(source: source, stats: stats, read: read))
     }
 }

@@ -35,33 +35,33 @@ public struct MailTraffic: Sendable {
             // qmgr logs `from=` again each time a deferred message returns to the active queue.
             guard let queueID, sizes[queueID] == nil else { return }
             sizes[queueID] = parsed.size
-            received += occurrences
-            receivedBytes += parsed.size
-            if let day { days[day, default: Day()].received += occurrences }
+            received +|= occurrences
+            receivedBytes +|= parsed.size
+            if let day { days[day, default: Day()].received +|= occurrences }
         case .delivered:
-            delivered += occurrences
-            deliveredBytes += queueID.flatMap { sizes[$0] } ?? 0
-            if let day { days[day, default: Day()].delivered += occurrences }
+            delivered +|= occurrences
+            deliveredBytes +|= queueID.flatMap { sizes[$0] } ?? 0
+            if let day { days[day, default: Day()].delivered +|= occurrences }
         case .deferred:
-            deferred += occurrences
-            deferrals[MailTraffic.reason(parsed), default: 0] += occurrences
-            if let day { days[day, default: Day()].deferred += occurrences }
+            deferred +|= occurrences
+            deferrals[MailTraffic.reason(parsed), default: 0] +|= occurrences
+            if let day { days[day, default: Day()].deferred +|= occurrences }
         case .bounced:
-            bounced += occurrences
-            bounces[MailTraffic.reason(parsed), default: 0] += occurrences
-            if let day { days[day, default: Day()].bounced += occurrences }
+            bounced +|= occurrences
+            bounces[MailTraffic.reason(parsed), default: 0] +|= occurrences
+            if let day { days[day, default: Day()].bounced +|= occurrences }
         case .removed:
             if let queueID { sizes.removeValue(forKey: queueID) }
         case .mailDelivered:
-            mailboxDeliveries += occurrences
+            mailboxDeliveries +|= occurrences
         default:
             break
         }
     }
 
     mutating func recordReject(occurrences: Int, day: Int64?) {
-        rejected += occurrences
-        if let day { days[day, default: Day()].rejected += occurrences }
+        rejected +|= occurrences
+        if let day { days[day, default: Day()].rejected +|= occurrences }
     }
 
     /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
@@ -72,30 +72,30 @@ public struct MailTraffic: Sendable {
     }
 
     mutating func merge(_ other: MailTraffic) {
-        received += other.received
-        receivedBytes += other.receivedBytes
-        delivered += other.delivered
-        deliveredBytes += other.deliveredBytes
-        deferred += other.deferred
-        bounced += other.bounced
-        rejected += other.rejected
-        mailboxDeliveries += other.mailboxDeliveries
+        received +|= other.received
+        receivedBytes +|= other.receivedBytes
+        delivered +|= other.delivered
+        deliveredBytes +|= other.deliveredBytes
+        deferred +|= other.deferred
+        bounced +|= other.bounced
+        rejected +|= other.rejected
+        mailboxDeliveries +|= other.mailboxDeliveries
         deferrals.merge(other.deferrals)
         bounces.merge(other.bounces)
         for (day, counts) in other.days { days[day, default: Day()].add(counts) }
         sizes.merge(other.sizes) { mine, _ in mine }
     }
 
-    public var isEmpty: Bool { received + delivered + deferred + bounced + rejected + mailboxDeliveries == 0 }
+    public var isEmpty: Bool { received +| delivered +| deferred +| bounced +| rejected +| mailboxDeliveries == 0 }
 }
 
 extension MailTraffic.Day {
     mutating func add(_ other: MailTraffic.Day) {
-        received += other.received
-        delivered += other.delivered
-        deferred += other.deferred
-        bounced += other.bounced
-        rejected += other.rejected
+        received +|= other.received
+        delivered +|= other.delivered
+        deferred +|= other.deferred
+        bounced +|= other.bounced
+        rejected +|= other.rejected
     }
 }
 
@@ -109,9 +109,9 @@ public struct RejectTally: Sendable {
 
     mutating func record(_ parsed: ParsedMessage, occurrences: Int) {
         let rejectClass = parsed.rejectClass ?? .other
-        byClass[rejectClass, default: 0] += occurrences
-        if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] += occurrences }
-        if let peer = parsed.peer?.key { byPeer[peer, default: 0] += occurrences }
+        byClass[rejectClass, default: 0] +|= occurrences
+        if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] +|= occurrences }
+        if let peer = parsed.peer?.key { byPeer[peer, default: 0] +|= occurrences }
     }
 
     mutating func merge(_ other: RejectTally) {
@@ -120,5 +120,5 @@ public struct RejectTally: Sendable {
         byPeer.merge(other.byPeer)
     }
 
-    public var total: Int { byClass.values.reduce(0, +) }
+    public var total: Int { byClass.values.reduce(0, +|) }
 }

@@ -145,10 +145,36 @@ public struct Report: Codable, Sendable {
         public var samples: [String]
     }
 
-    /// The first rows of a ranked table, and how many more there are.
+    /// The first rows of a ranked table, and how many more there are. For the JSON of `--top 0` the rows
+    /// may instead be made one at a time as they are encoded (`lazyRows`), so a million never coexist.
     public struct Table<Row: Codable & Sendable>: Codable, Sendable {
         public var rows: [Row]
         public var more: Int
+        public var lazyRows: LazyRows<Row>? = nil
+
+        public init(rows: [Row], more: Int, lazyRows: LazyRows<Row>? = nil) {
+            self.rows = rows
+            self.more = more
+            self.lazyRows = lazyRows
+        }
+
+        /// Rows in the table, shown or not.
+        public var count: Int { (lazyRows?.count ?? rows.count) +| more }
+
+        enum CodingKeys: String, CodingKey { case rows, more }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            if let lazyRows, let deferred = encoder.userInfo[DeferredRows.key] as? DeferredRows {
+                try container.encode(deferred.placeholder(for: lazyRows), forKey: .rows)
+            } else if let lazyRows {
+                var list = container.nestedUnkeyedContainer(forKey: .rows)
+                for index in 0..<lazyRows.count { try list.encode(lazyRows.make(index)) }
+            } else {
+                try container.encode(rows, forKey: .rows)
+            }
+            try container.encode(more, forKey: .more)
+        }
     }
 
     public struct IPRow: Codable, Sendable {

@@ -56,10 +56,10 @@ extension ReportBuilder {
         for (position, (_, table)) in tables.enumerated() {
             for peer in table.keys where !tables[..<position].contains(where: { $0.1[peer] != nil }) {
                 distinct += 1
-                let total = shares(peer).reduce(0) { $0 + $1.attempts }
+                let total = shares(peer).reduce(0) { $0 +| $1.attempts }
                 candidates.append((peer, total))
                 // Keep the list short: prune to the best `top` whenever it doubles.
-                if top > 0 && candidates.count >= 2 * top + 64 {
+                if top > 0 && candidates.count >= 2 *| top +| 64 {
                     candidates = rankedIndices(candidates, limit: top, count: { $0.1 }, keyOrder: { $0.0 < $1.0 }).map { candidates[$0] }
                 }
             }
@@ -67,6 +67,6 @@ extension ReportBuilder {
         let table = ranked(candidates, count: { $0 }) { peer, total in
             Report.OffenderRow(ip: peer.description, attempts: total, services: shares(peer))
         }
-        return Report.Table(rows: table.rows, more: distinct - table.rows.count)
+        return Report.Table(rows: table.rows, more: distinct - (table.lazyRows?.count ?? table.rows.count), lazyRows: table.lazyRows)
     }
 }

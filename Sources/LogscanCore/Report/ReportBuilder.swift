@@ -6,6 +6,10 @@ public struct ReportBuilder {
     public var trust = TrustPolicy()
     /// The zone whose days bucket a timeline longer than a week.
     public var zone: Zone
+    /// Large tables (`--top 0` or a large `--top`) get rows made as they are encoded (the streamed JSON form),
+    /// not stored: see `LazyRows`.
+    public var streamsRows = false
+    static let lazyRowsFrom = 256
 
     public init(top: Int, zone: Zone = .utc) {
         self.top = top
@@ -38,12 +42,12 @@ public struct ReportBuilder {
                              stats: $0.stats, problem: $0.read.problem)
         }
         let skipped = run.plan.skipped.map {
-            Report.SkippedFile(path: $0.source.path, modified: $0.source.modified, reason: $0.reason)
+            Report.SkippedFile(path: $0.source.displayName, modified: $0.source.modified, reason: $0.reason)
         }
         return Report.Inputs(files: files, skipped: skipped, warnings: run.warnings,
                              stale: StaleInputs.find(run, generatedAt: generatedAt),
-                             totalLines: files.reduce(0) { $0 + $1.stats.lines },
-                             totalBytes: files.reduce(0) { $0 + $1.stats.bytes })
+                             totalLines: files.reduce(0) { $0 +| $1.stats.lines },
+                             totalBytes: files.reduce(0) { $0 +| $1.stats.bytes })
     }
 
     func section(_ service: Service, _ tally: ServiceTally, span: (Int64, Int64)?) -> Report.ServiceSection {
@@ -94,7 +98,7 @@ public struct ReportBuilder {
     func unmatched(_ programs: [String: SampledLines]) -> Report.UnmatchedSection {
         let rows = programs.filter { $0.value.count > 0 }.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         return Report.UnmatchedSection(
-            count: rows.reduce(0) { $0 + $1.value.count },
+            count: rows.reduce(0) { $0 +| $1.value.count },
             programs: rows.map { Report.UnmatchedProgram(program: SafeText.from(Array($0.key.utf8)), count: $0.value.count,
                                                          samples: $0.value.samples.map { SafeText.from($0) }) })
     }
@@ -115,7 +119,9 @@ public struct ReportBuilder {
             counts[a] != counts[b] ? counts[a] > counts[b] : keyOrder(elements[indices[a]], elements[indices[b]])
         }
         var kept: [Int]
-        if limit > 0 && indices.count > limit {
+        // Insertion into a short list is linear per element: only for a short list (a `--top 500000` on a
+        // million rows sorts instead of taking hours).
+        if limit > 0 && indices.count > limit && limit <= 1024 {
             kept = []
             kept.reserveCapacity(limit + 1)
             for position in indices.indices where kept.count < limit || precedes(position, kept[kept.count - 1]) {
@@ -126,26 +132,35 @@ public struct ReportBuilder {
             }
         } else {
             kept = indices.indices.sorted(by: precedes)
+            if limit > 0 && kept.count > limit { kept.removeSubrange(limit...) }
         }
         return kept.map { indices[$0] }
     }
 
     /// A ranked table of a dictionary's entries, without copying them out first.
     func ranked<Key, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
-                                 keyOrder: (Key, Key) -> Bool, row: (Key, Value) -> Row) -> Report.Table<Row> {
+                                 keyOrder: (Key, Key) -> Bool, row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
         let kept = rankedIndices(table, limit: limit ?? top, count: { count($0.value) }, keyOrder: { keyOrder($0.key, $1.key) })
-        return Report.Table(rows: kept.map { row(table[$0].key, table[$0].value) }, more: table.count - kept.count)
+        return makeTable(kept.count, more: table.count - kept.count, limit: limit) { row(table[kept[$0]].key, table[kept[$0]].value) }
     }
 
     func ranked<Key: Comparable, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
-                                             row: (Key, Value) -> Row) -> Report.Table<Row> {
+                                             row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
         ranked(table, limit: limit, count: count, keyOrder: <, row: row)
     }
 
     /// A ranked table of (key, value) pairs.
     func ranked<Key: Comparable, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
-                                             row: (Key, Value) -> Row) -> Report.Table<Row> {
+                                             row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
         let kept = rankedIndices(entries, limit: limit ?? top, count: { count($0.1) }, keyOrder: { $0.0 < $1.0 })
-        return Report.Table(rows: kept.map { row(entries[$0].0, entries[$0].1) }, more: entries.count - kept.count)
+        return makeTable(kept.count, more: entries.count - kept.count, limit: limit) { row(entries[kept[$0]].0, entries[kept[$0]].1) }
+    }
+
+    /// The kept rows, stored, or made on demand when the table is unlimited, large and streamed.
+    private func makeTable<Row>(_ count: Int, more: Int, limit: Int?, row: @escaping (Int) -> Row) -> Report.Table<Row> {
+        if streamsRows && count >= ReportBuilder.lazyRowsFrom {
+            return Report.Table(rows: [], more: more, lazyRows: LazyRows(count: count, make: row))
+        }
+        return Report.Table(rows: (0..<count).map(row), more: more)
     }
 }

@@ -7,12 +7,12 @@ public struct SampledLines: Sendable {
     public init() {}
 
     mutating func add(_ raw: Bytes, occurrences: Int = 1) {
-        count += occurrences
+        count +|= occurrences
         if samples.count < SampledLines.sampleLimit { samples.append(raw.array) }
     }
 
     mutating func merge(_ other: SampledLines) {
-        count += other.count
+        count +|= other.count
         samples.append(contentsOf: other.samples.prefix(SampledLines.sampleLimit - samples.count))
     }
 }

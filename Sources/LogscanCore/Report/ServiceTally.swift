@@ -45,12 +45,12 @@ public struct ServiceTally: Sendable {
         public var validity = UserValidity.unknown
 
         mutating func add(_ n: Int, validity: UserValidity) {
-            attempts += n
+            attempts +|= n
             self.validity.learn(validity)
         }
 
         mutating func merge(_ other: UserFailures) {
-            attempts += other.attempts
+            attempts +|= other.attempts
             validity.learn(other.validity)
         }
     }
@@ -59,7 +59,7 @@ public struct ServiceTally: Sendable {
     public func distinctPeersPerUser() -> [ByteString: Int] {
         var counts: [ByteString: Int] = [:]
         for failures in failuresByPeer.values {
-            for (user, _) in failures.users.entries { counts[user, default: 0] += 1 }
+            for (user, _) in failures.users.entries { counts[user, default: 0] +|= 1 }
         }
         return counts
     }
@@ -74,7 +74,7 @@ public struct ServiceTally: Sendable {
     mutating func record(_ event: Event, day: Int64?) {
         let parsed = event.parsed
         let time = event.line.time
-        let occurrences = parsed.count * event.line.repeatCount
+        let occurrences = parsed.count.repeated(event.line.repeatCount)
         switch parsed.kind.role {
         case .traffic:
             traffic.record(parsed, occurrences: occurrences, day: day)
@@ -98,14 +98,14 @@ public struct ServiceTally: Sendable {
                 if let name = names.existing(user) { failuresByUser[name]?.validity.learn(parsed.userValidity) }
             }
         case .notAnAttempt:
-            if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers += occurrences }
+            if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
         case .success:
-            successes += occurrences
+            successes +|= occurrences
             let login = Login(user: ByteString(parsed.user?.array ?? []), peer: peer,
                               method: ByteString(parsed.method?.array ?? []))
             logins[login, default: Span()].add(occurrences, at: time)
         case .probe:
-            probes += occurrences
+            probes +|= occurrences
             if let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
         case .noise:
             break
@@ -114,13 +114,13 @@ public struct ServiceTally: Sendable {
 
     private mutating func recordFailure(_ attempts: Int, peer: PeerKey?, user: Bytes?, validity: UserValidity,
                                         at time: Instant?) {
-        failedAttempts += attempts
+        failedAttempts +|= attempts
         failuresByHour.add(attempts, at: time)
         let userKey = user.map { names.intern($0) }
         if let peer {
             failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
         } else {
-            failuresWithoutPeer += attempts
+            failuresWithoutPeer +|= attempts
         }
         if let userKey {
             failuresByUser[userKey, default: UserFailures()].add(attempts, validity: validity)
@@ -132,13 +132,13 @@ public struct ServiceTally: Sendable {
     }
 
     public mutating func merge(_ other: ServiceTally) {
-        failedAttempts += other.failedAttempts
-        failuresWithoutPeer += other.failuresWithoutPeer
-        limitMarkers += other.limitMarkers
+        failedAttempts +|= other.failedAttempts
+        failuresWithoutPeer +|= other.failuresWithoutPeer
+        limitMarkers +|= other.limitMarkers
         keyProbes.merge(other.keyProbes)
         failuresByHour.merge(other.failuresByHour)
-        successes += other.successes
-        probes += other.probes
+        successes +|= other.successes
+        probes +|= other.probes
         for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
         // Interned here too, so every key of `failuresByUser` is in `names` (`.sameAttempt` looks it up there).
         for (user, failures) in other.failuresByUser {

@@ -11,14 +11,14 @@ public struct Span: Sendable, Equatable {
     public var last: Instant? { lastMicros == .min ? nil : Instant(micros: lastMicros) }
 
     public mutating func add(_ n: Int, at time: Instant?) {
-        count += n
+        count +|= n
         guard let micros = time?.micros else { return }
         if firstMicros == .min || micros < firstMicros { firstMicros = micros }
         if lastMicros == .min || micros > lastMicros { lastMicros = micros }
     }
 
     public mutating func merge(_ other: Span) {
-        count += other.count
+        count +|= other.count
         if other.firstMicros != .min && (firstMicros == .min || other.firstMicros < firstMicros) { firstMicros = other.firstMicros }
         if other.lastMicros != .min && (lastMicros == .min || other.lastMicros > lastMicros) { lastMicros = other.lastMicros }
     }
@@ -32,6 +32,6 @@ extension Dictionary where Value == Span {
 
 extension Dictionary where Value == Int {
     mutating func merge(_ other: [Key: Int]) {
-        for (key, count) in other { self[key, default: 0] += count }
+        for (key, count) in other { self[key, default: 0] +|= count }
     }
 }

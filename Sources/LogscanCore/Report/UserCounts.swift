@@ -20,9 +20,9 @@ public struct UserCounts: Sendable {
             first = user
             firstCount = n
         } else if first == user {
-            firstCount += n
+            firstCount +|= n
         } else {
-            others[default: [:]][user, default: 0] += n
+            others[default: [:]][user, default: 0] +|= n
         }
     }
 

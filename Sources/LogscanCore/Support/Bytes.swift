@@ -132,15 +132,23 @@ public struct Bytes: @unchecked Sendable {
     @inlinable
     public func contains(_ literal: StaticString) -> Bool { firstRange(of: literal) != nil }
 
-    /// Parses the whole view as a non-negative decimal number.
+    /// Parses the whole view as a non-negative decimal number; one too large for `Int` saturates at
+    /// `Int.max` (a log's numbers are attacker-chosen).
     @inlinable
     public var decimalValue: Int? {
-        guard count > 0, count <= 18 else { return nil }
+        guard count > 0 else { return nil }
         var value = 0
-        for i in 0..<count {
+        // Up to 18 digits cannot overflow: the common case pays no overflow check.
+        let exact = Swift.min(count, 18)
+        for i in 0..<exact {
             let digit = Int(base[i]) &- 48
             guard digit >= 0 && digit <= 9 else { return nil }
             value = value &* 10 &+ digit
+        }
+        for i in exact..<count {
+            let digit = Int(base[i]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value *| 10 +| digit
         }
         return value
     }

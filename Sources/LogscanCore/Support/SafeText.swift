@@ -1,6 +1,7 @@
 /// Turns attacker-controlled log bytes into text that is safe to show anywhere: valid UTF-8 passes,
-/// a backslash doubles, and control characters and invalid bytes become `\xNN` (or `\u{NNNN}` for C1 and
-/// bidirectional controls). HTML still needs its own escaping on top.
+/// a backslash doubles, and control characters and invalid bytes become `\xNN` (or `\u{NNNN}` for C1
+/// controls, the line and paragraph separators U+2028/U+2029, bidirectional controls U+061C, U+200E/F,
+/// U+202A–E, U+2066–9, and invisible ones: U+200B–D, U+2060–4, U+FEFF). HTML still needs its own escaping on top.
 public enum SafeText {
     public static func from(_ bytes: Bytes) -> String {
         from(UnsafeBufferPointer(start: bytes.base, count: bytes.count))
@@ -8,6 +9,11 @@ public enum SafeText {
 
     public static func from(_ bytes: [UInt8]) -> String {
         bytes.withUnsafeBufferPointer { from($0) }
+    }
+
+    /// Text that is already a `String` (a file name, an argument) made safe the same way.
+    public static func from(_ text: String) -> String {
+        from(Array(text.utf8))
     }
 
     public static func from(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -57,7 +63,7 @@ public enum SafeText {
             out += "\\\\"
         case 0..<0x20, 0x7F:
             out += hex(UInt8(value))
-        case 0x80..<0xA0, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+        case 0x80..<0xA0, 0x061C, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2069, 0xFEFF:
             out += "\\u{" + String(value, radix: 16) + "}"
         default:
             out.unicodeScalars.append(scalar)

@@ -26,6 +26,16 @@ public enum CivilDate {
         return (year, month, day)
     }
 
+    /// The most days `month` (1–12) has in any year: 29 for February.
+    @inline(__always)
+    static func longest(month: Int) -> Int {
+        switch month {
+        case 2: return 29
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
     public static func isValid(year: Int, month: Int, day: Int) -> Bool {
         guard (1...12).contains(month), day >= 1 else { return false }
         let lengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

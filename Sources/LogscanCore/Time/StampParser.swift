@@ -23,7 +23,8 @@ public enum StampParser {
             day = day * 10 + Int(line[i] - 48)
             i += 1
         }
-        guard i > dayStart, (1...31).contains(day), i + 9 <= line.count, line[i] == UInt8(ascii: " "),
+        // `Feb 30` or `Nov 31` is no date: the line is untimed rather than dated in another month.
+        guard i > dayStart, day >= 1, day <= 29 || day <= CivilDate.longest(month: month), i + 9 <= line.count, line[i] == UInt8(ascii: " "),
               let clock = clockTime(line, at: i + 1) else { return nil }
         return (ClassicStamp(month: month, day: day, hour: clock.0, minute: clock.1, second: clock.2), i + 9)
     }
@@ -58,7 +59,8 @@ public enum StampParser {
                 guard let hours = digits(line, i + 1, 2) else { return nil }
                 var minutesAt = i + 3
                 if minutesAt < line.count && line[minutesAt] == UInt8(ascii: ":") { minutesAt += 1 }
-                guard let minutes = digits(line, minutesAt, 2) else { return nil }
+                // RFC 3339: an offset is at most 23:59 (`+24:00` and `+99:99` are not times).
+                guard hours < 24, let minutes = digits(line, minutesAt, 2), minutes < 60 else { return nil }
                 let magnitude = Int64(hours * 3600 + minutes * 60)
                 offset = sign == UInt8(ascii: "-") ? -magnitude : magnitude
                 i = minutesAt + 2

@@ -14,10 +14,10 @@ public struct ReportTotals: Equatable, Sendable {
 
     public init(_ report: Report) {
         for section in report.services {
-            failedAttempts = Self.adding(failedAttempts, section.failedAttempts)
-            successfulLogins = Self.adding(successfulLogins, section.successfulLogins)
+            failedAttempts +|= section.failedAttempts
+            successfulLogins +|= section.successfulLogins
         }
-        failingIPs = Self.adding(report.offenders.rows.count, report.offenders.more)
+        failingIPs = report.offenders.count
         alerts = report.alerts.count
         warnings = report.inputs.warnings.count
         staleInputs = report.inputs.stale.count
@@ -25,9 +25,4 @@ public struct ReportTotals: Equatable, Sendable {
 
     /// No failed attempts, no logins, no alerts and no stale logs: nothing a daily mail needs to say.
     public var isEmpty: Bool { failedAttempts == 0 && successfulLogins == 0 && alerts == 0 && staleInputs == 0 }
-
-    static func adding(_ a: Int, _ b: Int) -> Int {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? .max : sum
-    }
 }
