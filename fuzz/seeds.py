@@ -3,7 +3,7 @@
 
 Line targets (header, correlators) get runs of 16 fixture lines; parser targets get one message (the text
 after `program[pid]: `) per seed, behind a first byte that picks the program; gzip gets the .gz fixtures
-and a few hand-made damaged streams."""
+and a few hand-made damaged streams; journal gets the export-format fixtures, whole and entry by entry."""
 import gzip, os, pathlib, sys, zlib
 
 target, out = sys.argv[1], pathlib.Path(sys.argv[2])
@@ -35,6 +35,16 @@ if target == "gzip":
     write("truncated", member[: len(member) // 2])
     write("long-line", gzip.compress(b"x" * 300000 + b"\n" + b"\0" * 1000 + b"tail\n"))
     write("raw-deflate", zlib.compress(sample))
+    sys.exit(0)
+
+if target == "journal":
+    for p in files:
+        if p.suffix == ".export":
+            data = p.read_bytes()
+            write(p.name, data)
+            # Cut at every entry boundary too: a short seed per entry.
+            for i, entry in enumerate(data.split(b"\n\n")[:40]):
+                write("%s-%03d" % (p.stem, i), entry + b"\n\n")
     sys.exit(0)
 
 lines = [l for p in files for l in text(p).split(b"\n") if l]

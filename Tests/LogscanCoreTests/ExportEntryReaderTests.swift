@@ -58,6 +58,14 @@ import Testing
         Seen(time: 3_000_000, line: "web1 sshd[42]: Invalid user \\xff\\xfex from 203.0.113.9 port 2", pid: 42),
     ]
 
+    /// Found by fuzz/targets/journal.swift: a timestamp past year 9999 overflowed the report's hour buckets.
+    @Test func aTimestampPastYear9999IsNoTime() throws {
+        let failed = Array("Failed password for root from 203.0.113.9 port 1 ssh2".utf8)
+        let (seen, _) = try Self.read(Self.entry(Int.max, message: failed) + Self.entry(253_402_300_800_000_000, message: failed)
+                                        + Self.entry(1_000_000, message: failed), capacity: 64)
+        #expect(seen.map(\.time) == [nil, nil, 1_000_000])
+    }
+
     @Test func everyBufferSizeGivesTheSameEntries() throws {
         for capacity in [8, 13, 64, 100, 1 << 16] {
             let (seen, damage) = try Self.read(Self.stream, capacity: capacity)

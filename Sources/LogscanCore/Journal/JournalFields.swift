@@ -30,10 +30,15 @@ struct JournalFields {
         }
     }
 
+    /// The entry's time; nil (an untimed line) past the end of year 9999, which no real clock writes and
+    /// which would overflow the report's calendar arithmetic.
     var time: Instant? {
-        guard let micros = realtime?.decimalValue else { return nil }
+        guard let micros = realtime?.decimalValue, micros <= JournalFields.latestMicros else { return nil }
         return Instant(micros: Int64(micros))
     }
+
+    /// 9999-12-31T23:59:59.999999Z.
+    static let latestMicros = 253_402_300_799_999_999
 
     var program: Bytes? { identifier ?? command }
 
