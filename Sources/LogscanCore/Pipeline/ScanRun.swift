@@ -106,17 +106,6 @@ public struct Scanner: Sendable {
         return FileResult(source: source, stats: stats, read: read)
     }
 
-    /// Reads inputs one after another, in order, into one sink (for `events`).
-    public func scanInOrder<Sink: EventSink>(_ plan: InputPlan, into sink: inout Sink) -> ScanRun {
-        var run = ScanRun(plan: plan, range: range)
-        for source in plan.inputs {
-            let (updated, result) = scan(source, into: sink)
-            sink = updated
-            run.add(result)
-        }
-        return run
-    }
-
     /// Reads inputs in parallel, one aggregator per file or per chunk of a large plain file, merged in input
     /// order as soon as they are done (so only the few that finish out of order wait in memory).
     public func aggregate(_ plan: InputPlan) -> (Aggregator, ScanRun) {
