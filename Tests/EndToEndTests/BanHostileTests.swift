@@ -99,10 +99,34 @@ import Testing
         }
     }
 
+    /// The addresses Fixtures/hostile writes where an attacker chooses the text (user names); never banned.
+    static let fakes = ["10.0.0.1", "10.0.0.2", "10.9.9.9"]
+    static let hostileArguments = ["--threshold", "1", "--include-probes", "--include-rejects"]
+
+    /// A script made from attacker-chosen names: no fake address on a command line, no raw control byte,
+    /// nothing invisible in a comment, only comments and commands, valid `sh`. Gives its comment lines.
+    @discardableResult
+    static func checkHostileScript(_ script: Harness.Run, _ context: String) throws -> [Substring] {
+        #expect(script.status == 0, "\(context): \(script.err)")
+        let lines = script.out.split(separator: "\n")
+        let commands = lines.filter { !$0.hasPrefix("#") }
+        #expect(!commands.contains { line in fakes.contains { line.contains($0) } }, "\(context): a fake address is banned")
+        #expect(!script.outBytes.contains(0x1B) && !script.outBytes.contains(0x07) && !script.outBytes.contains(0x0D), "\(context)")
+        #expect(strayLines(script.out).isEmpty, "\(context): \(strayLines(script.out))")
+        let comments = lines.filter { $0.hasPrefix("#") }
+        for comment in comments {
+            let hidden = comment.unicodeScalars.filter(invisible)
+            #expect(hidden.isEmpty, "\(context): \(hidden.map { String($0.value, radix: 16) }) in \(comment)")
+        }
+        let sh = try RealTool.require("sh", package: "dash")
+        let syntax = try Harness.run(URL(fileURLWithPath: sh), ["-n"], stdin: script.outBytes)
+        #expect(syntax.status == 0, "\(context): sh -n: \(syntax.err)")
+        return comments
+    }
+
     @Test func attackerChosenNamesNeitherBanNorHide() throws {
         let dir = try Harness.fixtures("hostile")
-        let sh = try RealTool.require("sh", package: "dash")
-        let arguments = ["--threshold", "1", "--include-probes", "--include-rejects", "auth.log", "mail.log"]
+        let arguments = Self.hostileArguments + ["auth.log", "mail.log"]
         let json = try Self.ban(["--format", "json"] + arguments, in: dir)
         #expect(json.status == 0, "\(json.err)")
         let plan = try Self.plan(json)
@@ -110,26 +134,36 @@ import Testing
         let targets = try Self.targets(plan)
         #expect(addresses.contains("203.0.113.66") && targets.contains("203.0.113.66/32"), "the real client: \(addresses)")
         // The fakes may appear inside a user name ("x from 10.0.0.1 port 22"), never as an address.
-        let fakes = ["10.0.0.1", "10.0.0.2", "10.9.9.9"]
-        for fake in fakes {
+        for fake in Self.fakes {
             #expect(!addresses.contains(fake) && !targets.contains { $0.hasPrefix(fake + "/") }, "\(fake) is in the plan")
         }
         for backend in Self.backends {
             let script = try Self.ban(["--backend", backend] + arguments, in: dir)
-            #expect(script.status == 0, "\(backend): \(script.err)")
             #expect(script.out.contains("203.0.113.66/32"), "\(backend)")
-            let commands = script.out.split(separator: "\n").filter { !$0.hasPrefix("#") }
-            #expect(!commands.contains { line in fakes.contains { line.contains($0) } }, "\(backend): a fake address is banned")
-            #expect(!script.outBytes.contains(0x1B) && !script.outBytes.contains(0x07) && !script.outBytes.contains(0x0D), "\(backend)")
-            #expect(Self.strayLines(script.out).isEmpty, "\(backend): \(Self.strayLines(script.out))")
-            let comments = script.out.split(separator: "\n").filter { $0.hasPrefix("#") }
+            let comments = try Self.checkHostileScript(script, backend)
             #expect(comments.contains { $0.contains("x from 10.0.0.1 port 22") }, "\(backend): the user name is shown")
-            for comment in comments {
-                let hidden = comment.unicodeScalars.filter(Self.invisible)
-                #expect(hidden.isEmpty, "\(backend): \(hidden.map { String($0.value, radix: 16) }) in \(comment)")
+        }
+    }
+
+    /// A comment shows an offender's five most tried names; one line at a time shows every name.
+    @Test func everyNameAloneStaysVisibleInAComment() throws {
+        let dir = try Harness.fixtures("hostile")
+        for file in ["auth.log", "mail.log"] {
+            let lines = try Data(contentsOf: dir.appendingPathComponent(file)).split(separator: 0x0A)
+            var named = 0
+            for (index, line) in lines.enumerated() {
+                try (line + [0x0A]).write(to: dir.appendingPathComponent("single.log"))
+                for backend in Self.backends {
+                    let script = try Self.ban(["--backend", backend] + Self.hostileArguments + ["single.log"], in: dir)
+                    let comments = try Self.checkHostileScript(script, "\(backend), \(file) line \(index + 1)")
+                    if comments.contains(where: { $0.contains(" users ") }) { named += 1 }
+                }
             }
-            let syntax = try Harness.run(URL(fileURLWithPath: sh), ["-n"], stdin: script.outBytes)
-            #expect(syntax.status == 0, "\(backend): sh -n: \(syntax.err)")
+            if file == "mail.log" {
+                #expect(named == 3 * lines.count, "every mail.log line is one attempt with one name")
+            } else {
+                #expect(named > 0)
+            }
         }
     }
 }
