@@ -1,6 +1,7 @@
 /// Shared by every fuzz target: the input as `Bytes`, split into lines, and a sink that touches every
 /// field of what the pipeline delivers (so a bad view or count shows up under AddressSanitizer).
 @testable import LogscanCore
+import Glibc
 
 enum Fuzz {
     /// Calls `body` with libFuzzer's input as a `Bytes` view.
@@ -18,6 +19,24 @@ enum Fuzz {
             start = end + 1
         }
     }
+
+    /// Rewrites one unlinked temporary file with libFuzzer's input and returns its descriptor at offset 0, for
+    /// targets that read a file descriptor as logscan reads a log (gzip, journal export).
+    static func inputFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+        let fd = scratchFile
+        ftruncate(fd, 0)
+        if let data, size > 0 { _ = pwrite(fd, data, size, 0) }
+        lseek(fd, 0, SEEK_SET)
+        return fd
+    }
+
+    private static let scratchFile: Int32 = {
+        var template = Array("/tmp/logscan-fuzz-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { fatalError("mkstemp failed") }
+        unlink(template)
+        return fd
+    }()
 
     /// A fixed reference time, so runs are reproducible.
     static let reference = Instant(micros: 1_795_000_000_000_000)

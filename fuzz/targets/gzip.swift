@@ -3,21 +3,9 @@
 @testable import LogscanCore
 import Glibc
 
-/// One unlinked temporary file, rewritten for each input.
-let scratchFile: Int32 = {
-    var template = Array("/tmp/logscan-fuzz-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    guard fd >= 0 else { fatalError("mkstemp failed") }
-    unlink(template)
-    return fd
-}()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let fd = scratchFile
-    ftruncate(fd, 0)
-    if let data, size > 0 { _ = pwrite(fd, data, size, 0) }
-    lseek(fd, 0, SEEK_SET)
+    let fd = Fuzz.inputFile(data, size)
     let input = PrefetchedInput(fd: fd)
     var splitter = LineSplitter(capacity: 1 << 18)
     defer { splitter.deallocate() }

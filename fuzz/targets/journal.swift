@@ -5,21 +5,9 @@
 @testable import LogscanCore
 import Glibc
 
-/// One unlinked temporary file, rewritten for each input.
-let scratchFile: Int32 = {
-    var template = Array("/tmp/logscan-fuzz-journal-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    guard fd >= 0 else { fatalError("mkstemp failed") }
-    unlink(template)
-    return fd
-}()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
-    let fd = scratchFile
-    ftruncate(fd, 0)
-    if let data, size > 0 { _ = pwrite(fd, data, size, 0) }
-    lseek(fd, 0, SEEK_SET)
+    let fd = Fuzz.inputFile(data, size)
     let range = size % 2 == 0 ? TimeRange.everything
         : TimeRange(since: Instant(micros: 1_700_000_000_000_000), until: Fuzz.reference)
     var processor = LineProcessor(registry: ParserRegistry(), range: range, zone: .utc, reference: Fuzz.reference,
