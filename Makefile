@@ -44,12 +44,11 @@ SOURCES := Package.swift $(shell find Sources -type f)
 BUILD_PACKAGES = zlib1g-dev pkg-config
 # Debian packages the tests drive (one line per feature, so additions do not collide).
 TEST_PACKAGES  = gzip
-TEST_PACKAGES += systemd systemd-journal-remote util-linux
-TEST_PACKAGES += python3
-TEST_PACKAGES += exim4-daemon-light systemd
-TEST_PACKAGES += iptables nftables ipset util-linux
+TEST_PACKAGES += python3 util-linux time
+TEST_PACKAGES += systemd systemd-journal-remote
+TEST_PACKAGES += exim4-daemon-light
+TEST_PACKAGES += iptables nftables ipset
 TEST_PACKAGES += tidy chromium
-TEST_PACKAGES += time util-linux
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -15,10 +15,6 @@ public enum JSONRenderer {
         return encoder
     }
 
-    public static func render(_ report: Report) throws -> String {
-        String(decoding: try makeEncoder().encode(report), as: UTF8.self) + "\n"
-    }
-
     /// Writes the report to `output` without holding a large table's rows: tables with lazy rows
     /// (`--top 0` on a million addresses) are encoded as placeholders, and their rows streamed in their
     /// place one at a time (see `DeferredRows`), with the same encoder and layout.

@@ -15,8 +15,6 @@ public struct TextRenderer {
 
     public init(options: RenderOptions) { self.options = options }
 
-    public init(zone: Zone, style: TextStyle) { self.options = RenderOptions(zone: zone, color: style.enabled) }
-
     public func render(_ report: Report) -> String {
         options.templates.render(view(report), template: "text")
     }
