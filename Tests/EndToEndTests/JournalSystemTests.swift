@@ -73,4 +73,17 @@ import Testing
         #expect(run.status == 2)
         #expect(run.err.contains("no logs found: no auth or mail log files in /var/log, and the systemd journal: no journal files in /var/log/journal or /run/log/journal"))
     }
+
+    @Test func aJournalKeptOnlyUnderAnotherMachineIDIsNamedWithTheOptionThatReadsIt() throws {
+        // A restored or cloned disk: journald's folder is named for another machine id, which plain
+        // journalctl never reads. logscan says so rather than reporting nothing.
+        let other = "0123456789abcdef0123456789abcdef"
+        let run = try Self.inNamespace(#"mv /var/log/journal/$(cat /etc/machine-id) /var/log/journal/\#(other) && "$LOGSCAN" --range all"#)
+        #expect(run.status == 2)
+        #expect(run.err.contains("its journal file is another machine's (machine id \(other))"), "\(run.err)")
+        #expect(run.err.contains("read it with --journal-dir /var/log/journal"), "\(run.err)")
+        let told = try Self.inNamespace(#"mv /var/log/journal/$(cat /etc/machine-id) /var/log/journal/\#(other) && "$LOGSCAN" --journal-dir /var/log/journal --range all --format json"#)
+        #expect(told.status == 0, "\(told.err)")
+        #expect(try Harness.report(told).sshd?.failedAttempts == 9)
+    }
 }

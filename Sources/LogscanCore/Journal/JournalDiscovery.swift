@@ -89,6 +89,10 @@ public enum JournalDiscovery {
             plan.problems.append((name, noFiles))
             return
         }
+        if scope == .system, let hint = ForeignMachineJournals.hint(files: files, machineID: ForeignMachineJournals.thisMachine()) {
+            plan.problems.append((name, hint))
+            return
+        }
         let unreadable = files.filter { access($0, R_OK) != 0 }
         let systemFiles = files.filter { ($0.split(separator: "/").last ?? "").hasPrefix("system") }
         if scope == .system && !systemFiles.isEmpty && systemFiles.allSatisfy(unreadable.contains) {
