@@ -40,7 +40,9 @@ import Testing
         let host = ExpectedSubject.shortHost
         let day = try subject(["--since", "2026-11-26", "--until", "2026-11-27"])
         #expect(day.hasPrefix("[logscan] \(host): ") && day.hasSuffix(" (Nov 26)"), "\(day)")
-        #expect(try subject(["--since", "2026-11-29", "--until", "2026-12-02"]) == "[logscan] \(host): no failed logins (Nov 29 - Dec 1)")
+        #expect(try subject(["--since", "2026-11-27T12:00", "--until", "2026-11-28"]) == "[logscan] \(host): no failed logins (Nov 27)")
+        // The log's last line is Nov 27 18:00: a range days later says it went silent, before "no failed logins".
+        #expect(try subject(["--since", "2026-11-29", "--until", "2026-12-02"]) == "[logscan] \(host): 1 log silent over a day; no failed logins (Nov 29 - Dec 1)")
         #expect(try subject(["--since", "2025-12-31", "--until", "2026-01-02"]) == "[logscan] \(host): no failed logins (Dec 31, 2025 - Jan 1, 2026)")
         let custom = try subject(["--subject", "Rapport für höst: <b>", "--since", "2026-11-26"])
         #expect(custom == "Rapport für höst: <b>")

@@ -58,18 +58,21 @@ struct ExpectedSubject {
     var failures: Int
     var ips: Int
     var warnings: Int
+    var stale: Int
 
     init(_ report: Report) {
         alerts = report.alerts.count
         failures = report.services.reduce(0) { $0 + $1.failedAttempts }
         ips = Set(report.services.flatMap { $0.ips.rows.map(\.ip) }).count
         warnings = report.inputs.warnings.count
+        stale = report.inputs.stale.count
     }
 
     /// `ALERT 1 possible compromise; 75 failed logins from 5 IPs; 1 input warning`.
     var summary: String {
         var parts: [String] = []
         if alerts > 0 { parts.append("ALERT \(alerts) possible compromise" + (alerts == 1 ? "" : "s")) }
+        if stale > 0 { parts.append("\(stale) log" + (stale == 1 ? "" : "s") + " silent over a day") }
         parts.append(failures == 0 ? "no failed logins"
                      : "\(failures.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))) failed login"
                         + (failures == 1 ? "" : "s") + (ips > 0 ? " from \(ips) IP" + (ips == 1 ? "" : "s") : ""))

@@ -6,15 +6,20 @@ import LogscanCore
 ///     [logscan] web1: 1,234 failed logins from 56 IPs (Nov 25-26)
 ///     [logscan] web1: no failed logins (Nov 30 - Dec 1)
 ///     [logscan] web1: 3 failed logins; 1 input warning (Dec 30, 2026 - Jan 2, 2027)
+///     [logscan] web1: 1 log silent over a day; no failed logins (Nov 29 - Dec 1)
 ///
 /// The days are those of the range asked for (its end is exclusive), or of the lines read when the range
-/// is open. `from N IPs` is left out when no failing line named an address.
+/// is open. `from N IPs` is left out when no failing line named an address. A log that stopped being written
+/// comes before the failures: a dead rsyslog must not read as "no failed logins" alone.
 public enum EmailSubject {
     public static func make(_ report: Report, host: String, zone: Zone) -> String {
         let totals = ReportTotals(report)
         var parts: [String] = []
         if totals.alerts > 0 {
             parts.append("ALERT \(NumberText.grouped(totals.alerts)) possible compromise\(totals.alerts == 1 ? "" : "s")")
+        }
+        if totals.staleInputs > 0 {
+            parts.append(NumberText.counted(totals.staleInputs, "log") + " silent over a day")
         }
         if totals.failedAttempts == 0 {
             parts.append("no failed logins")
