@@ -7,6 +7,7 @@ public struct LineProcessor<Sink: EventSink> {
     public private(set) var stats = FileStats()
     private var times: TimeResolver
     private var correlators = Correlators()
+    private var programs = ProgramCache()
     /// The number of the line read last (a chunk starts from the lines before it).
     var lineNumber = 0
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
@@ -27,8 +28,18 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     public mutating func process(_ raw: Bytes) {
-        let savedStats = stats
-        defer { if !recording { stats = savedStats } }
+        // A context line leaves the stats as they were; only then are they copied (they are 100 bytes).
+        guard recording else {
+            let savedStats = stats
+            processRaw(raw)
+            stats = savedStats
+            return
+        }
+        processRaw(raw)
+    }
+
+    @inline(__always)
+    private mutating func processRaw(_ raw: Bytes) {
         count(raw)
         guard !raw.isEmpty else { return }
         route(SyslogHeaderParser.parse(raw, times: &times), raw: raw)
@@ -66,17 +77,16 @@ public struct LineProcessor<Sink: EventSink> {
             dispatchBare(line, raw: raw)
             return
         }
-        guard let index = registry.parserIndex(for: line.program) else {
+        guard let index = programs.parserIndex(for: line.program, in: registry) else {
             stats.otherPrograms += 1
             deliverUnmatched(line, raw: raw, service: nil)
             return
         }
-        let parser = registry.parsers[index]
-        if let parsed = parser.parse(line.message, program: line.program) {
-            emit(parsed, service: parser.service, line: line, raw: raw)
+        if let parsed = registry.parse(at: index, line.message, program: line.program) {
+            emit(parsed, service: registry.service(at: index), line: line, raw: raw)
         } else {
             stats.unmatched += 1
-            deliverUnmatched(line, raw: raw, service: parser.service)
+            deliverUnmatched(line, raw: raw, service: registry.service(at: index))
         }
     }
 

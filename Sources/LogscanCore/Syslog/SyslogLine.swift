@@ -103,13 +103,25 @@ public enum SyslogHeaderParser {
         guard !isDigit(first), first != UInt8(ascii: "<") else { return nil }
         let body = token.dropLast(1)
         if body[body.count - 1] == UInt8(ascii: "]"), let open = body.lastIndex(of: UInt8(ascii: "[")), open > 0 {
-            guard let pid = body.slice(open + 1, body.count - 1).decimalValue, pid <= Int(Int32.max) else {
-                return nil
-            }
-            return (body.prefix(open), Int32(pid))
+            guard let pid = pidValue(body.slice(open + 1, body.count - 1)) else { return nil }
+            return (body.prefix(open), pid)
         }
         guard body.firstIndex(of: UInt8(ascii: "[")) == nil else { return nil }
         return (body, -1)
+    }
+
+    /// Decimal digits (at least one) whose value fits an `Int32`.
+    @inline(__always)
+    static func pidValue(_ digits: Bytes) -> Int32? {
+        guard digits.count > 0 else { return nil }
+        var value = 0
+        for i in 0..<digits.count {
+            let digit = Int(digits.base[i]) &- 48
+            guard digit >= 0 && digit <= 9 else { return nil }
+            value = value &* 10 &+ digit
+            guard value <= Int(Int32.max) else { return nil }
+        }
+        return Int32(value)
     }
 
     static func unwrapRepeat(_ line: inout SyslogLine) {
