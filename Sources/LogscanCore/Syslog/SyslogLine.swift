@@ -1,15 +1,25 @@
 /// One log line split into its syslog header fields. Every field is a view into the line.
+/// Stored properties in the order that packs them (the 9-byte optional time, then the pid): 72 bytes.
 public struct SyslogLine {
-    public var time: Instant?
     public var host: Bytes
     /// The tag's name, such as `sshd`, `sshd-session`, `sshd(pam_unix)` or `postfix/smtpd`; empty when
     /// the line carries no tag (a bare message).
     public var program: Bytes
-    /// The tag's pid, or -1.
-    public var pid: Int32
     public var message: Bytes
     /// How many times the message occurred: N for `message repeated N times: [ … ]`, else 1.
     public var repeatCount: Int
+    public var time: Instant?
+    /// The tag's pid, or -1.
+    public var pid: Int32
+
+    public init(time: Instant?, host: Bytes, program: Bytes, pid: Int32, message: Bytes, repeatCount: Int) {
+        self.host = host
+        self.program = program
+        self.message = message
+        self.repeatCount = repeatCount
+        self.time = time
+        self.pid = pid
+    }
 
     public var hasTag: Bool { !program.isEmpty }
 }
