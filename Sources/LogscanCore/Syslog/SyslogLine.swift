@@ -86,7 +86,7 @@ public enum SyslogHeaderParser {
             HeaderVariants.dropUptimeStamp(&parsed)
         }
         parsed.message = parsed.message.droppingTrailingBlanks()
-        unwrapRepeat(&parsed)
+        if parsed.message.first == UInt8(ascii: "m") { unwrapRepeat(&parsed) }
         return parsed
     }
 
