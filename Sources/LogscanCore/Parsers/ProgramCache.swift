@@ -3,7 +3,8 @@
 ///
 /// A name of up to 32 bytes (`postfix/submission/smtpd` has 24) is its own key: its length and four
 /// words, loaded at 0, 8, 16 and 8 before the end (each clamped to lie inside the name, so they overlap
-/// for shorter names; below 8 bytes the bytes are packed into one word), so a hit is exact. Longer names
+/// for shorter names; below 8 bytes two overlapping 4-byte loads, or the bytes themselves below 4, make one
+/// word), so a hit is exact. Longer names
 /// are looked up every time. The table is direct-mapped with 64 slots: a flood of distinct names only
 /// makes it miss, it never grows.
 struct ProgramCache {
@@ -44,8 +45,14 @@ struct ProgramCache {
             return (raw.loadUnaligned(as: UInt64.self), (raw + min(8, last)).loadUnaligned(as: UInt64.self),
                     (raw + min(16, last)).loadUnaligned(as: UInt64.self), (raw + last).loadUnaligned(as: UInt64.self))
         }
+        if count >= 4 {
+            // `sshd`, `CRON`, `sudo`: two overlapping 4-byte loads.
+            let head = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let tail = UInt64((raw + (count - 4)).loadUnaligned(as: UInt32.self))
+            return (head | tail &<< 32, 0, 0, 0)
+        }
         var packed: UInt64 = 0
-        for i in 0..<count { packed |= UInt64(name.base[i]) << (8 * UInt64(i)) }
+        for i in 0..<count { packed |= UInt64(name.base[i]) &<< (8 &* UInt64(i)) }
         return (packed, 0, 0, 0)
     }
 }
