@@ -61,7 +61,9 @@ public enum SyslogHeaderParser {
                                 message: rest, repeatCount: 1)
         if let firstSpace = rest.firstIndex(of: UInt8(ascii: " ")) {
             let firstToken = rest.prefix(firstSpace)
-            if let tag = parseTag(firstToken) {
+            // Usually the host, which cannot be a tag (a tag ends with a colon): no call for it.
+            if firstToken.count >= 2 && firstToken[firstToken.count - 1] == UInt8(ascii: ":"),
+               let tag = parseTag(firstToken) {
                 (parsed.program, parsed.pid) = tag
                 parsed.message = rest.suffix(from: firstSpace + 1)
                 HeaderVariants.skipLevelBeforeTag(&parsed)
