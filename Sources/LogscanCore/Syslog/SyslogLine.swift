@@ -115,25 +115,27 @@ public enum SyslogHeaderParser {
         guard !isDigit(first), first != UInt8(ascii: "<") else { return nil }
         let body = token.dropLast(1)
         if body[body.count - 1] == UInt8(ascii: "]"), let open = body.lastIndex(of: UInt8(ascii: "[")), open > 0 {
-            guard let pid = pidValue(body.slice(open + 1, body.count - 1)) else { return nil }
-            return (body.prefix(open), pid)
+            let pid = pidValue(body.slice(open + 1, body.count - 1))
+            guard pid >= 0 else { return nil }
+            return (body.prefix(open), Int32(truncatingIfNeeded: pid))
         }
         guard body.firstIndex(of: UInt8(ascii: "[")) == nil else { return nil }
         return (body, -1)
     }
 
-    /// Decimal digits (at least one) whose value fits an `Int32`.
+    /// The value of decimal digits (at least one) that fits an `Int32`, or -1. (A plain integer rather
+    /// than an optional: the loop then keeps to the digits, 5 instructions each instead of 14.)
     @inline(__always)
-    static func pidValue(_ digits: Bytes) -> Int32? {
-        guard digits.count > 0 else { return nil }
+    static func pidValue(_ digits: Bytes) -> Int {
+        guard digits.count > 0 else { return -1 }
         var value = 0
         for i in 0..<digits.count {
             let digit = Int(digits.base[i]) &- 48
-            guard digit >= 0 && digit <= 9 else { return nil }
+            // A non-digit or an overflow past Int32.max ends the loop with a value that fails below.
+            guard digit >= 0 && digit <= 9 && value <= Int(Int32.max) else { return -1 }
             value = value &* 10 &+ digit
-            guard value <= Int(Int32.max) else { return nil }
         }
-        return Int32(value)
+        return value <= Int(Int32.max) ? value : -1
     }
 
     static func unwrapRepeat(_ line: inout SyslogLine) {
