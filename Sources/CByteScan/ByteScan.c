@@ -19,6 +19,7 @@ void *logscan_memmem(const void *haystack, size_t haystackLength,
     while (at <= limit) {
         at = memchr(at, first, (size_t)(limit - at) + 1);
         if (at == NULL) return NULL;
+        /* at <= limit, so at[needleLength - 1] is at most the haystack's last byte */
         if (at[needleLength - 1] == last && memcmp(at + 1, pattern + 1, needleLength - 1) == 0) return (void *)at;
         at++;
     }

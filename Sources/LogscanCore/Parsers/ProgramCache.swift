@@ -34,8 +34,9 @@ struct ProgramCache {
         return found
     }
 
-    /// The key words of a name of at most 32 bytes. Every load lies inside the view: for 8 bytes or more
-    /// each offset is at most `count - 8`.
+    /// The key words of a name of at most 32 bytes. Every load lies inside the view, which is why the
+    /// unaligned raw loads are sound: for 8 bytes or more each 8-byte load starts at most at `count - 8`;
+    /// for 4 to 7 bytes the two 4-byte loads start at 0 and `count - 4`; below 4 bytes it reads byte by byte.
     @inline(__always)
     private static func words(_ name: Bytes) -> (UInt64, UInt64, UInt64, UInt64) {
         let raw = UnsafeRawPointer(name.base)

@@ -35,7 +35,11 @@ struct ProgramTable: Sendable {
             let entry = slots[slot]
             guard entry.value >= 0 else { return nil }
             if entry.hash == hash && Int(entry.length) == name.count
-                && names.withUnsafeBufferPointer({ Bytes(base: $0.baseAddress! + Int(entry.start), count: name.count).equals(name) }) {
+                && names.withUnsafeBufferPointer({ stored in
+                    // An empty buffer may have no address; only an empty name can match there.
+                    guard let base = stored.baseAddress else { return name.count == 0 }
+                    return Bytes(base: base + Int(entry.start), count: name.count).equals(name)
+                }) {
                 return Int(entry.value)
             }
             slot = (slot + 1) & mask
