@@ -2,7 +2,7 @@
 #define LOGSCAN_CBYTESCAN_H
 #include <stddef.h>
 
-/// glibc's memmem, which the Swift Glibc module does not export.
+/// The first occurrence of `needle` in `haystack` (memmem's contract), tuned for short needles.
 void *logscan_memmem(const void *haystack, size_t haystackLength,
                      const void *needle, size_t needleLength);
 

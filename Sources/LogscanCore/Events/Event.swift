@@ -1,9 +1,14 @@
 /// What a service parser reads from one message. Fields are views into the line.
+///
+/// The stored properties are declared in the order that packs them: the 17-byte `peer` first, the one-byte
+/// fields in its padding. That makes the struct 120 bytes rather than 137, under the 128 bytes up to which
+/// a copy is a few vector moves rather than a call to memcpy (it is copied a few times per line).
 public struct ParsedMessage {
-    public var kind: EventKind
     public var peer: Peer?
-    public var user: Bytes?
+    public var kind: EventKind
     public var userValidity: UserValidity
+    public var rejectClass: RejectClass?
+    public var user: Bytes?
     /// The authentication method of `Accepted`/`Failed` lines.
     public var method: Bytes?
     /// Attempts the line reports by itself (`PAM 3 more authentication failures` reports 3).
@@ -15,7 +20,6 @@ public struct ParsedMessage {
     public var queueID: Bytes?
     /// A message's size in bytes (`size=`).
     public var size: Int = 0
-    public var rejectClass: RejectClass?
 
     public init(_ kind: EventKind, peer: Peer? = nil, user: Bytes? = nil, validity: UserValidity = .unknown,
                 method: Bytes? = nil, count: Int = 1, detail: Bytes? = nil) {
@@ -61,10 +65,20 @@ public enum Verdict: Equatable, Sendable {
 }
 
 /// A recognised line with its header, its parse and its verdict: what sinks receive.
+///
+/// Stored properties in the order that packs them (the one-byte `service` after the 9-byte `verdict`).
 public struct Event {
-    public var service: Service
     public var line: SyslogLine
     public var parsed: ParsedMessage
-    public var verdict: Verdict
     public var lineNumber: Int
+    public var verdict: Verdict
+    public var service: Service
+
+    public init(service: Service, line: SyslogLine, parsed: ParsedMessage, verdict: Verdict, lineNumber: Int) {
+        self.line = line
+        self.parsed = parsed
+        self.lineNumber = lineNumber
+        self.verdict = verdict
+        self.service = service
+    }
 }

@@ -40,7 +40,9 @@ enum MessageFields {
         return (text.slice(valueStart, valueEnd), valueEnd)
     }
 
-    /// Drops `suffix` from the end of `text` when it is there.
+    /// Drops `suffix` from the end of `text` when it is there. Inlined, so the literal's compare is a load
+    /// or two.
+    @inline(__always)
     static func dropping(_ suffix: StaticString, from text: Bytes) -> (Bytes, Bool) {
         text.hasSuffix(suffix) ? (text.dropLast(suffix.utf8CodeUnitCount), true) : (text, false)
     }

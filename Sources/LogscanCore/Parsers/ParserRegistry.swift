@@ -7,11 +7,17 @@ public struct ParserRegistry: Sendable {
     ]
 
     public let parsers: [any ServiceParser]
+    /// Per parser: which built-in it is, so the hot path calls it directly rather than through the
+    /// existential (`parse(at:_:program:)`).
+    private let builtIns: [BuiltInParser]
+    private let services: [Service]
     private let table: ProgramTable
     private let families: ProgramTable
 
     public init(parsers: [any ServiceParser] = ParserRegistry.all) {
         self.parsers = parsers
+        builtIns = parsers.map(BuiltInParser.init)
+        services = parsers.map(\.service)
         var entries: [(String, Int)] = []
         var familyEntries: [(String, Int)] = []
         for (index, parser) in parsers.enumerated() {
@@ -26,56 +32,49 @@ public struct ParserRegistry: Sendable {
     /// `sshd(pam_unix)`, by the part before it; for `family/…`, by the family (also the part of it before
     /// a dash, for a custom `syslog_name` such as `postfix-out/smtp`).
     public func parserIndex(for program: Bytes) -> Int? {
-        if let index = table.lookup(program) { return index }
-        if let paren = program.firstIndex(of: UInt8(ascii: "(")), paren > 0 {
-            return table.lookup(program.prefix(paren))
+        if let index = table.lookup(program, hash: ProgramTable.hash(program)) { return index }
+        // A miss (cron, sudo, or a `family/name`): one pass finds the first `(` and `/`.
+        var paren = -1, slash = -1
+        for i in 0..<program.count {
+            let byte = program.base[i]
+            if byte == UInt8(ascii: "(") && paren < 0 { paren = i }
+            if byte == UInt8(ascii: "/") && slash < 0 { slash = i }
         }
-        guard let slash = program.firstIndex(of: UInt8(ascii: "/")), slash > 0 else { return nil }
+        if paren > 0 { return table.lookup(program.prefix(paren)) }
+        guard slash > 0 else { return nil }
         let family = program.prefix(slash)
         if let index = families.lookup(family) { return index }
         if let dash = family.firstIndex(of: UInt8(ascii: "-")), dash > 0 { return families.lookup(family.prefix(dash)) }
         return nil
     }
+
+    /// The service of the parser at `index`.
+    @inline(__always)
+    public func service(at index: Int) -> Service { services[index] }
+
+    /// Runs the parser at `index`: a built-in one by a direct (inlinable) call, any other through its
+    /// protocol.
+    @inline(__always)
+    public func parse(at index: Int, _ message: Bytes, program: Bytes) -> ParsedMessage? {
+        switch builtIns[index] {
+        case .sshd: return SshdParser().parse(message, program: program)
+        case .postfix: return PostfixParser().parse(message, program: program)
+        case .dovecot: return DovecotParser().parse(message, program: program)
+        case .other: return parsers[index].parse(message, program: program)
+        }
+    }
 }
 
-/// An open-addressing hash table from program name bytes to a small integer, without allocation on lookup.
-struct ProgramTable: Sendable {
-    private var slots: [(hash: UInt64, name: [UInt8], value: Int)?]
-    private let mask: Int
+/// The parsers the registry can call without an existential.
+private enum BuiltInParser: UInt8, Sendable {
+    case sshd, postfix, dovecot, other
 
-    init(_ entries: [(String, Int)]) {
-        var size = 16
-        while size < entries.count * 4 { size *= 2 }
-        slots = Array(repeating: nil, count: size)
-        mask = size - 1
-        for (name, value) in entries {
-            let bytes = Array(name.utf8)
-            let hash = bytes.withUnsafeBufferPointer { ProgramTable.hash(Bytes($0)) }
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] != nil { slot = (slot + 1) & mask }
-            slots[slot] = (hash, bytes, value)
+    init(_ parser: any ServiceParser) {
+        switch parser {
+        case is SshdParser: self = .sshd
+        case is PostfixParser: self = .postfix
+        case is DovecotParser: self = .dovecot
+        default: self = .other
         }
-    }
-
-    func lookup(_ name: Bytes) -> Int? {
-        let hash = ProgramTable.hash(name)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while let entry = slots[slot] {
-            if entry.hash == hash && entry.name.count == name.count
-                && entry.name.withUnsafeBufferPointer({ Bytes($0).equals(name) }) {
-                return entry.value
-            }
-            slot = (slot + 1) & mask
-        }
-        return nil
-    }
-
-    /// FNV-1a.
-    static func hash(_ bytes: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<bytes.count {
-            hash = (hash ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 }

@@ -7,6 +7,7 @@ public struct LineProcessor<Sink: EventSink> {
     public private(set) var stats = FileStats()
     private var times: TimeResolver
     private var correlators = Correlators()
+    private var programs = ProgramCache()
     /// The number of the line read last (a chunk starts from the lines before it).
     var lineNumber = 0
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
@@ -27,8 +28,18 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     public mutating func process(_ raw: Bytes) {
-        let savedStats = stats
-        defer { if !recording { stats = savedStats } }
+        // A context line leaves the stats as they were; only then are they copied (they are 100 bytes).
+        guard recording else {
+            let savedStats = stats
+            processRaw(raw)
+            stats = savedStats
+            return
+        }
+        processRaw(raw)
+    }
+
+    @inline(__always)
+    private mutating func processRaw(_ raw: Bytes) {
         count(raw)
         guard !raw.isEmpty else { return }
         route(SyslogHeaderParser.parse(raw, times: &times), raw: raw)
@@ -66,17 +77,16 @@ public struct LineProcessor<Sink: EventSink> {
             dispatchBare(line, raw: raw)
             return
         }
-        guard let index = registry.parserIndex(for: line.program) else {
+        guard let index = programs.parserIndex(for: line.program, in: registry) else {
             stats.otherPrograms += 1
             deliverUnmatched(line, raw: raw, service: nil)
             return
         }
-        let parser = registry.parsers[index]
-        if let parsed = parser.parse(line.message, program: line.program) {
-            emit(parsed, service: parser.service, line: line, raw: raw)
+        if let parsed = registry.parse(at: index, line.message, program: line.program) {
+            emit(parsed, service: registry.service(at: index), line: line, raw: raw)
         } else {
             stats.unmatched += 1
-            deliverUnmatched(line, raw: raw, service: parser.service)
+            deliverUnmatched(line, raw: raw, service: registry.service(at: index))
         }
     }
 
@@ -136,15 +146,19 @@ public struct LineProcessor<Sink: EventSink> {
     /// ordered one.
     private mutating func deliverReleased() {
         if !sink.needsInputOrder {
-            // Moved out and back, so the buffer is reused and nothing is copied.
+            // Moved out and back, so the buffer is reused and nothing is copied. Most lines release
+            // nothing: they skip the loop and `removeAll`, which costs a call into the runtime even on an
+            // empty array.
             var settled = releasedScratch
             releasedScratch = []
             correlators.drainReleased { settled.append($0) }
-            for held in settled where held.owned {
-                ownedHeldOutstanding -= 1
-                if let event = held.event { sink.record(event) }
+            if !settled.isEmpty {
+                for held in settled where held.owned {
+                    ownedHeldOutstanding -= 1
+                    if let event = held.event { sink.record(event) }
+                }
+                settled.removeAll(keepingCapacity: true)
             }
-            settled.removeAll(keepingCapacity: true)
             releasedScratch = settled
             return
         }

@@ -50,26 +50,28 @@ public struct Bytes: @unchecked Sendable {
     public var string: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
     // MARK: comparison with literals
+    // Always inlined: the literal's length is then a constant, and the compiler compares with a load or
+    // two instead of calling memcmp.
 
-    @inlinable
+    @inlinable @inline(__always)
     public func hasPrefix(_ literal: StaticString) -> Bool {
         let n = literal.utf8CodeUnitCount
         return n <= count && memcmp(base, literal.utf8Start, n) == 0
     }
 
     /// The literal's length when the bytes start with it: where the rest of the message begins.
-    @inlinable
+    @inlinable @inline(__always)
     public func lengthOfPrefix(_ literal: StaticString) -> Int? {
         hasPrefix(literal) ? literal.utf8CodeUnitCount : nil
     }
 
     /// The bytes after `literal` when they start with it.
-    @inlinable
+    @inlinable @inline(__always)
     public func after(_ literal: StaticString) -> Bytes? {
         hasPrefix(literal) ? dropFirst(literal.utf8CodeUnitCount) : nil
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func hasSuffix(_ literal: StaticString) -> Bool {
         let n = literal.utf8CodeUnitCount
         return n <= count && memcmp(base + (count - n), literal.utf8Start, n) == 0
@@ -80,7 +82,7 @@ public struct Bytes: @unchecked Sendable {
         other.count <= count && memcmp(base, other.base, other.count) == 0
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     public func equals(_ literal: StaticString) -> Bool {
         literal.utf8CodeUnitCount == count && hasPrefix(literal)
     }

@@ -31,10 +31,12 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// Parses dotted-quad IPv4 or any RFC 4291 IPv6 text form (including embedded IPv4). An IPv6 zone id
     /// (RFC 4007: `fe80::1%eth0`) names the local interface, not the peer: it is accepted and dropped.
     public init?(bytes: Bytes) {
-        guard bytes.count >= 2, bytes.count <= 45 + IPAddress.maxZoneLength else { return nil }
-        if bytes.firstIndex(of: UInt8(ascii: ":")) == nil {
-            guard let v4 = IPAddress.parseV4(bytes) else { return nil }
+        guard bytes.count >= 2, bytes.count <= 45 + 16 else { return nil }
+        // A dotted quad has no colon, so when it parses as one the search for a colon is not needed.
+        if let v4 = IPAddress.parseV4(bytes) {
             self.init(v4: v4)
+        } else if bytes.firstIndex(of: UInt8(ascii: ":")) == nil {
+            return nil
         } else {
             guard let (high, low) = IPAddress.parseV6(IPAddress.droppingZone(bytes)) else { return nil }
             self.init(high: high, low: low)
@@ -42,6 +44,7 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// An interface name is at most 15 bytes on Linux (IFNAMSIZ) and the BSDs; a numeric zone is shorter.
+    /// (`init?(bytes:)` writes it as a literal: a `static let` costs a lazy-initialisation check per call.)
     static let maxZoneLength = 16
 
     /// `addr%zone` → `addr`, when the zone is a plausible interface name or number; anything else is left
@@ -60,29 +63,37 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else.
+    /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else: each octet read digit by
+    /// digit without a loop (a leading `0` is a whole octet).
     @inline(__always)
     static func parseV4(_ bytes: Bytes) -> UInt32? {
-        guard bytes.count >= 7 && bytes.count <= 15 else { return nil }
+        let count = bytes.count
+        guard count >= 7 && count <= 15 else { return nil }
+        let base = bytes.base
         var value: UInt32 = 0
         var i = 0
         for octetIndex in 0..<4 {
             if octetIndex > 0 {
-                guard i < bytes.count, bytes.base[i] == UInt8(ascii: ".") else { return nil }
+                guard i < count, base[i] == UInt8(ascii: ".") else { return nil }
                 i &+= 1
             }
-            let start = i
-            var octet: UInt32 = 0
-            while i < bytes.count && i &- start < 3 {
-                let digit = bytes.base[i] &- 48
-                if digit > 9 { break }
-                octet = octet &* 10 &+ UInt32(digit)
+            guard i < count else { return nil }
+            let first = base[i] &- 48
+            guard first <= 9 else { return nil }
+            var octet = UInt32(first)
+            i &+= 1
+            if first != 0, i < count, case let second = base[i] &- 48, second <= 9 {
+                octet = octet &* 10 &+ UInt32(second)
                 i &+= 1
+                if i < count, case let third = base[i] &- 48, third <= 9 {
+                    octet = octet &* 10 &+ UInt32(third)
+                    i &+= 1
+                }
             }
-            let length = i &- start
-            guard length > 0, octet <= 255, length == 1 || bytes.base[start] != UInt8(ascii: "0") else { return nil }
+            guard octet <= 255 else { return nil }
             value = value << 8 | octet
         }
-        return i == bytes.count ? value : nil
+        return i == count ? value : nil
     }
 
     static func parseV6(_ bytes: Bytes) -> (UInt64, UInt64)? {

@@ -1,15 +1,25 @@
 /// One log line split into its syslog header fields. Every field is a view into the line.
+/// Stored properties in the order that packs them (the 9-byte optional time, then the pid): 72 bytes.
 public struct SyslogLine {
-    public var time: Instant?
     public var host: Bytes
     /// The tag's name, such as `sshd`, `sshd-session`, `sshd(pam_unix)` or `postfix/smtpd`; empty when
     /// the line carries no tag (a bare message).
     public var program: Bytes
-    /// The tag's pid, or -1.
-    public var pid: Int32
     public var message: Bytes
     /// How many times the message occurred: N for `message repeated N times: [ … ]`, else 1.
     public var repeatCount: Int
+    public var time: Instant?
+    /// The tag's pid, or -1.
+    public var pid: Int32
+
+    public init(time: Instant?, host: Bytes, program: Bytes, pid: Int32, message: Bytes, repeatCount: Int) {
+        self.host = host
+        self.program = program
+        self.message = message
+        self.repeatCount = repeatCount
+        self.time = time
+        self.pid = pid
+    }
 
     public var hasTag: Bool { !program.isEmpty }
 }
@@ -51,7 +61,9 @@ public enum SyslogHeaderParser {
                                 message: rest, repeatCount: 1)
         if let firstSpace = rest.firstIndex(of: UInt8(ascii: " ")) {
             let firstToken = rest.prefix(firstSpace)
-            if let tag = parseTag(firstToken) {
+            // Usually the host, which cannot be a tag (a tag ends with a colon): no call for it.
+            if firstToken.count >= 2 && firstToken[firstToken.count - 1] == UInt8(ascii: ":"),
+               let tag = parseTag(firstToken) {
                 (parsed.program, parsed.pid) = tag
                 parsed.message = rest.suffix(from: firstSpace + 1)
                 HeaderVariants.skipLevelBeforeTag(&parsed)
@@ -76,7 +88,7 @@ public enum SyslogHeaderParser {
             HeaderVariants.dropUptimeStamp(&parsed)
         }
         parsed.message = parsed.message.droppingTrailingBlanks()
-        unwrapRepeat(&parsed)
+        if parsed.message.first == UInt8(ascii: "m") { unwrapRepeat(&parsed) }
         return parsed
     }
 
@@ -103,13 +115,27 @@ public enum SyslogHeaderParser {
         guard !isDigit(first), first != UInt8(ascii: "<") else { return nil }
         let body = token.dropLast(1)
         if body[body.count - 1] == UInt8(ascii: "]"), let open = body.lastIndex(of: UInt8(ascii: "[")), open > 0 {
-            guard let pid = body.slice(open + 1, body.count - 1).decimalValue, pid <= Int(Int32.max) else {
-                return nil
-            }
-            return (body.prefix(open), Int32(pid))
+            let pid = pidValue(body.slice(open + 1, body.count - 1))
+            guard pid >= 0 else { return nil }
+            return (body.prefix(open), Int32(truncatingIfNeeded: pid))
         }
         guard body.firstIndex(of: UInt8(ascii: "[")) == nil else { return nil }
         return (body, -1)
+    }
+
+    /// The value of decimal digits (at least one) that fits an `Int32`, or -1. (A plain integer rather
+    /// than an optional: the loop then keeps to the digits, 5 instructions each instead of 14.)
+    @inline(__always)
+    static func pidValue(_ digits: Bytes) -> Int {
+        guard digits.count > 0 else { return -1 }
+        var value = 0
+        for i in 0..<digits.count {
+            let digit = Int(digits.base[i]) &- 48
+            // A non-digit or an overflow past Int32.max ends the loop with a value that fails below.
+            guard digit >= 0 && digit <= 9 && value <= Int(Int32.max) else { return -1 }
+            value = value &* 10 &+ digit
+        }
+        return value <= Int(Int32.max) ? value : -1
     }
 
     static func unwrapRepeat(_ line: inout SyslogLine) {

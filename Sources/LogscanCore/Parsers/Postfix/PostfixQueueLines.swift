@@ -30,17 +30,21 @@ enum PostfixQueueLines {
     /// A queue id is 5+ upper-case hex digits (short ids) or 10+ base-52 characters (long ids), then `: `.
     static func queueIDEnd(_ text: Bytes) -> Int? {
         var i = 0
-        while i < text.count && i < 24 {
-            let byte = text[i]
-            let isIDByte = isDigit(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-                || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-            if !isIDByte { break }
+        var sawDigit = false
+        let limit = min(text.count, 24)
+        while i < limit {
+            let byte = text.base[i]
+            // `| 0x20` folds exactly the upper-case letters onto the lower-case ones.
+            if isDigit(byte) {
+                sawDigit = true
+            } else if (byte | 0x20) &- UInt8(ascii: "a") >= 26 {
+                break
+            }
             i += 1
         }
         guard i >= 5, i + 1 < text.count, text[i] == UInt8(ascii: ":"), text[i + 1] == UInt8(ascii: " ") else { return nil }
         // `NOQUEUE`, `warning` and the like are words, not ids: ids have a digit.
-        for k in 0..<i where isDigit(text[k]) { return i }
-        return nil
+        return sawDigit ? i : nil
     }
 
     /// `to=<R>, [orig_to=<…>, ]relay=H[IP]:port, delay=…, dsn=X.Y.Z, status=sent|deferred|bounced (reason)`.
