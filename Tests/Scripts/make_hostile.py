@@ -123,3 +123,5 @@ bad_crc = bytearray(second)
 bad_crc[-8] ^= 0xFF
 with open(path("crc3.log.gz"), "wb") as f:
     f.write(first + bytes(bad_crc) + third)
+with open(path("members3.txt"), "w") as f:
+    f.write("%d %d\n" % (len(first), len(first) + len(second)))  # where members 2 and 3 start
