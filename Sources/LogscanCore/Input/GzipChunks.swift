@@ -33,6 +33,8 @@ struct GzipChunks: ChunkProducer {
     private(set) var notes: [String] = []
     /// Set when a member ended in the last `fill`; taken by the line splitter once its lines are out.
     var memberEnd: GzipMemberEnd?
+    /// Output of the trial inflations of `GzipRecovery`, made at the first.
+    var trialOutput: UnsafeMutablePointer<UInt8>?
 
     init(input: PrefetchedInput) {
         self.input = input
@@ -53,6 +55,7 @@ struct GzipChunks: ChunkProducer {
         inflateEnd(streamPointer)
         streamPointer.deallocate()
         inputBuffer.deallocate()
+        trialOutput?.deallocate()
     }
 
     /// Inflates into `buffer`, stopping at a member's end (intact or failed) so the member's lines are out

@@ -26,7 +26,7 @@ import Glibc
 ///   way from where it starts: when a member follows, the garbage is skipped with a note; otherwise it is
 ///   trailing garbage, as before.
 ///
-/// Memory: the reader's fixed buffers and one 64 KiB scratch buffer while a candidate is tried. Time: a
+/// Memory: the reader's fixed buffers, and a 64 KiB scratch buffer once a candidate was tried. Time: a
 /// search never goes back before the point where the previous failure was found (`searchFloor`), so each
 /// compressed byte is re-read at most once more.
 extension GzipChunks {
@@ -126,8 +126,8 @@ extension GzipChunks {
     /// Tries to inflate a little from the header at `next_in`, leaving the stream as it was.
     private mutating func inflatesCleanly() -> Bool {
         let saved = stream
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: GzipChunks.trialOutputBytes)
-        defer { scratch.deallocate() }
+        let scratch = trialOutput ?? .allocate(capacity: GzipChunks.trialOutputBytes)
+        trialOutput = scratch
         inflateReset(streamPointer)
         stream.avail_in = min(saved.avail_in, UInt32(GzipChunks.trialInputBytes))
         stream.next_out = scratch
