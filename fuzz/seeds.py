@@ -35,6 +35,11 @@ if target == "gzip":
     write("truncated", member[: len(member) // 2])
     write("long-line", gzip.compress(b"x" * 300000 + b"\n" + b"\0" * 1000 + b"tail\n"))
     write("raw-deflate", zlib.compress(sample))
+    # Three members, the second damaged (recovery: search for the next member, or read on after its trailer).
+    middle = bytearray(gzip.compress(sample[:1200]))
+    middle[len(middle) // 2] ^= 0x10
+    write("damaged-middle-member", member + bytes(middle) + member)
+    write("bad-crc-middle-member", member + member[:-8] + b"\0\0\0\0" + member[-4:] + member)
     sys.exit(0)
 
 if target == "journal":

@@ -96,3 +96,32 @@ with open(path("bomb.log.gz"), "wb") as f:
     z.write(b"A" * (1 << 20) * 16)
     z.write(b"\n" + GOOD)
     z.close()
+
+# Three members, the second damaged: a byte flipped inside its deflate data (chosen so zlib reports a data
+# error part-way, after some of its lines came out), or its CRC wrong. Members 1 and 3 must count; member 2
+# holds an address that `ban` would block if its lines counted.
+import zlib
+third_lines = b"".join(failed(b"trent", "203.0.113.50", 700 + i, minute=52, second=i) for i in range(12))
+attack = b"".join(failed(b"mallory", "198.51.100.99", 800 + i, minute=51, second=i % 60) for i in range(68))
+first, second, third = (gzip.compress(lines, mtime=0) for lines in (good_lines, attack, third_lines))
+
+def data_error_flip(member):
+    for offset in range(len(member) * 2 // 3, len(member) - 8):
+        damaged = bytearray(member)
+        damaged[offset] ^= 0x10
+        try:
+            out = zlib.decompressobj(31)
+            out.decompress(bytes(damaged))
+        except zlib.error as error:
+            if "incorrect" not in str(error):
+                return bytes(damaged)
+    raise SystemExit("no flip gives a data error")
+
+with open(path("flip3.log.gz"), "wb") as f:
+    f.write(first + data_error_flip(second) + third)
+bad_crc = bytearray(second)
+bad_crc[-8] ^= 0xFF
+with open(path("crc3.log.gz"), "wb") as f:
+    f.write(first + bytes(bad_crc) + third)
+with open(path("members3.txt"), "w") as f:
+    f.write("%d %d\n" % (len(first), len(first) + len(second)))  # where members 2 and 3 start

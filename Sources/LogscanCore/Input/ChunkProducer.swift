@@ -25,8 +25,14 @@ struct PrefetchedInput {
     var progress: ProgressCounter?
     var head: [UInt8]
     var headOffset = 0
+    /// Bytes read from the descriptor: the furthest point reached (bytes read again after `rewind` are not
+    /// counted again).
     var rawBytesRead = 0
+    /// The offset in the input the descriptor is at (the head counts as read).
+    private var descriptorOffset = 0
     var readError: String?
+    /// Set for the end-to-end tests' pause (`TestPause`): wait once before the first read after the head.
+    var pausesAfterHead = false
 
     init(fd: Int32, progress: ProgressCounter? = nil) {
         self.fd = fd
@@ -47,6 +53,7 @@ struct PrefetchedInput {
         bytes.removeSubrange(filled...)
         self.head = bytes
         self.rawBytesRead = filled
+        self.descriptorOffset = filled
         progress?.add(bytes: filled)
     }
 
@@ -61,11 +68,18 @@ struct PrefetchedInput {
             return n
         }
         guard readError == nil else { return 0 }
+        if pausesAfterHead {
+            pausesAfterHead = false
+            TestPause.wait()
+        }
         while true {
             let n = Glibc.read(fd, buffer, capacity)
             if n >= 0 {
-                rawBytesRead += n
-                progress?.add(bytes: n)
+                descriptorOffset += n
+                if descriptorOffset > rawBytesRead {
+                    progress?.add(bytes: descriptorOffset - rawBytesRead)
+                    rawBytesRead = descriptorOffset
+                }
                 return n
             }
             if errno == EINTR { continue }
@@ -75,14 +89,48 @@ struct PrefetchedInput {
     }
 }
 
-/// An uncompressed input.
+extension PrefetchedInput {
+    /// Goes back to byte `offset` of the input, so the next `read` starts there; false when the descriptor
+    /// cannot seek (a pipe) and the head does not cover it, or after a read error.
+    mutating func rewind(to offset: Int) -> Bool {
+        guard readError == nil, offset >= 0, offset <= descriptorOffset else { return false }
+        let target = max(offset, head.count)
+        if target != descriptorOffset {
+            guard lseek(fd, off_t(target - descriptorOffset), SEEK_CUR) >= 0 else { return false }
+            descriptorOffset = target
+        }
+        headOffset = min(offset, head.count)
+        return true
+    }
+}
+
+/// An uncompressed input. When it is a regular file (`opened`), its end is checked against the size it had
+/// when opened: a file that shrank while being read (logrotate's `copytruncate`) is damaged there, so its
+/// cut last line is not taken for a line.
 struct PlainChunks: ChunkProducer {
     var input: PrefetchedInput
+    var opened: OpenedInput?
+    /// `input` starts at the file's offset 0 (not a chunk of it), so its bytes read can be held against the size.
+    var fromStart = true
+    private var ended = false
 
-    mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
-        input.read(buffer, capacity: capacity)
+    init(input: PrefetchedInput, opened: OpenedInput? = nil, fromStart: Bool = true) {
+        self.input = input
+        self.opened = opened
+        self.fromStart = fromStart
     }
 
-    var damage: String? { input.readError.map { "read error: \($0)" } }
+    mutating func fill(_ buffer: UnsafeMutablePointer<UInt8>, capacity: Int) -> Int {
+        let n = input.read(buffer, capacity: capacity)
+        if n == 0 { ended = true }
+        return n
+    }
+
+    var damage: String? {
+        if let error = input.readError { return "read error: \(error)" }
+        guard ended, let opened else { return nil }
+        return opened.shrinkage(bytesRead: fromStart ? input.rawBytesRead : nil)
+    }
+
     var rawBytesRead: Int { input.rawBytesRead }
 }

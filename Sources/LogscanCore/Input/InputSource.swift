@@ -81,7 +81,8 @@ public enum InputReader {
             }
         }
         defer { if let opened { close(opened.fd) } }
-        let input = PrefetchedInput(fd: fd, progress: progress)
+        var input = PrefetchedInput(fd: fd, progress: progress)
+        input.pausesAfterHead = TestPause.isRequested && opened?.isFIFO == false
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
         if input.isGzip {
@@ -89,10 +90,11 @@ public enum InputReader {
             var producer = GzipChunks(input: input)
             let dropped = splitter.forEachLine(of: &producer, memberEnded: memberEnded, body)
             result.rawBytes = producer.rawBytesRead
-            result.problem = describe(producer.damage, dropped: dropped)
+            let problems = producer.notes + [describe(producer.damage, dropped: dropped)].compactMap { $0 }
+            result.problem = problems.isEmpty ? nil : problems.joined(separator: "; ")
             producer.close()
         } else {
-            var producer = PlainChunks(input: input)
+            var producer = PlainChunks(input: input, opened: opened)
             let dropped = splitter.forEachLine(of: &producer, body)
             result.rawBytes = producer.rawBytesRead
             result.problem = describe(producer.damage, dropped: dropped)
@@ -123,12 +125,12 @@ public enum InputReader {
         }
         defer { close(opened.fd) }
         if offset > 0 { lseek(opened.fd, off_t(offset), SEEK_SET) }
-        var producer = PlainChunks(input: PrefetchedInput(fd: opened.fd, progress: progress))
+        var producer = PlainChunks(input: PrefetchedInput(fd: opened.fd, progress: progress), opened: opened, fromStart: false)
         var splitter = LineSplitter()
         defer { splitter.deallocate() }
-        _ = splitter.forEachLine(of: &producer, body)
+        let dropped = splitter.forEachLine(of: &producer, body)
         result.rawBytes = producer.rawBytesRead
-        result.problem = describe(producer.damage, dropped: 0)
+        result.problem = describe(producer.damage, dropped: dropped)
         if result.problem == nil, let size = source.size, opened.size < size {
             result.problem = "shrank before being read (from \(size) to \(opened.size) bytes): lines past the cut were lost"
         }

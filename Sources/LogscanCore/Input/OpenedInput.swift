@@ -49,16 +49,24 @@ struct OpenedInput {
     /// problem: the lines up to where the read ended are counted.
     func changeDuringRead(path: UnsafePointer<CChar>, bytesRead: Int) -> String? {
         guard !isFIFO else { return nil }
+        if let shrinkage = shrinkage(bytesRead: bytesRead) { return shrinkage }
+        var current = stat()
+        if stat(path, &current) == 0, UInt64(current.st_dev) != device || UInt64(current.st_ino) != inode {
+            return "was replaced while being read (rotated?): the file that was open was read, the new one was not"
+        }
+        return nil
+    }
+
+    /// How the file shrank since it was opened, when `bytesRead` bytes from offset 0 (or nil: from elsewhere)
+    /// were read: nil when it did not.
+    func shrinkage(bytesRead: Int?) -> String? {
+        guard !isFIFO else { return nil }
         var now = stat()
         if fstat(fd, &now) == 0, Int64(now.st_size) < size {
             return "shrank while being read (from \(size) to \(now.st_size) bytes; truncated by logrotate's copytruncate?): lines past the cut were lost"
         }
-        if Int64(bytesRead) < size {
+        if let bytesRead, Int64(bytesRead) < size {
             return "shrank while being read (\(bytesRead) of \(size) bytes could be read): lines past the cut were lost"
-        }
-        var current = stat()
-        if stat(path, &current) == 0, UInt64(current.st_dev) != device || UInt64(current.st_ino) != inode {
-            return "was replaced while being read (rotated?): the file that was open was read, the new one was not"
         }
         return nil
     }
