@@ -5,8 +5,9 @@ import LogscanCore
 
 /// The fixed middle of every `events` line, made once: from `,"service":` to `"ip":` for each service,
 /// kind, verdict wording and failure flag, and to `"count":` for an unmatched line of each service (or
-/// none). A line then copies one fragment instead of writing five fields.
-enum EventFragments {
+/// none). A line then copies one fragment instead of writing five fields. Made once (`shared`) and held
+/// by value by each writer, so it is read without a lazy-global check per line.
+struct EventFragments: @unchecked Sendable {
     /// How the verdict words the kind: as it is, `.same_attempt`, or `.after_attempt`.
     static let variants = 3
     private static let eventCount = Service.allCases.count * EventKind.allCases.count * variants * 2
@@ -21,24 +22,20 @@ enum EventFragments {
     static func unmatchedIndex(service: Service?) -> Int { eventCount + (service.map { $0.index + 1 } ?? 0) }
 
     /// Every fragment's bytes, back to back; `spans[i]` is where fragment `i` starts and ends.
-    private static let table = Table()
+    private let bytes: UnsafePointer<UInt8>
+    private let spans: UnsafePointer<Int>
 
     /// Made once, at first use, and only read after: safe to share between threads.
-    private struct Table: @unchecked Sendable {
-        let bytes: UnsafePointer<UInt8>
-        let spans: UnsafePointer<Int>
+    static let shared = EventFragments()
 
-        init() { (bytes, spans) = EventFragments.makeTable() }
-    }
-
-    private static func makeTable() -> (UnsafePointer<UInt8>, UnsafePointer<Int>) {
-        var texts = [String](repeating: "", count: eventCount + Service.allCases.count + 1)
+    private init() {
+        var texts = [String](repeating: "", count: Self.eventCount + Service.allCases.count + 1)
         for service in Service.allCases {
             for kind in EventKind.allCases {
-                for variant in 0..<variants {
+                for variant in 0..<Self.variants {
                     let suffix = ["", ".same_attempt", ".after_attempt"][variant]
                     for failure in [false, true] {
-                        texts[index(service: service, kind: kind, variant: variant, failure: failure)] =
+                        texts[Self.index(service: service, kind: kind, variant: variant, failure: failure)] =
                             ",\"service\":\"\(service.rawValue)\",\"kind\":\"\(kind.rawValue)\(suffix)\",\"failure\":\(failure),\"ip\":"
                     }
                 }
@@ -46,10 +43,10 @@ enum EventFragments {
         }
         for service in [nil] + Service.allCases.map(Optional.some) {
             let name = service.map { "\"\($0.rawValue)\"" } ?? "null"
-            texts[unmatchedIndex(service: service)] =
+            texts[Self.unmatchedIndex(service: service)] =
                 ",\"service\":\(name),\"kind\":\"unmatched\",\"failure\":false,\"ip\":null,\"user\":null,\"count\":"
         }
-        precondition(texts.allSatisfy { $0.utf8.count <= longest })
+        precondition(texts.allSatisfy { $0.utf8.count <= Self.longest })
         let all = texts.flatMap { Array($0.utf8) }
         let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: all.count)
         bytes.initialize(from: all, count: all.count)
@@ -60,7 +57,7 @@ enum EventFragments {
             offset += text.utf8.count
         }
         spans[texts.count] = offset
-        return (UnsafePointer(bytes), UnsafePointer(spans))
+        (self.bytes, self.spans) = (UnsafePointer(bytes), UnsafePointer(spans))
     }
 
     /// The longest fragment's length, for reserving room.
@@ -68,8 +65,7 @@ enum EventFragments {
 
     /// Copies fragment `index` to `out`.
     @inline(__always)
-    static func copy(_ index: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        let (bytes, spans) = (table.bytes, table.spans)
+    func copy(_ index: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         let start = spans[index], count = spans[index + 1] - start
         memcpy(out, bytes + start, count)
         return out + count

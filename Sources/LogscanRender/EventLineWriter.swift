@@ -1,14 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import LogscanCore
 
 /// `logscan events`: one NDJSON object per recognised line, in input order, with the verdict the report
 /// uses, so that the `count` of `failure: true` lines adds up to the report's failed attempts.
 ///
 /// A line is written in one pass through a pointer into room reserved for its longest form: the file's
-/// prefix, the host and program pair and the fixed middle (`EventFragments`) are copied whole, and the
-/// log's bytes copied as they are when none needs escaping. A line with a byte to escape is written again
+/// prefix and the fixed middle (`EventFragments`) are copied whole, and the log's bytes copied as they are
+/// (eight at a time) when none needs escaping. A line with a byte to escape is written again
 /// field by field through `SafeText` (`writeEscaping`).
 public struct EventLineWriter {
     public let output: OutputBuffer
@@ -17,10 +14,8 @@ public struct EventLineWriter {
     /// `{"file":"<name>","line":`
     private var filePrefix: [UInt8] = Array("{\"file\":\"-\",\"line\":".utf8)
     private var times: TimeWriter
-    /// The last host and program written, and their text `,"host":…,"program":…`.
-    private var lastHost: [UInt8] = []
-    private var lastProgram: [UInt8] = []
-    private var hostAndProgram: [UInt8] = []
+    private let json = RawJSON.shared
+    private let fragments = EventFragments.shared
 
     public init(output: OutputBuffer = OutputBuffer(), zone: Zone, includeUnmatched: Bool) {
         self.output = output
@@ -56,78 +51,56 @@ public struct EventLineWriter {
     @inline(__always)
     private mutating func writePlain(_ line: EventLine, to start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
         var out = filePrefix.withUnsafeBytes { RawJSON.copy($0, to: start) }
-        out = RawJSON.decimal(line.lineNumber, to: out)
+        out = json.decimal(line.lineNumber, to: out)
         out = RawJSON.copy(",\"time\":", to: out)
         out = line.time.map { times.write($0, to: out) } ?? RawJSON.copy("null", to: out)
         guard let afterNames = writeHostAndProgram(line.host, line.program, to: out) else { return nil }
-        out = EventFragments.copy(line.fragment, to: afterNames)
+        out = fragments.copy(line.fragment, to: afterNames)
         if let text = line.text {
-            out = RawJSON.decimal(line.count, to: out)
+            out = json.decimal(line.count, to: out)
             out = RawJSON.copy(",\"text\":", to: out)
-            guard let afterText = RawJSON.plainString(text, to: out) else { return nil }
+            guard let afterText = json.plainString(text, to: out) else { return nil }
             return RawJSON.copy("}\n", to: afterText)
         }
         switch line.peer {
         case .ip(let ip)?:
             if let v4 = ip.v4Value {
-                out = RawJSON.quotedIPv4(v4, to: out)
+                out = json.quotedIPv4(v4, to: out)
             } else {
                 out = Array(("\"" + ip.description + "\"").utf8).withUnsafeBytes { RawJSON.copy($0, to: out) }
             }
         case .hostname(let name)?:
-            guard let after = RawJSON.plainString(name, to: out) else { return nil }
+            guard let after = json.plainString(name, to: out) else { return nil }
             out = after
         case nil:
             out = RawJSON.copy("null", to: out)
         }
         out = RawJSON.copy(",\"user\":", to: out)
         if let user = line.user {
-            guard let after = RawJSON.plainString(user, to: out) else { return nil }
+            guard let after = json.plainString(user, to: out) else { return nil }
             out = after
         } else {
             out = RawJSON.copy("null", to: out)
         }
         out = RawJSON.copy(",\"count\":", to: out)
-        out = RawJSON.decimal(line.count, to: out)
+        out = json.decimal(line.count, to: out)
         return RawJSON.copy("}\n", to: out)
     }
 
-    /// `,"host":…,"program":…`, copied when both are those of the line before.
+    /// `,"host":…,"program":…`, or nil when one needs escaping.
     @inline(__always)
-    private mutating func writeHostAndProgram(_ host: Bytes, _ program: Bytes,
-                                              to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
-        if !(EventLineWriter.same(host, lastHost) && EventLineWriter.same(program, lastProgram)) {
-            var text = [UInt8](repeating: 0, count: 32 + host.count + program.count)
-            let written = text.withUnsafeMutableBufferPointer { buffer -> Int? in
-                let base = buffer.baseAddress!
-                var at = RawJSON.copy(",\"host\":", to: base)
-                if host.isEmpty {
-                    at = RawJSON.copy("null", to: at)
-                } else {
-                    guard let after = RawJSON.plainString(host, to: at) else { return nil }
-                    at = after
-                }
-                at = RawJSON.copy(",\"program\":", to: at)
-                if program.isEmpty {
-                    at = RawJSON.copy("null", to: at)
-                } else {
-                    guard let after = RawJSON.plainString(program, to: at) else { return nil }
-                    at = after
-                }
-                return at - base
-            }
-            guard let written else { return nil }
-            text.removeLast(text.count - written)
-            hostAndProgram = text
-            lastHost = host.array
-            lastProgram = program.array
+    private func writeHostAndProgram(_ host: Bytes, _ program: Bytes,
+                                     to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+        var at = RawJSON.copy(",\"host\":", to: out)
+        if host.isEmpty {
+            at = RawJSON.copy("null", to: at)
+        } else {
+            guard let after = json.plainString(host, to: at) else { return nil }
+            at = after
         }
-        return hostAndProgram.withUnsafeBytes { RawJSON.copy($0, to: out) }
-    }
-
-    @inline(__always)
-    private static func same(_ bytes: Bytes, _ kept: [UInt8]) -> Bool {
-        bytes.count == kept.count && kept.withUnsafeBufferPointer { memcmp(bytes.base, $0.baseAddress!, bytes.count) == 0 }
+        at = RawJSON.copy(",\"program\":", to: at)
+        if program.isEmpty { return RawJSON.copy("null", to: at) }
+        return json.plainString(program, to: at)
     }
 
     /// The line field by field, log bytes made safe by `SafeText` and JSON-escaped.
@@ -146,7 +119,7 @@ public struct EventLineWriter {
         output.append(",\"program\":")
         if line.program.isEmpty { output.append("null") } else { output.appendJSONString(line.program) }
         let middle = output.reserve(EventFragments.longest)
-        output.commit(EventFragments.copy(line.fragment, to: middle))
+        output.commit(fragments.copy(line.fragment, to: middle))
         if let text = line.text {
             output.append(decimal: line.count)
             output.append(",\"text\":")

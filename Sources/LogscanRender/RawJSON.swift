@@ -4,35 +4,33 @@ import Glibc
 import LogscanCore
 
 /// JSON pieces written through a raw pointer into room already reserved (`OutputBuffer.reserve`): no bounds
-/// check or call per byte. Each function returns where its writing stopped.
-enum RawJSON {
+/// check or call per byte. Each function returns where its writing stopped. The tables are made once and
+/// held by value (`shared`), so a writer reads them without a lazy-global check per use.
+struct RawJSON: @unchecked Sendable {
     /// For each byte, 1 when it goes into a JSON string as it is and `SafeText` leaves it alone (printable
     /// ASCII other than `"` and `\\`), else 0.
-    private static let plainBytes = ConstantTable<UInt8> {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        for byte in 0..<256 {
-            table[byte] = byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C ? 1 : 0
-        }
-        return UnsafePointer(table)
-    }
-
+    private let plainBytes: UnsafePointer<UInt8>
     /// Each number below 256 as up to three digits, then its digit count: four bytes, stored as one word.
-    private static let octets = ConstantTable<UInt32> {
-        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
-        for n in 0..<256 {
-            let digits = Array(String(n).utf8)
-            var word: UInt32 = UInt32(digits.count) << 24
-            for (k, digit) in digits.enumerated() { word |= UInt32(digit) << (8 * k) }
-            table[n] = word
-        }
-        return UnsafePointer(table)
-    }
-
+    private let octets: UnsafePointer<UInt32>
     /// The two digits of 00…99, for writing numbers two digits at a time.
-    private static let digitPairs = ConstantTable<UInt16> {
-        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 100)
-        for n in 0..<100 { table[n] = UInt16(48 + n / 10) | UInt16(48 + n % 10) << 8 }
-        return UnsafePointer(table)
+    private let digitPairs: UnsafePointer<UInt16>
+
+    /// Made once, at first use, and only read after: safe to share between threads.
+    static let shared = RawJSON()
+
+    private init() {
+        let plain = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        let octets = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
+        for byte in 0..<256 {
+            plain[byte] = byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C ? 1 : 0
+            let digits = Array(String(byte).utf8)
+            var word = UInt32(digits.count) << 24
+            for (k, digit) in digits.enumerated() { word |= UInt32(digit) << (8 * k) }
+            octets[byte] = word
+        }
+        let pairs = UnsafeMutablePointer<UInt16>.allocate(capacity: 100)
+        for n in 0..<100 { pairs[n] = UInt16(48 + n / 10) | UInt16(48 + n % 10) << 8 }
+        (plainBytes, self.octets, digitPairs) = (UnsafePointer(plain), UnsafePointer(octets), UnsafePointer(pairs))
     }
 
     @inline(__always)
@@ -47,26 +45,44 @@ enum RawJSON {
         return out + literal.utf8CodeUnitCount
     }
 
+    /// True when none of the eight bytes of `word` needs escaping: none below 0x20, none at or above 0x7F,
+    /// no `"` and no `\\` (the bit tricks of "Bit Twiddling Hacks": hasless, hasmore, haszero).
+    @inline(__always)
+    private static func allPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let upper = (word &+ ones) | word
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote, hasBackslash = (backslash &- ones) & ~backslash
+        return (control | upper | hasQuote | hasBackslash) & high == 0
+    }
+
     /// `bytes` in quotes when every byte is plain (see `plainBytes`); nil when one is not, for the caller to
     /// take the escaping path. Needs `bytes.count + 2` bytes of room.
     @inline(__always)
-    static func plainString(_ bytes: Bytes, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+    func plainString(_ bytes: Bytes, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
         out[0] = 0x22
-        let source = bytes.base, count = bytes.count
+        let source = bytes.base, count = bytes.count, into = out + 1
         var i = 0
+        while i + 8 <= count {
+            let word = UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)
+            guard RawJSON.allPlain(word) else { break }
+            UnsafeMutableRawPointer(into + i).storeBytes(of: word, as: UInt64.self)
+            i += 8
+        }
         while i < count {
             let byte = source[i]
-            if plainBytes.base[Int(byte)] == 0 { return nil }
-            out[1 + i] = byte
+            if plainBytes[Int(byte)] == 0 { return nil }
+            into[i] = byte
             i += 1
         }
-        out[1 + count] = 0x22
-        return out + count + 2
+        into[count] = 0x22
+        return into + count + 1
     }
 
     /// A non-negative number's digits (negative ones as 0). Needs 20 bytes of room.
     @inline(__always)
-    static func decimal(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    func decimal(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         if value < 10 {
             out[0] = UInt8(48 + max(0, value))
             return out + 1
@@ -81,16 +97,23 @@ enum RawJSON {
         var at = out + digits
         while remaining >= 10 {
             at -= 2
-            UnsafeMutableRawPointer(at).storeBytes(of: digitPairs.base[remaining % 100], as: UInt16.self)
+            UnsafeMutableRawPointer(at).storeBytes(of: digitPairs[remaining % 100], as: UInt16.self)
             remaining /= 100
         }
         if at > out { out[0] = UInt8(48 + remaining) }
         return out + digits
     }
 
+    /// Two digits of a number below 100. Needs 2 bytes of room.
+    @inline(__always)
+    func twoDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        UnsafeMutableRawPointer(out).storeBytes(of: digitPairs[value], as: UInt16.self)
+        return out + 2
+    }
+
     /// An IPv4 address in quotes, octet by octet from a table. Needs 18 bytes of room.
     @inline(__always)
-    static func quotedIPv4(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    func quotedIPv4(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         out[0] = 0x22
         var at = octet(value >> 24, to: out + 1)
         at = octet(value >> 16 & 0xFF, to: at)
@@ -102,25 +125,11 @@ enum RawJSON {
 
     /// One octet's digits and a dot; writes 4 bytes, keeps up to 4.
     @inline(__always)
-    private static func octet(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        let word = octets.base[Int(value)]
+    private func octet(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let word = octets[Int(value)]
         UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt32.self)
         let end = out + Int(word >> 24)
         end[0] = 0x2E
         return end + 1
     }
-
-    /// Two digits of a number below 100. Needs 2 bytes of room.
-    @inline(__always)
-    static func twoDigits(_ value: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        UnsafeMutableRawPointer(out).storeBytes(of: digitPairs.base[value], as: UInt16.self)
-        return out + 2
-    }
-}
-
-/// A table filled once, at first use, and only read after: safe to share between threads.
-struct ConstantTable<Element>: @unchecked Sendable {
-    let base: UnsafePointer<Element>
-
-    init(_ make: () -> UnsafePointer<Element>) { base = make() }
 }
