@@ -64,11 +64,7 @@ public struct EventLineWriter {
         }
         switch line.peer {
         case .ip(let ip)?:
-            if let v4 = ip.v4Value {
-                out = json.quotedIPv4(v4, to: out)
-            } else {
-                out = Array(("\"" + ip.description + "\"").utf8).withUnsafeBytes { RawJSON.copy($0, to: out) }
-            }
+            out = ip.v4Value.map { json.quotedIPv4($0, to: out) } ?? json.quotedIPv6(ip, to: out)
         case .hostname(let name)?:
             guard let after = json.plainString(name, to: out) else { return nil }
             out = after

@@ -123,6 +123,50 @@ struct RawJSON: @unchecked Sendable {
         return at
     }
 
+    /// An IPv6 address in quotes, in the canonical form `IPAddress.description` gives (RFC 5952: lowercase,
+    /// no leading zeros, the first longest run of two or more zero groups as `::`). Needs 42 bytes of room.
+    func quotedIPv6(_ ip: IPAddress, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        @inline(__always) func group(_ k: Int) -> UInt16 {
+            UInt16(truncatingIfNeeded: (k < 4 ? ip.high : ip.low) >> UInt64((3 - k % 4) * 16))
+        }
+        var bestStart = -1, bestLength = 1, runStart = -1
+        for k in 0...8 {
+            if k < 8 && group(k) == 0 {
+                if runStart < 0 { runStart = k }
+            } else if runStart >= 0 {
+                if k - runStart > bestLength { (bestStart, bestLength) = (runStart, k - runStart) }
+                runStart = -1
+            }
+        }
+        out[0] = 0x22
+        var at = out + 1
+        var k = 0
+        while k < 8 {
+            if k == bestStart {
+                at[0] = 0x3A
+                at[1] = 0x3A
+                at += 2
+                k += bestLength
+                continue
+            }
+            if k > 0 && k != bestStart + bestLength {
+                at[0] = 0x3A
+                at += 1
+            }
+            let value = group(k)
+            var shift = value >= 0x1000 ? 12 : value >= 0x100 ? 8 : value >= 0x10 ? 4 : 0
+            while shift >= 0 {
+                let digit = UInt8(truncatingIfNeeded: value >> UInt16(shift)) & 0xF
+                at[0] = digit < 10 ? 48 + digit : 87 + digit
+                at += 1
+                shift -= 4
+            }
+            k += 1
+        }
+        at[0] = 0x22
+        return at + 1
+    }
+
     /// One octet's digits and a dot; writes 4 bytes, keeps up to 4.
     @inline(__always)
     private func octet(_ value: UInt32, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
