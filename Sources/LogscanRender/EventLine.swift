@@ -15,19 +15,16 @@ struct EventLine {
     /// The line's text, for an unmatched line only.
     var text: Bytes?
 
-    init(lineNumber: Int, time: Instant?, host: Bytes, program: Bytes, fragment: Int, peer: Peer?, user: Bytes?,
-         count: Int, text: Bytes?) {
-        self.lineNumber = lineNumber
-        self.time = time
-        self.host = host
-        self.program = program
-        self.fragment = fragment
-        self.peer = peer
-        self.user = user
-        self.count = count
-        self.text = text
+    /// The bytes of its variable fields: with a fixed allowance, a bound on what it prints or records when
+    /// nothing needs escaping.
+    var variableBytes: Int {
+        var total = host.count + program.count + (user?.count ?? 0) + (text?.count ?? 0)
+        if case .hostname(let name)? = peer { total += name.count }
+        return total
     }
+}
 
+extension EventLine {
     /// A recognised line, with the verdict the report uses. The kind is qualified when the verdict changes
     /// its meaning: a line that reports an attempt already counted is `<kind>.same_attempt`; a close after
     /// an attempt (not a probe) is `<kind>.after_attempt`.
@@ -57,13 +54,5 @@ struct EventLine {
         self.init(lineNumber: lineNumber, time: line.time, host: line.host, program: line.program,
                   fragment: EventFragments.unmatchedIndex(service: service), peer: nil, user: nil,
                   count: line.repeatCount, text: raw)
-    }
-
-    /// The bytes of its variable fields: with a fixed allowance, a bound on what it prints or records when
-    /// nothing needs escaping.
-    var variableBytes: Int {
-        var total = host.count + program.count + (user?.count ?? 0) + (text?.count ?? 0)
-        if case .hostname(let name)? = peer { total += name.count }
-        return total
     }
 }
