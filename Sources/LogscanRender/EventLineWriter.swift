@@ -2,20 +2,20 @@ import LogscanCore
 
 /// `logscan events`: one NDJSON object per recognised line, in input order, with the verdict the report
 /// uses, so that the `count` of `failure: true` lines adds up to the report's failed attempts.
-public struct EventLineWriter: EventSink {
+///
+/// A line is written in one pass through a pointer into room reserved for its longest form: the file's
+/// prefix and the fixed middle (`EventFragments`) are copied whole, and the log's bytes copied as they are
+/// (eight at a time) when none needs escaping. A line with a byte to escape is written again
+/// field by field through `SafeText` (`writeEscaping`).
+public struct EventLineWriter {
     public let output: OutputBuffer
     public let zone: Zone
     public let includeUnmatched: Bool
-    public var file = "-"
-    private var fileJSON: [UInt8] = Array("\"-\"".utf8)
-    /// Each kind's JSON text, made once, indexed by `EventKind.index`.
-    private static let kindNames: [(plain: [UInt8], same: [UInt8], after: [UInt8])] = EventKind.allCases.map { kind in
-        (Array(kind.rawValue.utf8), Array((kind.rawValue + ".same_attempt").utf8), Array((kind.rawValue + ".after_attempt").utf8))
-    }
-    private static let serviceNames: [[UInt8]] = Service.allCases.map { Array($0.rawValue.utf8) }
+    /// `{"file":"<name>","line":`
+    private var filePrefix: [UInt8] = Array("{\"file\":\"-\",\"line\":".utf8)
     private var times: TimeWriter
-
-    public var needsInputOrder: Bool { true }
+    private let json = RawJSON.shared
+    private let fragments = EventFragments.shared
 
     public init(output: OutputBuffer = OutputBuffer(), zone: Zone, includeUnmatched: Bool) {
         self.output = output
@@ -25,83 +25,113 @@ public struct EventLineWriter: EventSink {
     }
 
     public mutating func beginInput(_ source: InputSource) {
-        let name = source.displayName
-        file = name
-        var buffer = ""
-        buffer += "\""
-        for character in name.unicodeScalars {
+        var buffer = "{\"file\":\""
+        for character in source.displayName.unicodeScalars {
             switch character {
             case "\"": buffer += "\\\""
             case "\\": buffer += "\\\\"
             default: buffer.unicodeScalars.append(character)
             }
         }
-        fileJSON = Array((buffer + "\"").utf8)
+        filePrefix = Array((buffer + "\",\"line\":").utf8)
     }
 
-    public mutating func record(_ event: Event) {
-        let parsed = event.parsed
-        begin(event.line, lineNumber: event.lineNumber)
-        output.append(",\"service\":\"")
-        output.append(EventLineWriter.serviceNames[event.service.index])
-        output.append("\",\"kind\":\"")
-        output.append(EventLineWriter.kindName(parsed.kind, event.verdict))
+    /// Room for everything but the variable fields, whose bytes are added.
+    private static let fixedRoom = 20 + TimeWriter.room + EventFragments.longest + 160
 
-        output.append("\",\"failure\":")
-        let count: Int
-        if case .failure(let attempts) = event.verdict {
-            output.append("true")
-            count = attempts
-        } else {
-            output.append("false")
-            count = parsed.count.repeated(event.line.repeatCount)
+    mutating func write(_ line: EventLine) {
+        let room = EventLineWriter.fixedRoom + filePrefix.count + line.variableBytes
+        guard room <= OutputBuffer.capacity else { return writeEscaping(line) }
+        let start = output.reserve(room)
+        guard let end = writePlain(line, to: start) else { return writeEscaping(line) }
+        output.commit(end)
+    }
+
+    /// The whole line, or nil when a field needs escaping.
+    @inline(__always)
+    private mutating func writePlain(_ line: EventLine, to start: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+        var out = filePrefix.withUnsafeBytes { RawJSON.copy($0, to: start) }
+        out = json.decimal(line.lineNumber, to: out)
+        out = RawJSON.copy(",\"time\":", to: out)
+        out = line.time.map { times.write($0, to: out) } ?? RawJSON.copy("null", to: out)
+        guard let afterNames = writeHostAndProgram(line.host, line.program, to: out) else { return nil }
+        out = fragments.copy(line.fragment, to: afterNames)
+        if let text = line.text {
+            out = json.decimal(line.count, to: out)
+            out = RawJSON.copy(",\"text\":", to: out)
+            guard let afterText = json.plainString(text, to: out) else { return nil }
+            return RawJSON.copy("}\n", to: afterText)
         }
-        output.append(",\"ip\":")
-        switch parsed.peer {
+        switch line.peer {
+        case .ip(let ip)?:
+            out = ip.v4Value.map { json.quotedIPv4($0, to: out) } ?? json.quotedIPv6(ip, to: out)
+        case .hostname(let name)?:
+            guard let after = json.plainString(name, to: out) else { return nil }
+            out = after
+        case nil:
+            out = RawJSON.copy("null", to: out)
+        }
+        out = RawJSON.copy(",\"user\":", to: out)
+        if let user = line.user {
+            guard let after = json.plainString(user, to: out) else { return nil }
+            out = after
+        } else {
+            out = RawJSON.copy("null", to: out)
+        }
+        out = RawJSON.copy(",\"count\":", to: out)
+        out = json.decimal(line.count, to: out)
+        return RawJSON.copy("}\n", to: out)
+    }
+
+    /// `,"host":…,"program":…`, or nil when one needs escaping.
+    @inline(__always)
+    private func writeHostAndProgram(_ host: Bytes, _ program: Bytes,
+                                     to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+        var at = RawJSON.copy(",\"host\":", to: out)
+        if host.isEmpty {
+            at = RawJSON.copy("null", to: at)
+        } else {
+            guard let after = json.plainString(host, to: at) else { return nil }
+            at = after
+        }
+        at = RawJSON.copy(",\"program\":", to: at)
+        if program.isEmpty { return RawJSON.copy("null", to: at) }
+        return json.plainString(program, to: at)
+    }
+
+    /// The line field by field, log bytes made safe by `SafeText` and JSON-escaped.
+    private mutating func writeEscaping(_ line: EventLine) {
+        output.append(filePrefix)
+        output.append(decimal: line.lineNumber)
+        output.append(",\"time\":")
+        if let time = line.time {
+            let start = output.reserve(TimeWriter.room)
+            output.commit(times.write(time, to: start))
+        } else {
+            output.append("null")
+        }
+        output.append(",\"host\":")
+        if line.host.isEmpty { output.append("null") } else { output.appendJSONString(line.host) }
+        output.append(",\"program\":")
+        if line.program.isEmpty { output.append("null") } else { output.appendJSONString(line.program) }
+        let middle = output.reserve(EventFragments.longest)
+        output.commit(fragments.copy(line.fragment, to: middle))
+        if let text = line.text {
+            output.append(decimal: line.count)
+            output.append(",\"text\":")
+            output.appendJSONString(text)
+            output.append("}\n")
+            return
+        }
+        switch line.peer {
         case .ip(let ip)?: output.appendJSONAddress(ip)
         case .hostname(let name)?: output.appendJSONString(name)
         case nil: output.append("null")
         }
         output.append(",\"user\":")
-        if let user = parsed.user { output.appendJSONString(user) } else { output.append("null") }
+        if let user = line.user { output.appendJSONString(user) } else { output.append("null") }
         output.append(",\"count\":")
-        output.append(decimal: count)
+        output.append(decimal: line.count)
         output.append("}\n")
-    }
-
-    public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
-        guard includeUnmatched else { return }
-        begin(line, lineNumber: lineNumber)
-        output.append(",\"service\":")
-        if let service { output.appendJSONString(service.rawValue) } else { output.append("null") }
-        output.append(",\"kind\":\"unmatched\",\"failure\":false,\"ip\":null,\"user\":null,\"count\":")
-        output.append(decimal: line.repeatCount)
-        output.append(",\"text\":")
-        output.appendJSONString(raw)
-        output.append("}\n")
-    }
-
-    private mutating func begin(_ line: SyslogLine, lineNumber: Int) {
-        output.append("{\"file\":")
-        output.append(fileJSON)
-        output.append(",\"line\":")
-        output.append(decimal: lineNumber)
-        output.append(",\"time\":")
-        if let time = line.time { times.write(time, to: output) } else { output.append("null") }
-        output.append(",\"host\":")
-        if line.host.isEmpty { output.append("null") } else { output.appendJSONString(line.host) }
-        output.append(",\"program\":")
-        if line.program.isEmpty { output.append("null") } else { output.appendJSONString(line.program) }
-    }
-
-    /// The kind, qualified when the verdict changes its meaning: a line that reports an attempt already
-    /// counted is `<kind>.same_attempt`; a close after an attempt (not a probe) is `<kind>.after_attempt`.
-    static func kindName(_ kind: EventKind, _ verdict: Verdict) -> [UInt8] {
-        let names = kindNames[kind.index]
-        switch verdict {
-        case .sameAttempt: return names.same
-        case .noise where kind.role == .closing: return names.after
-        default: return names.plain
-        }
     }
 }

@@ -4,34 +4,33 @@ import Glibc
 import LogscanCore
 
 /// Bytes bound for a file descriptor, gathered in one raw block and written when it fills: appending is a
-/// bounds check and a `memcpy`, with no array bookkeeping per field.
+/// bounds check and a `memcpy`, with no array bookkeeping per field. A writer that knows a bound on what it
+/// will write can also `reserve` that much and write through the pointer it gets (see `EventLineWriter`).
 public final class OutputBuffer {
     private let storage: UnsafeMutablePointer<UInt8>
     private var count = 0
-    private let capacity = 1 << 17
+    /// Room for a whole `events` line of the longest line read (64 KiB, its text and its fields).
+    static let capacity = 1 << 18
+    private let capacity = OutputBuffer.capacity
     private let fd: Int32
-    /// While not nil, what would be written is kept here instead (a part of the output whose turn has not
-    /// come; see `OrderedEventPart`).
-    /// In blocks (one per flush), so keeping N bytes takes N bytes, not an array's doubling.
-    private var collected: [[UInt8]]?
-    private var collectedBytes = 0
 
-    /// `collecting`: keep the bytes until `stopCollecting()`.
-    public init(fd: Int32 = 1, collecting: Bool = false) {
+    public init(fd: Int32 = 1) {
         self.fd = fd
         storage = .allocate(capacity: capacity)
-        collected = collecting ? [] : nil
     }
 
-    /// The bytes kept or buffered, not yet written.
-    public var collectedCount: Int { collectedBytes + count }
+    /// Room for `n` bytes (at most `capacity`) at the end of the buffer, flushing first if needed: write
+    /// them through the pointer, then `commit` where the writing stopped.
+    @inline(__always)
+    func reserve(_ n: Int) -> UnsafeMutablePointer<UInt8> {
+        if count + n > capacity { flush() }
+        return storage + count
+    }
 
-    /// Writes the bytes kept so far; from now on, bytes are written as the buffer fills.
-    public func stopCollecting() {
-        guard let kept = collected else { return }
-        collected = nil
-        collectedBytes = 0
-        for block in kept { block.withUnsafeBytes { if let base = $0.baseAddress { writeAll(base, $0.count) } } }
+    /// Keeps the bytes written through `reserve`'s pointer up to `end`.
+    @inline(__always)
+    func commit(_ end: UnsafeMutablePointer<UInt8>) {
+        count = end - storage
     }
 
     deinit {
@@ -40,7 +39,7 @@ public final class OutputBuffer {
     }
 
     @inline(__always)
-    private func reserve(_ n: Int) {
+    private func makeRoom(_ n: Int) {
         if count + n > capacity { flush() }
     }
 
@@ -51,14 +50,14 @@ public final class OutputBuffer {
             writeAll(source, n)
             return
         }
-        reserve(n)
+        makeRoom(n)
         memcpy(storage + count, source, n)
         count += n
     }
 
     @inline(__always)
     func appendByte(_ byte: UInt8) {
-        reserve(1)
+        makeRoom(1)
         storage[count] = byte
         count += 1
     }
@@ -78,7 +77,7 @@ public final class OutputBuffer {
     }
 
     func appendTwoDigits(_ value: Int) {
-        reserve(2)
+        makeRoom(2)
         storage[count] = UInt8(48 + value / 10)
         storage[count + 1] = UInt8(48 + value % 10)
         count += 2
@@ -97,7 +96,7 @@ public final class OutputBuffer {
     /// A number below 1000 (an IPv4 octet, say) from the table.
     @inline(__always)
     private func appendSmall(_ value: Int) {
-        reserve(3)
+        makeRoom(3)
         let skip = value < 10 ? 2 : (value < 100 ? 1 : 0)
         OutputBuffer.digitTriples.withUnsafeBufferPointer { table in
             for k in skip..<3 { storage[count + k - skip] = table[value * 3 + k] }
@@ -111,7 +110,7 @@ public final class OutputBuffer {
             appendSmall(max(0, value))
             return
         }
-        reserve(20)
+        makeRoom(20)
         var remaining = max(0, value)
         var digits = 1
         var probe = remaining
@@ -188,11 +187,6 @@ public final class OutputBuffer {
     }
 
     private func writeAll(_ source: UnsafeRawPointer, _ n: Int) {
-        if collected != nil {
-            collected!.append(Array(UnsafeRawBufferPointer(start: source, count: n)))
-            collectedBytes += n
-            return
-        }
         var offset = 0
         while offset < n {
             let written = write(fd, source + offset, n - offset)

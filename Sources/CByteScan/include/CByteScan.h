@@ -20,4 +20,8 @@ int logscan_malloc_trim(size_t pad);
 /// MALLOC_TRIM_THRESHOLD_=65536 MALLOC_TOP_PAD_=0 would): large freed tables stop counting in the peak.
 void logscan_malloc_return_freed_memory(void);
 
+/// Makes every thread allocate from glibc's one main arena (as MALLOC_ARENA_MAX=1 would): memory one
+/// worker frees is reused by the other instead of staying in a per-thread arena.
+void logscan_malloc_single_arena(void);
+
 #endif

@@ -4,6 +4,9 @@
 public protocol EventSink {
     /// True when lines must arrive in input order (at the cost of holding lines behind an open verdict).
     var needsInputOrder: Bool { get }
+    /// False when `unmatched` does nothing: the pipeline then neither calls it nor holds those lines for
+    /// order.
+    var wantsUnmatched: Bool { get }
     mutating func record(_ event: Event)
     /// A line that no parser recognised. `service` is nil when no parser claims its program.
     mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int)
@@ -20,6 +23,7 @@ public protocol MergeableSink: EventSink, Sendable {
 
 extension EventSink {
     public var needsInputOrder: Bool { false }
+    public var wantsUnmatched: Bool { true }
     public mutating func beginInput(_ source: InputSource) {}
 }
 

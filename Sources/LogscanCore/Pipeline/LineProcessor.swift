@@ -133,7 +133,7 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
-        guard recording else { return }
+        guard recording && sink.wantsUnmatched else { return }
         if sink.needsInputOrder && !ordered.isEmpty {
             ordered.append(HeldLine(raw: raw, line: line, event: nil, lineNumber: lineNumber,
                                     unmatchedService: service, isResolved: true))

@@ -1,3 +1,4 @@
+import CByteScan
 import Synchronization
 
 extension Scanner {
@@ -5,8 +6,13 @@ extension Scanner {
     /// unit (a file, or a chunk of a large plain file, with its true line numbers) gets its own sink from
     /// `make(index)`, and `finish(index, sink)` runs on the unit's core when its lines are read. Units are
     /// handed to the cores in input order; the sinks decide how long a later unit's output waits.
+    ///
+    /// The workers allocate from one malloc arena: held lines are allocated and freed by the thousand on
+    /// both cores, and per-thread arenas each kept their own high-water mark (peak RSS of `events` on the
+    /// 1 GB corpus 102 MB, with one arena 80 MB, at the same CPU time).
     public func scanOrdered<Sink: EventSink & Sendable>(_ plan: InputPlan, making make: @Sendable (Int) -> Sink,
                                            finish: @Sendable (Int, Sink) -> Void) -> ScanRun {
+        logscan_malloc_single_arena()
         let units = workUnits(plan)
         let results = Mutex([FileResult?](repeating: nil, count: units.count))
         Parallel.forEach(units) { index, unit in
