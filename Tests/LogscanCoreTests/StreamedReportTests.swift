@@ -14,7 +14,7 @@ import Testing
             let address = "10.\(i % 3).\(i / 7).\(i % 251)"
             for repeat_ in 0...(i % 5) {
                 text += "Nov 27 04:\(10 + i % 50):0\(repeat_) web1 sshd[\(1000 + i)]: Failed password for invalid user "
-                    + "u\(i % 200)-<b>&x from \(address) port 4000 ssh2\n"
+                    + "u\(i)-<b>&x from \(address) port 4000 ssh2\n"
             }
             text += "Nov 27 05:00:00 web1 sshd[\(2000 + i)]: Accepted password for user\(i) from 10.9.\(i / 200).\(i % 200) port 22 ssh2\n"
             text += "Nov 27 06:00:00 web1 sshd[\(3000 + i)]: Did not receive identification string from 10.8.\(i / 200).\(i % 200) port 61000\n"
@@ -49,8 +49,8 @@ import Testing
         }
         let html = HTMLRenderer(options: RenderOptions(zone: .utc, detail: detail)).render(streamed)
         #expect(html == HTMLRenderer(options: RenderOptions(zone: .utc, detail: detail)).render(stored))
-        #expect(!html.contains("<b>") && html.contains("&lt;b&gt;&amp;x"), "streamed rows are escaped")
         if detail != .low {
+            #expect(!html.contains("<b>") && html.contains("u299-&lt;b&gt;&amp;x"), "streamed rows are escaped")
             #expect(html.components(separatedBy: "<td style=\"border-bottom:1px solid #e4e7eb;font-family:monospace;white-space:nowrap;\">10.8.").count == 301)
         }
     }
