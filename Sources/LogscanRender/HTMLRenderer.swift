@@ -94,7 +94,7 @@ public struct HTMLRenderer {
         let offenders = options.rows(report.offenders)
         let peak = offenders.shownRows.first?.attempts ?? 0
         return table(failing.count > 1 ? "Top offending IPs across services" : "Top offending IPs", offenders,
-                               columns: [("IP", false), ("Attempts", true), ("", false)] + failing.map { ($0.rawValue, true) }) { row in
+                     columns: [("IP", false), ("Attempts", true), ("", false)] + failing.map { ($0.rawValue, true) }) { row in
             [HTMLCells.mono(row.ip), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak)]
                 + failing.map { service in
                     row.services.first { $0.service == service }.map { HTMLCells.number($0.attempts) } ?? HTMLCells.text("")

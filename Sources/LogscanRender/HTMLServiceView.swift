@@ -68,8 +68,8 @@ struct HTMLServiceView {
         let peak = section.users.shownRows.first?.attempts ?? 0
         let unknown = section.users.shownRows.contains { $0.exists == .unknown }
         return renderer.table("Top targeted users", section.users,
-                               note: unknown ? "Exists: yes = a valid account, no = \"invalid user\", ? = the log did not say." : nil,
-                               columns: [("User", false), ("Attempts", true), ("", false), ("IPs", true), ("Exists", false)]) { row in
+                              note: unknown ? "Exists: yes = a valid account, no = \"invalid user\", ? = the log did not say." : nil,
+                              columns: [("User", false), ("Attempts", true), ("", false), ("IPs", true), ("Exists", false)]) { row in
             [HTMLCells.logText(row.user), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak),
              HTMLCells.number(row.distinctIPs), HTMLCells.text(ServiceSectionText(renderer: text).existence(row.exists))]
         }
@@ -77,8 +77,8 @@ struct HTMLServiceView {
 
     func loginTable(_ section: Report.ServiceSection) -> HTMLTable? {
         renderer.table("Successful logins", section.logins,
-                        columns: [("User", false), ("IP", false), (section.service == .dovecot ? "Protocol" : "Method", false),
-                                  ("Count", true), ("Last", false)]) { row in
+                       columns: [("User", false), ("IP", false), (section.service == .dovecot ? "Protocol" : "Method", false),
+                                 ("Count", true), ("Last", false)]) { row in
             [HTMLCells.logText(row.user), HTMLCells.mono(row.ip ?? "-"), HTMLCells.text(row.method), HTMLCells.number(row.count),
              HTMLCells.text(text.shortTime(row.last))]
         }
@@ -86,7 +86,7 @@ struct HTMLServiceView {
 
     func probeTable(_ section: Report.ServiceSection) -> HTMLTable? {
         renderer.table("Probes (connections that never tried to log in)", section.probeSources,
-                        columns: [("IP", false), ("Count", true), ("First", false), ("Last", false)]) { row in
+                       columns: [("IP", false), ("Count", true), ("First", false), ("Last", false)]) { row in
             [HTMLCells.mono(row.ip), HTMLCells.number(row.count), HTMLCells.text(text.shortTime(row.first)),
              HTMLCells.text(text.shortTime(row.last))]
         }

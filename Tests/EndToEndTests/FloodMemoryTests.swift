@@ -3,8 +3,8 @@ import Testing
 
 /// The flood of issue #11 at test scale (Tests/Scripts/make_flood.py): `--top 0` in text, HTML and the
 /// email writes its tables row by row, so its peak memory stays that of the default report, which shows
-/// 10 rows. Holding the rows or the document cost, on 50,000 addresses, 24 MB more in text, and on 10,000,
-/// 28 MB more in HTML and 65 MB more in the email (HTML is the slow one, so it gets the smaller flood).
+/// 10 rows. Holding the rows or the document cost (base a34094e), on 50,000 addresses, 24 MB more in text,
+/// and on 10,000, 32 MB more in HTML and 66 MB more in the email (HTML is slow, so it gets the smaller flood).
 /// The full-scale numbers (1.1 M addresses, 100 k users) are in docs/robustness.md.
 @Suite(.serialized) struct FloodMemoryTests {
     /// What one row at a time may add to the default report's peak.
