@@ -61,6 +61,11 @@ import Testing
             let run = try Self.run(item.arguments + ["--top", "0", log], in: dir)
             #expect(run.status == 0)
             #expect(try Self.count(item.rows, in: dir) == item.tables * item.addresses, "\(item.arguments): every row is written")
+            if item.arguments.contains("html") {
+                let tidy = try Harness.run(URL(fileURLWithPath: try RealTool.require("tidy", package: "tidy")),
+                                           ["-errors", "-quiet", "flood.out"], in: dir)
+                #expect(tidy.status == 0 && tidy.err.isEmpty, "streamed HTML rows are valid: \(tidy.err.prefix(500))")
+            }
             let base = baseKB[item.addresses] ?? 0
             #expect(run.maxKB < base + Self.allowanceKB, "\(item.arguments) --top 0: \(run.maxKB) KB, the default report \(base) KB")
         }
