@@ -57,12 +57,21 @@ public struct BanPlan: Codable, Sendable {
         public var last: Instant?
         /// Successful logins in the range (only with --ban-logged-in can such an address be banned).
         public var logins: Int
+        /// Set (true) when a service's count stopped at its ceiling, so `attempts` is a lower bound.
+        public var atCeiling: Bool? = nil
+
+        /// `attempts` in words: `≥4294967295` when it is a lower bound.
+        public var attemptsText: String { (atCeiling == true ? "≥" : "") + String(attempts) }
     }
 
     public struct ServiceAttempts: Codable, Sendable {
         public var service: Service
         public var attempts: Int
         public var qualified: Bool
+        /// Set (true) when the count stopped at its ceiling (4,294,967,295): the true count is at least that.
+        public var atCeiling: Bool? = nil
+
+        public var attemptsText: String { (atCeiling == true ? "≥" : "") + String(attempts) }
     }
 
     public struct Skip: Codable, Sendable {

@@ -77,18 +77,18 @@ public struct BanPlanner {
         for service in policy.services.sorted() {
             guard let counted = tally.attempts(of: peer, on: service) else { continue }
             services.append(BanPlan.ServiceAttempts(service: service, attempts: counted.count,
-                                                    qualified: counted.window.qualified))
+                                                    qualified: counted.window.qualified, atCeiling: counted.atCeiling ? true : nil))
             attempts = attempts.addingSaturated(counted.count)
             let failures = tallies[service]?.failuresByPeer[peer]
             span.merge(failures?.attempts ?? Span())
             if policy.includeProbes, let probes = tallies[service]?.probesByPeer[peer] { span.merge(probes) }
-            for (user, count) in failures?.users.entries ?? [] { users[user, default: 0] += count }
+            for (user, count) in failures?.users.entries ?? [] { users[user, default: 0] +|= count }
         }
         let ranked = users.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         return BanPlan.Offender(address: peer.description, attempts: attempts, services: services,
                                 users: ranked.prefix(usersShown).map { CommentText.name($0.key) },
                                 moreUsers: max(0, ranked.count - usersShown), first: span.first, last: span.last,
-                                logins: logins)
+                                logins: logins, atCeiling: services.contains { $0.atCeiling == true } ? true : nil)
     }
 
     /// Why a qualified peer is not banned, or nil when it is.
@@ -108,7 +108,7 @@ public struct BanPlanner {
             return because(.allowlisted, "allowlisted by \(entry.origin) (\(entry.block))")
         }
         if offender.logins > 0 && !policy.banLoggedIn {
-            return because(.loggedIn, "logged in after \(offender.attempts) failures: review (--ban-logged-in bans it)")
+            return because(.loggedIn, "logged in after \(offender.attemptsText) failures: review (--ban-logged-in bans it)")
         }
         return nil
     }

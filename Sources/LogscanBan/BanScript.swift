@@ -82,8 +82,8 @@ public struct BanScript {
     }
 
     func describe(_ offender: BanPlan.Offender) -> String {
-        var text = "\(CommentText.clean(offender.address)): \(offender.attempts) attempt\(offender.attempts == 1 ? "" : "s")"
-        text += " (" + offender.services.map { "\($0.service.rawValue) \($0.attempts)" }.joined(separator: ", ") + ")"
+        var text = "\(CommentText.clean(offender.address)): \(offender.attemptsText) attempt\(offender.attempts == 1 ? "" : "s")"
+        text += " (" + offender.services.map { "\($0.service.rawValue) \($0.attemptsText)" }.joined(separator: ", ") + ")"
         if !offender.users.isEmpty {
             text += ", users " + offender.users.map { CommentText.clean($0) }.joined(separator: ", ")
             if offender.moreUsers > 0 { text += " and \(offender.moreUsers) more" }

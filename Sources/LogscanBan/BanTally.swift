@@ -26,6 +26,8 @@ public struct BanTally: MergeableSink {
         private var saturatedCount: UInt32 = 0
 
         public var count: Int { Int(saturatedCount) }
+        /// The count stopped at its ceiling (`UInt32.max`, 4,294,967,295): the true count is at least that.
+        public var atCeiling: Bool { saturatedCount == .max }
     }
 
     public init(policy: BanPolicy, zone: Zone) {

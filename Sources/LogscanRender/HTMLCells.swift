@@ -17,8 +17,13 @@ enum HTMLCells {
     static func table<Row>(_ title: String?, _ rows: [Row], more: Int, note: String? = nil, columns: [(String, Bool)],
                            cells: (Row) -> [HTMLCell]) -> HTMLTable? {
         guard !rows.isEmpty else { return nil }
-        return HTMLTable(title: title, note: note, columns: columns.map { HTMLColumn(name: $0.0, right: $0.1) },
-                         rows: rows.map { HTMLRow(cells: cells($0)) },
-                         more: more > 0 ? "… and \(NumberText.grouped(more)) more" : nil)
+        return table(title, rows: rows.map { HTMLRow(cells: cells($0)) }, more: more, note: note, columns: columns)
+    }
+
+    /// A table of ready rows, or of none with `streamedRows` standing for them.
+    static func table(_ title: String?, rows: [HTMLRow], streamedRows: [String] = [], more: Int, note: String?,
+                      columns: [(String, Bool)]) -> HTMLTable {
+        HTMLTable(title: title, note: note, columns: columns.map { HTMLColumn(name: $0.0, right: $0.1) },
+                  rows: rows, streamedRows: streamedRows, more: more > 0 ? "… and \(NumberText.grouped(more)) more" : nil)
     }
 }

@@ -24,8 +24,8 @@ struct HTMLMailTables {
     }
 
     func named(_ title: String, _ table: Report.Table<Report.NamedCount>, _ name: String) -> HTMLTable? {
-        let peak = table.rows.first?.count ?? 0
-        return HTMLCells.table(title, table.rows, more: table.more, columns: [(name, false), ("Count", true), ("", false)]) {
+        let peak = table.shownRows.first?.count ?? 0
+        return renderer.table(title, table, columns: [(name, false), ("Count", true), ("", false)]) {
             [HTMLCells.logText($0.name), HTMLCells.number($0.count), HTMLCells.bar($0.count, of: peak)]
         }
     }
@@ -49,7 +49,7 @@ struct HTMLMailTables {
     }
 
     func reasons(_ title: String, _ table: Report.Table<Report.ReasonRow>) -> HTMLTable? {
-        HTMLCells.table(title, table.rows, more: table.more, columns: [("Count", true), ("Relay", false), ("Reason", false)]) {
+        renderer.table(title, table, columns: [("Count", true), ("Relay", false), ("Reason", false)]) {
             [HTMLCells.number($0.count), HTMLCells.mono($0.relay.isEmpty ? "-" : $0.relay), HTMLCells.logText($0.reason)]
         }
     }

@@ -7,11 +7,49 @@ public struct HTMLRenderer {
     public var options: RenderOptions
     /// The same words and times as the text report.
     var text: TextRenderer { TextRenderer(options: options) }
+    /// The streamed tables of the report being rendered.
+    let deferred = DeferredParts()
 
     public init(options: RenderOptions) { self.options = options }
 
     public func render(_ report: Report) -> String {
-        options.templates.render(view(report), template: "html")
+        let sink = StringSink()
+        write(report, to: sink)
+        return sink.text
+    }
+
+    /// Writes the report to `sink`. A table whose rows the report streams (`--top 0` on a flood) is drawn
+    /// and written row by row where it stands, never held whole.
+    public func write(_ report: Report, to sink: TextSink) {
+        deferred.write(options.templates.render(view(report), template: "html"), to: sink)
+    }
+
+    /// A ranked table of the report (`rows` may be a filtered view of it): the rows in the view, or when
+    /// the report streams them a placeholder where each row is drawn with the `html-row` partial and
+    /// written at its turn.
+    func table<Rows: Collection>(_ title: String?, _ rows: Rows, streamed: Bool, more: Int, note: String? = nil,
+                                 columns: [(String, Bool)], cells: @escaping (Rows.Element) -> [HTMLCell]) -> HTMLTable? {
+        guard streamed else { return HTMLCells.table(title, Array(rows), more: more, note: note, columns: columns, cells: cells) }
+        guard !rows.isEmpty else { return nil }
+        let templates = options.templates
+        let placeholder = deferred.placeholder { indent, sink in
+            let draw = templates.partial("html-row", indent: indent)
+            var first = true
+            for row in rows {
+                var drawn = draw(HTMLRow(cells: cells(row)))
+                // As Mustache draws a section: the indentation goes where the section's output starts, before
+                // the first row, and not before the rows that follow on the same stream.
+                if !first && drawn.hasPrefix(indent) { drawn.removeFirst(indent.count) }
+                first = false
+                sink.append(string: drawn)
+            }
+        }
+        return HTMLCells.table(title, rows: [], streamedRows: [placeholder], more: more, note: note, columns: columns)
+    }
+
+    func table<Row>(_ title: String?, _ data: Report.Table<Row>, note: String? = nil, columns: [(String, Bool)],
+                    cells: @escaping (Row) -> [HTMLCell]) -> HTMLTable? {
+        table(title, data.shownRows, streamed: data.streamsRows, more: data.more, note: note, columns: columns, cells: cells)
     }
 
     func view(_ report: Report) -> HTMLReportView {
@@ -53,10 +91,10 @@ public struct HTMLRenderer {
     func offenders(_ report: Report) -> HTMLTable? {
         let services = report.services.filter { $0.failedAttempts > 0 }.map(\.service)
         let failing = services.count > 1 ? services : []
-        let (rows, more) = options.rows(report.offenders)
-        let peak = rows.first?.attempts ?? 0
-        return HTMLCells.table(failing.count > 1 ? "Top offending IPs across services" : "Top offending IPs", rows, more: more,
-                               columns: [("IP", false), ("Attempts", true), ("", false)] + failing.map { ($0.rawValue, true) }) { row in
+        let offenders = options.rows(report.offenders)
+        let peak = offenders.shownRows.first?.attempts ?? 0
+        return table(failing.count > 1 ? "Top offending IPs across services" : "Top offending IPs", offenders,
+                     columns: [("IP", false), ("Attempts", true), ("", false)] + failing.map { ($0.rawValue, true) }) { row in
             [HTMLCells.mono(row.ip), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak)]
                 + failing.map { service in
                     row.services.first { $0.service == service }.map { HTMLCells.number($0.attempts) } ?? HTMLCells.text("")

@@ -41,6 +41,8 @@ struct HTMLTable {
     var note: String?
     var columns: [HTMLColumn]
     var rows: [HTMLRow]
+    /// Instead of `rows`, for a table too large to hold: the placeholder its rows are written in.
+    var streamedRows: [String] = []
     var more: String?
 }
 

@@ -39,14 +39,14 @@ struct HTMLServiceView {
     }
 
     func ipTable(_ section: Report.ServiceSection) -> HTMLTable? {
-        let anyUser = section.ips.rows.contains { $0.distinctUsers > 0 }
-        let peak = section.ips.rows.first?.attempts ?? 0
+        let anyUser = section.ips.shownRows.contains { $0.distinctUsers > 0 }
+        let peak = section.ips.shownRows.first?.attempts ?? 0
         var columns: [(String, Bool)] = [("IP", false), ("Attempts", true), ("", false)]
         if anyUser { columns.append(("Users", true)) }
         columns += [("First", false), ("Last", false)]
         if anyUser { columns.append(("Top users", false)) }
-        return HTMLCells.table("Top failing IPs", section.ips.rows, more: section.ips.more,
-                               note: anyUser ? nil : "No user name was logged for these attempts.", columns: columns) { row in
+        return renderer.table("Top failing IPs", section.ips,
+                              note: anyUser ? nil : "No user name was logged for these attempts.", columns: columns) { row in
             var cells = [HTMLCells.mono(row.ip), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak)]
             if anyUser { cells.append(HTMLCells.count(row.distinctUsers)) }
             cells += [HTMLCells.text(text.shortTime(row.first)), HTMLCells.text(text.shortTime(row.last))]
@@ -57,36 +57,36 @@ struct HTMLServiceView {
 
     func usersPerIP(_ section: Report.ServiceSection) -> HTMLTable? {
         guard options.detail == .high else { return nil }
-        let rows = section.ips.rows.filter { !$0.topUsers.isEmpty }
-        return HTMLCells.table("Users tried per IP", rows, more: 0, columns: [("IP", false), ("Users", true), ("Names", false)]) { row in
+        let rows = section.ips.shownRows.lazy.filter { !$0.topUsers.isEmpty }
+        return renderer.table("Users tried per IP", rows, streamed: section.ips.streamsRows, more: 0,
+                              columns: [("IP", false), ("Users", true), ("Names", false)]) { row in
             [HTMLCells.mono(row.ip), HTMLCells.number(row.distinctUsers), HTMLCells.logText(row.topUsers.joined(separator: ", "))]
         }
     }
 
     func userTable(_ section: Report.ServiceSection) -> HTMLTable? {
-        let peak = section.users.rows.first?.attempts ?? 0
-        let unknown = section.users.rows.contains { $0.exists == .unknown }
-        return HTMLCells.table("Top targeted users", section.users.rows, more: section.users.more,
-                               note: unknown ? "Exists: yes = a valid account, no = \"invalid user\", ? = the log did not say." : nil,
-                               columns: [("User", false), ("Attempts", true), ("", false), ("IPs", true), ("Exists", false)]) { row in
+        let peak = section.users.shownRows.first?.attempts ?? 0
+        let unknown = section.users.shownRows.contains { $0.exists == .unknown }
+        return renderer.table("Top targeted users", section.users,
+                              note: unknown ? "Exists: yes = a valid account, no = \"invalid user\", ? = the log did not say." : nil,
+                              columns: [("User", false), ("Attempts", true), ("", false), ("IPs", true), ("Exists", false)]) { row in
             [HTMLCells.logText(row.user), HTMLCells.number(row.attempts), HTMLCells.bar(row.attempts, of: peak),
              HTMLCells.number(row.distinctIPs), HTMLCells.text(ServiceSectionText(renderer: text).existence(row.exists))]
         }
     }
 
     func loginTable(_ section: Report.ServiceSection) -> HTMLTable? {
-        HTMLCells.table("Successful logins", section.logins.rows, more: section.logins.more,
-                        columns: [("User", false), ("IP", false), (section.service == .dovecot ? "Protocol" : "Method", false),
-                                  ("Count", true), ("Last", false)]) { row in
+        renderer.table("Successful logins", section.logins,
+                       columns: [("User", false), ("IP", false), (section.service == .dovecot ? "Protocol" : "Method", false),
+                                 ("Count", true), ("Last", false)]) { row in
             [HTMLCells.logText(row.user), HTMLCells.mono(row.ip ?? "-"), HTMLCells.text(row.method), HTMLCells.number(row.count),
              HTMLCells.text(text.shortTime(row.last))]
         }
     }
 
     func probeTable(_ section: Report.ServiceSection) -> HTMLTable? {
-        HTMLCells.table("Probes (connections that never tried to log in)", section.probeSources.rows,
-                        more: section.probeSources.more,
-                        columns: [("IP", false), ("Count", true), ("First", false), ("Last", false)]) { row in
+        renderer.table("Probes (connections that never tried to log in)", section.probeSources,
+                       columns: [("IP", false), ("Count", true), ("First", false), ("Last", false)]) { row in
             [HTMLCells.mono(row.ip), HTMLCells.number(row.count), HTMLCells.text(text.shortTime(row.first)),
              HTMLCells.text(text.shortTime(row.last))]
         }

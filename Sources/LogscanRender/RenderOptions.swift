@@ -27,10 +27,11 @@ public struct RenderOptions: Sendable {
         self.templates = templates
     }
 
-    /// Rows shown in a ranked table: all the report has, or 5 at `low`.
-    func rows<Row>(_ table: Report.Table<Row>) -> (rows: [Row], more: Int) {
-        guard detail == .low, table.rows.count > 5 else { return (table.rows, table.more) }
-        return (Array(table.rows.prefix(5)), table.more + table.rows.count - 5)
+    /// The rows shown of a ranked table: all the report has, or 5 at `low`.
+    func rows<Row>(_ table: Report.Table<Row>) -> Report.Table<Row> {
+        let shown = table.shownRows
+        guard detail == .low, shown.count > 5 else { return table }
+        return Report.Table(rows: Array(shown.prefix(5)), more: table.more +| (shown.count - 5))
     }
 
     /// Whether the environment's locale can show UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as setlocale does).

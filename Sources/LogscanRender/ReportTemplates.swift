@@ -59,6 +59,14 @@ public struct ReportTemplates: Sendable {
     func render(_ view: Any, template name: String) -> String {
         library.render(view, withTemplate: name) ?? ""
     }
+
+    /// Draws values with partial `name` alone, each line starting with `indent` as where the partial
+    /// stands in a template: the rows of a streamed table, one at a time.
+    func partial(_ name: String, indent: String) -> (Any) -> String {
+        guard let template = try? MustacheTemplate(string: indent + "{{> \(name)}}\n") else { return { _ in "" } }
+        let library = library
+        return { template.render($0, library: library) }
+    }
 }
 
 /// A template that does not parse: `file:line:column: message`, with the offending line.

@@ -50,8 +50,8 @@ struct ServiceSectionText {
 
     func ipTable(_ section: Report.ServiceSection) -> TextBlock? {
         // Postfix and Dovecot often log no user name: then the user columns say nothing, once.
-        let anyUser = section.ips.rows.contains { $0.distinctUsers > 0 }
-        let peak = section.ips.rows.first?.attempts ?? 0
+        let anyUser = section.ips.shownRows.contains { $0.distinctUsers > 0 }
+        let peak = section.ips.shownRows.first?.attempts ?? 0
         var columns: [(String, TextTable.Alignment)] = [("IP", .left), ("Attempts", .right), ("", .left),
                                                          ("First", .left), ("Last", .left)]
         if anyUser { columns += [("Users", .left)] }
@@ -61,7 +61,7 @@ struct ServiceSectionText {
             if anyUser { cells.append(userList(row)) }
             return cells
         }
-        if anyUser && section.ips.rows.contains(where: { $0.distinctUsers == 0 }) {
+        if anyUser && section.ips.shownRows.contains(where: { $0.distinctUsers == 0 }) {
             block?.lines.append("  - = no user logged")
         }
         return block
@@ -77,24 +77,28 @@ struct ServiceSectionText {
     /// `--detail high`: every user name each address tried (as far as the report kept them), uncut.
     func usersPerIP(_ section: Report.ServiceSection) -> TextBlock? {
         guard options.detail == .high else { return nil }
-        let rows = section.ips.rows.filter { !$0.topUsers.isEmpty }
+        let rows = section.ips.shownRows.lazy.filter { !$0.topUsers.isEmpty }
         guard !rows.isEmpty else { return nil }
-        let lines = rows.flatMap { row -> [String] in
+        let width = renderer.cutWidth
+        let lines: (Report.IPRow) -> [String] = { row in
             let others = row.distinctUsers - row.topUsers.count
             let names = row.topUsers.joined(separator: ", ") + (others > 0 ? " and \(NumberText.counted(others, "other"))" : "")
-            return "  \(row.ip): \(names)".wrapped(to: renderer.cutWidth, indent: "      ")
+            return "  \(row.ip): \(names)".wrapped(to: width, indent: "      ")
         }
-        return TextBlock(title: renderer.style.heading("Users tried per IP"), lines: lines)
+        let all = section.ips.streamsRows
+            ? renderer.streamedLines { line in for row in rows { lines(row).forEach(line) } }
+            : Array(rows.flatMap(lines))
+        return TextBlock(title: renderer.style.heading("Users tried per IP"), lines: all)
     }
 
     func userTable(_ section: Report.ServiceSection) -> TextBlock? {
-        let peak = section.users.rows.first?.attempts ?? 0
+        let peak = section.users.shownRows.first?.attempts ?? 0
         var block = table("Top targeted users", section.users,
                           [("Attempts", .right), ("", .left), ("IPs", .right), ("Exists", .left), ("User", .left)]) { row in
             [NumberText.grouped(row.attempts), renderer.bar(row.attempts, of: peak), NumberText.grouped(row.distinctIPs),
              existence(row.exists), row.user]
         }
-        if section.users.rows.contains(where: { $0.exists == .unknown }) {
+        if section.users.shownRows.contains(where: { $0.exists == .unknown }) {
             block?.lines.append("  Exists: yes = a valid account, no = \"invalid user\", ? = the log did not say")
         }
         return block
@@ -116,12 +120,11 @@ struct ServiceSectionText {
     }
 
     func table<Row>(_ title: String, _ data: Report.Table<Row>, _ columns: [(String, TextTable.Alignment)],
-                    cells: (Row) -> [String]) -> TextBlock? {
-        guard !data.rows.isEmpty else { return nil }
+                    cells: @escaping (Row) -> [String]) -> TextBlock? {
+        guard !data.shownRows.isEmpty else { return nil }
         var table = TextTable(columns)
-        for row in data.rows { table.add(cells(row)) }
-        return TextBlock(title: renderer.style.heading(title),
-                         lines: table.render(width: renderer.cutWidth) + renderer.more(data.more))
+        table.fill(data, cells: cells)
+        return TextBlock(title: renderer.style.heading(title), lines: renderer.lines(of: table) + renderer.more(data.more))
     }
 
     func existence(_ validity: UserValidity) -> String {

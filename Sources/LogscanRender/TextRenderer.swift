@@ -12,11 +12,34 @@ public struct TextRenderer {
     var zone: Zone { options.zone }
     var style: TextStyle { TextStyle(enabled: options.color) }
     var ascii: Bool { options.ascii }
+    /// The streamed tables of the report being rendered.
+    let deferred = DeferredParts()
 
     public init(options: RenderOptions) { self.options = options }
 
     public func render(_ report: Report) -> String {
-        options.templates.render(view(report), template: "text")
+        let sink = StringSink()
+        write(report, to: sink)
+        return sink.text
+    }
+
+    /// Writes the report to `sink`. A table whose rows the report streams (`--top 0` on a flood) is laid
+    /// out and written row by row where it stands, never held whole.
+    public func write(_ report: Report, to sink: TextSink) {
+        deferred.write(options.templates.render(view(report), template: "text"), to: sink)
+    }
+
+    /// A table's lines for a block: the lines themselves, or for a streamed table one placeholder line
+    /// whose part writes them at their turn.
+    func lines(of table: TextTable) -> [String] {
+        guard table.madeRows != nil else { return table.render(width: cutWidth) }
+        let width = cutWidth
+        return streamedLines { line in table.write(width: width, line: line) }
+    }
+
+    /// A placeholder line for lines made only when the output reaches them.
+    func streamedLines(_ make: @escaping (_ line: (String) -> Void) -> Void) -> [String] {
+        [deferred.placeholder { indent, sink in make { sink.append(string: indent + $0 + "\n") } }]
     }
 
     func view(_ report: Report) -> TextReportView {
@@ -71,17 +94,17 @@ public struct TextRenderer {
     func offenders(_ report: Report) -> TextBlock? {
         let failing = report.services.filter { $0.failedAttempts > 0 }.map(\.service)
         let offenders = options.rows(report.offenders)
-        guard failing.count > 1 || (options.detail != .med && !failing.isEmpty), !offenders.rows.isEmpty else { return nil }
+        guard failing.count > 1 || (options.detail != .med && !failing.isEmpty), !offenders.shownRows.isEmpty else { return nil }
         let shown = failing.count > 1 ? failing : []
         var table = TextTable([("IP", .left), ("Attempts", .right), ("", .left)] + shown.map { ($0.rawValue, .right) },
                               shrinking: 0)
-        let peak = offenders.rows.first?.attempts ?? 0
-        for row in offenders.rows {
+        let peak = offenders.shownRows.first?.attempts ?? 0
+        table.fill(offenders) { row in
             let shares = shown.map { service in row.services.first { $0.service == service }.map { NumberText.grouped($0.attempts) } ?? "-" }
-            table.add([row.ip, NumberText.grouped(row.attempts), bar(row.attempts, of: peak)] + shares)
+            return [row.ip, NumberText.grouped(row.attempts), bar(row.attempts, of: peak)] + shares
         }
         return TextBlock(title: style.heading("Top offending IPs" + (shown.isEmpty ? "" : " across services")),
-                         lines: table.render(width: cutWidth) + more(offenders.more))
+                         lines: lines(of: table) + more(offenders.more))
     }
 
     func unmatched(_ title: String, _ section: Report.UnmatchedSection) -> TextBlock? {

@@ -48,14 +48,14 @@ struct MailOptions: ParsableArguments {
         catch { throw ValidationError("--mail-from: \(error)") }
     }
 
-    /// The whole message for `sendmail -t`.
-    func message(_ report: Report, look: RenderOptions, now: Instant) throws -> String {
+    /// The whole message for `sendmail -t`, written to `output` as it is made.
+    func write(_ report: Report, look: RenderOptions, now: Instant, to output: TextSink) throws {
         let zone = look.zone
-        return EmailMessage(
+        EmailMessage(
             from: try sender(), to: try recipients(),
             subject: subject ?? EmailSubject.make(report, host: HostIdentity.shortName, zone: zone),
             date: now, zone: zone, domain: HostIdentity.fullyQualifiedName,
             plain: EmailBodies.plain(report, look: look), html: EmailBodies.html(report, look: look)
-        ).rendered()
+        ).write(to: output)
     }
 }

@@ -33,8 +33,8 @@ struct MonitoringOptions: ParsableArguments {
                 return "\(report.alerts.count) compromise \(report.alerts.count == 1 ? "alert" : "alerts")"
             case .failures(let limit):
                 // The busiest address over all services, and over one service (host names are not in the first).
-                let candidates = [report.offenders.rows.first.map { ($0.ip, $0.attempts) }]
-                    + report.services.map { $0.ips.rows.first.map { ($0.ip, $0.attempts) } }
+                let candidates = [report.offenders.shownRows.first.map { ($0.ip, $0.attempts) }]
+                    + report.services.map { $0.ips.shownRows.first.map { ($0.ip, $0.attempts) } }
                 if let worst = candidates.compactMap({ $0 }).max(by: { $0.1 < $1.1 }), worst.1 >= limit {
                     return "\(worst.0) made \(worst.1) failed attempts (--fail-on failures=\(limit))"
                 }

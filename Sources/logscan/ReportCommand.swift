@@ -52,23 +52,16 @@ struct ReportCommand: ParsableCommand {
         Diagnostics.warn(run)
         var builder = ReportBuilder(top: top, zone: input.zone)
         builder.trust = monitoring.trustPolicy
-        builder.streamsRows = format == .json
+        builder.streamsRows = true
         let report = builder.build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
         let output = OutputBuffer()
-        let text: String
         switch format {
-        case .json:
-            try JSONRenderer.write(report, to: output)
-            text = ""
-        case .email:
-            text = try mail.message(report, look: look, now: now)
-        case .text:
-            text = TextRenderer(options: look).render(report)
-        case .html:
-            text = HTMLRenderer(options: look).render(report)
+        case .json: try JSONRenderer.write(report, to: output)
+        case .email: try mail.write(report, look: look, now: now, to: output)
+        case .text: TextRenderer(options: look).write(report, to: output)
+        case .html: HTMLRenderer(options: look).write(report, to: output)
         }
-        if !text.isEmpty { output.append(string: text) }
         output.flush()
         if let condition = monitoring.conditionMet(report) {
             Diagnostics.say("--fail-on: \(condition)")

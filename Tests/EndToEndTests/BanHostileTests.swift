@@ -58,10 +58,19 @@ import Testing
         let saturated = Dictionary(offenders.map { ($0.address, $0.attempts) }, uniquingKeysWith: max)
         #expect(saturated == ["203.0.113.9": Int(UInt32.max), "203.0.113.10": Int(UInt32.max),
                               "198.51.100.7": Int(UInt32.max), "198.51.100.8": Int(UInt32.max)], "\(offenders)")
+        // A count at its ceiling says so: `atCeiling` in the JSON, `≥` in the script's comments.
+        let plan = try Self.plan(json)
+        let listed = try #require(plan["bans"] as? [[String: Any]]).flatMap { ($0["offenders"] as? [[String: Any]]) ?? [] }
+            + (try #require(plan["notBanned"] as? [[String: Any]])).compactMap { $0["offender"] as? [String: Any] }
+        let nine = try #require(listed.first { $0["address"] as? String == "203.0.113.9" })
+        #expect(nine["atCeiling"] as? Bool == true)
+        #expect((nine["services"] as? [[String: Any]])?.first?["atCeiling"] as? Bool == true)
+        #expect(listed.allSatisfy { ($0["atCeiling"] as? Bool == true) == (saturated[$0["address"] as? String ?? ""] == Int(UInt32.max)) })
         for backend in Self.backends {
             let script = try Self.ban(["--backend", backend, "--threshold", "1", "counts.log"], in: dir)
             #expect([0, 2].contains(script.status), "\(backend): exit \(script.status): \(script.err)")
             #expect(script.out.contains("203.0.113.9/32"), "\(backend)")
+            #expect(script.out.contains("203.0.113.9: ≥4294967295 attempts (sshd ≥4294967295)"), "\(backend)")
             #expect(Self.strayLines(script.out).isEmpty, "\(backend): \(Self.strayLines(script.out))")
         }
     }

@@ -6,8 +6,8 @@ public struct ReportBuilder {
     public var trust = TrustPolicy()
     /// The zone whose days bucket a timeline longer than a week.
     public var zone: Zone
-    /// Large tables (`--top 0` or a large `--top`) get rows made as they are encoded (the streamed JSON form),
-    /// not stored: see `LazyRows`.
+    /// Large tables (`--top 0` or a large `--top`) get rows made as they are written (every renderer streams
+    /// them, a row at a time), not stored: see `LazyRows`.
     public var streamsRows = false
     static let lazyRowsFrom = 256
 

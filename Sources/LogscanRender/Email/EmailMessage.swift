@@ -2,21 +2,31 @@ import LogscanCore
 
 /// The complete message for `sendmail -t`: RFC 5322 headers and a `multipart/alternative` body with a
 /// `text/plain` and a `text/html` part, both UTF-8 and quoted-printable. Lines end in `\n` (sendmail
-/// writes CRLF on the wire); none is longer than 78 octets in the headers or 76 in the body.
+/// writes CRLF on the wire); none is longer than 78 octets in the headers or 76 in the body. The bodies are
+/// written into the message as they are made (`write(to:)`), so a report of any size is never held whole.
 public struct EmailMessage {
+    /// Writes a part's text (the report) into the sink given, which encodes it.
+    public typealias Body = (TextSink) -> Void
+
     public var from: MailAddress
     public var to: [MailAddress]
     public var subject: String
     public var date: Instant
     public var zone: Zone
     public var messageID: String
-    public var plain: String
-    public var html: String
+    public var plain: Body
+    public var html: Body
     /// Starts with `=_`, which quoted-printable text can never contain, so no body line can match it.
     public var boundary: String
 
     public init(from: MailAddress, to: [MailAddress], subject: String, date: Instant, zone: Zone, domain: String,
                 plain: String, html: String) {
+        self.init(from: from, to: to, subject: subject, date: date, zone: zone, domain: domain,
+                  plain: { $0.append(string: plain) }, html: { $0.append(string: html) })
+    }
+
+    public init(from: MailAddress, to: [MailAddress], subject: String, date: Instant, zone: Zone, domain: String,
+                plain: @escaping Body, html: @escaping Body) {
         self.from = from
         self.to = to
         self.subject = subject
@@ -30,6 +40,12 @@ public struct EmailMessage {
     }
 
     public func rendered() -> String {
+        let sink = StringSink()
+        write(to: sink)
+        return sink.text
+    }
+
+    public func write(to sink: TextSink) {
         let headers = [
             HeaderEncoding.listField("From", [from.headerText]),
             HeaderEncoding.listField("To", to.map(\.headerText)),
@@ -40,21 +56,20 @@ public struct EmailMessage {
             "Auto-Submitted: auto-generated",
             "Content-Type: multipart/alternative;\n boundary=\"\(boundary)\"",
         ]
-        var out = headers.joined(separator: "\n") + "\n\n"
-        out += "This is a MIME message: the report as plain text and as HTML.\n"
-        out += part(type: "text/plain", body: plain)
-        out += part(type: "text/html", body: html)
-        out += "\n--\(boundary)--\n"
-        return out
+        sink.append(string: headers.joined(separator: "\n") + "\n\n")
+        sink.append(string: "This is a MIME message: the report as plain text and as HTML.\n")
+        part(type: "text/plain", body: plain, to: sink)
+        part(type: "text/html", body: html, to: sink)
+        sink.append(string: "\n--\(boundary)--\n")
     }
 
-    private func part(type: String, body: String) -> String {
-        var encoded = QuotedPrintable.encode(body)
-        if !encoded.hasSuffix("\n") { encoded += "\n" }
-        return "\n--\(boundary)\n"
+    private func part(type: String, body: Body, to sink: TextSink) {
+        sink.append(string: "\n--\(boundary)\n"
             + "Content-Type: \(type); charset=utf-8\n"
-            + "Content-Transfer-Encoding: quoted-printable\n\n"
-            + encoded
+            + "Content-Transfer-Encoding: quoted-printable\n\n")
+        let encoder = QuotedPrintableSink(to: sink)
+        body(encoder)
+        encoder.finish()
     }
 
     /// 16 hex digits from the system's random source.

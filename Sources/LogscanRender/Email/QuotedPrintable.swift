@@ -23,7 +23,7 @@ public enum QuotedPrintable {
     }
 
     /// One input line, with soft breaks so that no output line passes `maxLineLength`.
-    private static func encode(line: ArraySlice<UInt8>, into out: inout [UInt8]) {
+    static func encode(line: ArraySlice<UInt8>, into out: inout [UInt8]) {
         var column = 0
         var index = line.startIndex
         while index < line.endIndex {
