@@ -41,8 +41,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let now = Instant.now
         let colour = format == .text && (color == .always || (color == .auto && isatty(1) == 1 && getenv("NO_COLOR") == nil))
-        // An email's parts declare UTF-8, and cron has no UTF-8 locale: only the terminal's text follows the locale.
-        let look = try presentation.options(zone: input.zone, color: colour, followLocale: format == .text)
+        let render = try renderer(colour: colour, now: now)
         let range = try input.timeRange(now: now)
         guard let plan = Diagnostics.plan(input, range: range, quiet: quiet) else { throw ExitCode(ExitStatus.partialInput) }
         let progress = ProgressLine(plan: plan, enabled: !quiet)
@@ -56,17 +55,27 @@ struct ReportCommand: ParsableCommand {
         let report = builder.build(aggregate, run: run, generatedAt: now)
         if mail.quietIfEmpty && !run.isPartial && ReportTotals(report).isEmpty { return }
         let output = OutputBuffer()
-        switch format {
-        case .json: try JSONRenderer.write(report, to: output)
-        case .email: try mail.write(report, look: look, now: now, to: output)
-        case .text: TextRenderer(options: look).write(report, to: output)
-        case .html: HTMLRenderer(options: look).write(report, to: output)
-        }
+        try render(report, output)
         output.flush()
         if let condition = monitoring.conditionMet(report) {
             Diagnostics.say("--fail-on: \(condition)")
             throw ExitCode(ExitStatus.conditionMet)
         }
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
+    }
+
+    /// The chosen format's writer. Its templates are parsed here, before the scan, so a broken `--template-dir`
+    /// template stops the run at once; JSON needs none, so it parses none.
+    private func renderer(colour: Bool, now: Instant) throws -> (Report, OutputBuffer) throws -> Void {
+        // An email's parts declare UTF-8, and cron has no UTF-8 locale: only the terminal's text follows the locale.
+        func options() throws -> RenderOptions {
+            try presentation.options(zone: input.zone, color: colour, followLocale: format == .text)
+        }
+        switch format {
+        case .json: return { try JSONRenderer.write($0, to: $1) }
+        case .text: let look = try options(); return { TextRenderer(options: look).write($0, to: $1) }
+        case .html: let look = try options(); return { HTMLRenderer(options: look).write($0, to: $1) }
+        case .email: let look = try options(); return { try mail.write($0, look: look, now: now, to: $1) }
+        }
     }
 }
