@@ -63,6 +63,10 @@ public struct BanTally: MergeableSink {
         Self.merge(&byHostname, later.byHostname, rule: rule)
     }
 
+    public mutating func forgetEarlierNeeds() {
+        aggregate.forgetEarlierNeeds()
+    }
+
     private static func merge<Key>(_ tables: inout [[Key: CountedAttempts]], _ later: [[Key: CountedAttempts]],
                                    rule: AttemptWindow.Rule) {
         for index in tables.indices {

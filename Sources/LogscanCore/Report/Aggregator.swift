@@ -40,6 +40,10 @@ public struct Aggregator: MergeableSink {
         lastTime.keepLatest(time)
     }
 
+    public mutating func forgetEarlierNeeds() {
+        for index in tallies.indices where tallies[index] != nil { tallies[index]!.forgetEarlierNeeds() }
+    }
+
     public mutating func merge(_ other: Aggregator) {
         for (service, tally) in other.services {
             // The first tally of a service is taken whole rather than merged entry by entry.

@@ -19,6 +19,9 @@ public struct ServiceTally: Sendable {
     public var problems: [EventKind: SampledLines] = [:]
     /// Every user name once: tables share these instead of holding a copy per entry.
     private var names = NameTable()
+    /// What `.sameAttempt` lines said about users with no failure here yet: their failure may be in an
+    /// earlier input or chunk, whose tally learns it on merge (as one reading of both would).
+    private var validityForEarlier: [ByteString: UserValidity] = [:]
 
     public init() {}
 
@@ -95,7 +98,11 @@ public struct ServiceTally: Sendable {
             recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
         case .sameAttempt:
             if let user = parsed.user, parsed.userValidity != .unknown {
-                if let name = names.existing(user) { failuresByUser[name]?.validity.learn(parsed.userValidity) }
+                if let name = names.existing(user) {
+                    failuresByUser[name]?.validity.learn(parsed.userValidity)
+                } else {
+                    validityForEarlier[ByteString(user), default: .unknown].learn(parsed.userValidity)
+                }
             }
         case .notAnAttempt:
             if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
@@ -140,6 +147,13 @@ public struct ServiceTally: Sendable {
         successes +|= other.successes
         probes +|= other.probes
         for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
+        for (user, validity) in other.validityForEarlier {
+            if failuresByUser[user] != nil {
+                failuresByUser[user]!.validity.learn(validity)
+            } else {
+                validityForEarlier[user, default: .unknown].learn(validity)
+            }
+        }
         // Interned here too, so every key of `failuresByUser` is in `names` (`.sameAttempt` looks it up there).
         for (user, failures) in other.failuresByUser {
             failuresByUser[names.intern(user), default: UserFailures()].merge(failures)
@@ -150,6 +164,15 @@ public struct ServiceTally: Sendable {
         traffic.merge(other.traffic)
         rejects.merge(other.rejects)
         for (kind, lines) in other.problems { problems[kind, default: SampledLines()].merge(lines) }
+    }
+}
+
+extension ServiceTally {
+    /// Nothing is read before this tally's inputs (it starts the run): what it kept for merging with an
+    /// earlier one can go.
+    mutating func forgetEarlierNeeds() {
+        validityForEarlier = [:]
+        traffic.forgetEarlierNeeds()
     }
 }
 
