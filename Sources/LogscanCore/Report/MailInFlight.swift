@@ -31,10 +31,15 @@ extension MailTraffic {
         }
 
         /// Notes a message on its `from=` line: true when it is new here (not in flight already).
+        /// One hash look-up per table for a new message (the usual case): the value is put first and put
+        /// back when one was there.
         mutating func arrive(_ queueID: ByteString, _ arrival: Arrival) -> Bool {
-            guard sizes[queueID] == nil else { return false }
-            sizes[queueID] = arrival.size
-            if !seen(queueID) { arrivals[queueID] = arrival }
+            if let size = sizes.updateValue(arrival.size, forKey: queueID) {
+                sizes[queueID] = size
+                return false
+            }
+            if !removedUnseen.isEmpty && removedUnseen.contains(queueID) { return true }
+            if let first = arrivals.updateValue(arrival, forKey: queueID) { arrivals[queueID] = first }
             return true
         }
 

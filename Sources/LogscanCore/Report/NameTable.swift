@@ -30,11 +30,6 @@ struct NameTable: Sendable {
         name.bytes.withUnsafeBufferPointer { intern(Bytes($0)) }
     }
 
-    /// The stored copy of `view`'s name, or nil when it was never interned.
-    func existing(_ view: Bytes) -> ByteString? {
-        slots[find(view, hash: ProgramTable.hash(view))].name
-    }
-
     /// The slot that holds `view`, or the empty one where it would go.
     private func find(_ view: Bytes, hash: UInt64) -> Int {
         slots.withUnsafeBufferPointer { slots in

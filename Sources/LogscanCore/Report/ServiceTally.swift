@@ -98,10 +98,9 @@ public struct ServiceTally: Sendable {
             recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
         case .sameAttempt:
             if let user = parsed.user, parsed.userValidity != .unknown {
-                if let name = names.existing(user) {
-                    failuresByUser[name]?.validity.learn(parsed.userValidity)
-                } else {
-                    validityForEarlier[ByteString(user), default: .unknown].learn(parsed.userValidity)
+                let name = names.intern(user)
+                if failuresByUser[name]?.validity.learn(parsed.userValidity) == nil {
+                    validityForEarlier[name, default: .unknown].learn(parsed.userValidity)
                 }
             }
         case .notAnAttempt:
@@ -154,7 +153,7 @@ public struct ServiceTally: Sendable {
                 validityForEarlier[user, default: .unknown].learn(validity)
             }
         }
-        // Interned here too, so every key of `failuresByUser` is in `names` (`.sameAttempt` looks it up there).
+        // Interned here too, so tables share one copy of each name.
         for (user, failures) in other.failuresByUser {
             failuresByUser[names.intern(user), default: UserFailures()].merge(failures)
         }
