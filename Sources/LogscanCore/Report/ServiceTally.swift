@@ -22,8 +22,13 @@ public struct ServiceTally: Sendable {
     /// What `.sameAttempt` lines said about users with no failure here yet: their failure may be in an
     /// earlier input or chunk, whose tally learns it on merge (as one reading of both would).
     private var validityForEarlier: [ByteString: UserValidity] = [:]
+    /// False: `failuresByPeer` and `probesByPeer` stay empty (with a million addresses they are the largest
+    /// tables). `logscan ban` keeps what it needs per address itself.
+    public let keepsPeerTables: Bool
 
-    public init() {}
+    public init(keepsPeerTables: Bool = true) {
+        self.keepsPeerTables = keepsPeerTables
+    }
 
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
@@ -112,7 +117,7 @@ public struct ServiceTally: Sendable {
             logins[login, default: Span()].add(occurrences, at: time)
         case .probe:
             probes +|= occurrences
-            if let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
+            if keepsPeerTables, let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
         case .noise:
             break
         }
@@ -124,7 +129,7 @@ public struct ServiceTally: Sendable {
         failuresByHour.add(attempts, at: time)
         let userKey = user.map { names.intern($0) }
         if let peer {
-            failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
+            if keepsPeerTables { failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time) }
         } else {
             failuresWithoutPeer +|= attempts
         }
