@@ -1,7 +1,7 @@
 extension SshdCorrelator {
     /// What the correlator knows of one sshd connection. With a burst of attacks the table holds every
-    /// connection of the last hour (`forgetSeconds`), so the fields are packed: the optionals and flags
-    /// share one byte of flags instead of a padded word each (64 bytes a connection, not 96).
+    /// connection of the last hour (`forgetSeconds`), so the fields are packed: the optionals share one
+    /// byte of flags, next to the Bools, instead of a padded word each (64 bytes a connection, not 96).
     struct Connection {
         var lastSeen: Int64 = .min
         /// Precursors of an attempt that no `Failed …` line has reported yet.
@@ -10,29 +10,16 @@ extension SshdCorrelator {
         private var peerHash: UInt64 = 0
         private var userHash: UInt64 = 0
         private var addressValue = IPAddress(high: 0, low: 0)
+        var sawFailedLine = false
+        var triedToAuthenticate = false
+        /// The connection's close was already counted as a probe (sshd may log two closing lines).
+        var countedAsProbe = false
+        var sawKeyProbe = false
+        /// Which of `peer`, `user` and `address` are set.
         private var flags: UInt8 = 0
 
-        private static let sawFailedLineFlag: UInt8 = 1, triedFlag: UInt8 = 2, countedAsProbeFlag: UInt8 = 4,
-                           sawKeyProbeFlag: UInt8 = 8, hasPeerFlag: UInt8 = 16, hasUserFlag: UInt8 = 32,
-                           hasAddressFlag: UInt8 = 64
+        private static let hasPeerFlag: UInt8 = 1, hasUserFlag: UInt8 = 2, hasAddressFlag: UInt8 = 4
 
-        var sawFailedLine: Bool {
-            get { has(Self.sawFailedLineFlag) }
-            set { set(Self.sawFailedLineFlag, newValue) }
-        }
-        var triedToAuthenticate: Bool {
-            get { has(Self.triedFlag) }
-            set { set(Self.triedFlag, newValue) }
-        }
-        /// The connection's close was already counted as a probe (sshd may log two closing lines).
-        var countedAsProbe: Bool {
-            get { has(Self.countedAsProbeFlag) }
-            set { set(Self.countedAsProbeFlag, newValue) }
-        }
-        var sawKeyProbe: Bool {
-            get { has(Self.sawKeyProbeFlag) }
-            set { set(Self.sawKeyProbeFlag, newValue) }
-        }
         var peer: UInt64? {
             get { has(Self.hasPeerFlag) ? peerHash : nil }
             set {
