@@ -22,7 +22,7 @@ public struct BanPlanner {
                            policy: summary)
         var bannable: [(IPAddress, BanPlan.Offender)] = []
         for peer in qualifiedPeers(tally) {
-            let offender = self.offender(peer, tally: tally, tallies: tallies, logins: logins[peer] ?? 0)
+            let offender = self.offender(peer, tally: tally, logins: logins[peer] ?? 0)
             if let skip = skip(peer, offender) {
                 plan.notBanned.append(skip)
             } else if let ip = peer.ip {
@@ -69,9 +69,9 @@ public struct BanPlanner {
         return counts
     }
 
-    func offender(_ peer: PeerKey, tally: BanTally, tallies: [Service: ServiceTally], logins: Int) -> BanPlan.Offender {
+    func offender(_ peer: PeerKey, tally: BanTally, logins: Int) -> BanPlan.Offender {
         var services: [BanPlan.ServiceAttempts] = []
-        var span = Span()
+        var first: Instant?, last: Instant?
         var attempts = 0
         var users: [ByteString: Int] = [:]
         for service in policy.services.sorted() {
@@ -79,15 +79,14 @@ public struct BanPlanner {
             services.append(BanPlan.ServiceAttempts(service: service, attempts: counted.count,
                                                     qualified: counted.window.qualified, atCeiling: counted.atCeiling ? true : nil))
             attempts = attempts.addingSaturated(counted.count)
-            let failures = tallies[service]?.failuresByPeer[peer]
-            span.merge(failures?.attempts ?? Span())
-            if policy.includeProbes, let probes = tallies[service]?.probesByPeer[peer] { span.merge(probes) }
-            for (user, count) in failures?.users.entries ?? [] { users[user, default: 0] +|= count }
+            first = [first, counted.first].compactMap { $0 }.min()
+            last = [last, counted.last].compactMap { $0 }.max()
+            for (user, count) in counted.users.entries { users[user, default: 0] +|= count }
         }
         let ranked = users.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         return BanPlan.Offender(address: peer.description, attempts: attempts, services: services,
                                 users: ranked.prefix(usersShown).map { CommentText.name($0.key) },
-                                moreUsers: max(0, ranked.count - usersShown), first: span.first, last: span.last,
+                                moreUsers: max(0, ranked.count - usersShown), first: first, last: last,
                                 logins: logins, atCeiling: services.contains { $0.atCeiling == true } ? true : nil)
     }
 

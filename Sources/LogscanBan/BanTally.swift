@@ -1,8 +1,9 @@
 import LogscanCore
 
-/// The sink of `logscan ban`: the report's aggregator (users tried, logins, times) plus, per service and
-/// address, the attempts the policy counts and their `AttemptWindow`. Mergeable in input order like the
-/// aggregator, so it runs on every core. The plain report does not carry the windows.
+/// The sink of `logscan ban`: the report's aggregator (logins, times; without its per-address tables) plus,
+/// per service and address, what the plan needs (`CountedAttempts`: the attempts the policy counts, their
+/// `AttemptWindow`, the users tried, first and last time). Mergeable in input order like the aggregator, so
+/// it runs on every core. The plain report does not carry the windows.
 ///
 /// Windows are kept per service, as fail2ban keeps them per jail: sshd writes to auth.log and the mail
 /// daemons to mail.log, which are read one after the other, so only per service does every window see its
@@ -18,20 +19,11 @@ public struct BanTally: MergeableSink {
     private var byAddress: [[IPAddress: CountedAttempts]]
     private var byHostname: [[String: CountedAttempts]]
 
-    /// The attempts of one address on one service, as the policy counts them (their times are the
-    /// aggregator's). Attempts without a time count here but cannot take part in the window.
-    /// 24 bytes: the count fills the window's last 4 (declared after it; before it, padding made 32).
-    public struct CountedAttempts: Sendable {
-        public var window = AttemptWindow()
-        private var saturatedCount: UInt32 = 0
-
-        public var count: Int { Int(saturatedCount) }
-        /// The count stopped at its ceiling (`UInt32.max`, 4,294,967,295): the true count is at least that.
-        public var atCeiling: Bool { saturatedCount == .max }
-    }
+    /// The user names of the failures in `byAddress` and `byHostname`, each stored once.
+    private var names = NameTable()
 
     public init(policy: BanPolicy, zone: Zone) {
-        aggregate = Aggregator(zone: zone)
+        aggregate = Aggregator(zone: zone, keepsPeerTables: false)
         self.policy = policy
         rule = policy.windowRule
         serviceBits = policy.services.reduce(0) { $0 | 1 << UInt32($1.index) }
@@ -43,15 +35,21 @@ public struct BanTally: MergeableSink {
         aggregate.record(event)
         guard serviceBits & 1 << UInt32(event.service.index) != 0, let peer = event.parsed.peer else { return }
         let weight = policy.weight(of: event)
-        guard weight > 0 else { return }
+        let failed = event.verdict.isFailure
+        // The plan shows the times of failures, and of probes when they count, whatever their weight.
+        let shown = failed || (policy.includeProbes && event.verdict == .probe)
+        guard weight > 0 || shown else { return }
         let time = event.line.time
         let rule = rule
+        let user = failed ? event.parsed.user.map { names.intern($0) } : nil
         switch peer {
         case .ip(let address):
-            byAddress[event.service.index][address, default: CountedAttempts()].add(weight, at: time, rule: rule)
+            byAddress[event.service.index][address, default: CountedAttempts()]
+                .add(weight, at: time, rule: rule, shown: shown, user: user)
         case .hostname:
             guard case .hostname(let name) = peer.key else { return }
-            byHostname[event.service.index][name, default: CountedAttempts()].add(weight, at: time, rule: rule)
+            byHostname[event.service.index][name, default: CountedAttempts()]
+                .add(weight, at: time, rule: rule, shown: shown, user: user)
         }
     }
 
@@ -63,6 +61,10 @@ public struct BanTally: MergeableSink {
         aggregate.merge(later.aggregate)
         Self.merge(&byAddress, later.byAddress, rule: rule)
         Self.merge(&byHostname, later.byHostname, rule: rule)
+    }
+
+    public mutating func forgetEarlierNeeds() {
+        aggregate.forgetEarlierNeeds()
     }
 
     private static func merge<Key>(_ tables: inout [[Key: CountedAttempts]], _ later: [[Key: CountedAttempts]],
@@ -77,29 +79,19 @@ public struct BanTally: MergeableSink {
         }
     }
 
-    /// What `peer` did on `service`, as the policy counts it.
+    /// What `peer` did on `service`, when it made an attempt the policy counts there.
     public func attempts(of peer: PeerKey, on service: Service) -> CountedAttempts? {
+        let attempts: CountedAttempts?
         switch peer {
-        case .ip(let address): return byAddress[service.index][address]
-        case .hostname(let name): return byHostname[service.index][name]
+        case .ip(let address): attempts = byAddress[service.index][address]
+        case .hostname(let name): attempts = byHostname[service.index][name]
         }
+        return attempts.flatMap { $0.count > 0 ? $0 : nil }
     }
 
     /// The peers whose window qualified on `service`.
     public func qualified(on service: Service) -> [PeerKey] {
         byAddress[service.index].compactMap { $0.value.window.qualified ? PeerKey.ip($0.key) : nil }
             + byHostname[service.index].compactMap { $0.value.window.qualified ? PeerKey.hostname($0.key) : nil }
-    }
-}
-
-extension BanTally.CountedAttempts {
-    mutating func add(_ weight: Int, at time: Instant?, rule: AttemptWindow.Rule) {
-        saturatedCount = UInt32(clamping: count.addingSaturated(weight))
-        if let time { window.add(at: time, weight: weight, rule: rule) }
-    }
-
-    mutating func merge(_ later: BanTally.CountedAttempts, rule: AttemptWindow.Rule) {
-        saturatedCount = UInt32(clamping: count.addingSaturated(later.count))
-        window.merge(later.window, rule: rule)
     }
 }

@@ -15,6 +15,8 @@ public final class HeldLine {
     @exclusivity(unchecked) public var isResolved: Bool
     /// False for a line read only for context (before or after a chunk's own lines): its event is not kept.
     public let owned: Bool
+    /// Its place in the correlator's `HeldQueue`, which lets go of it once it is released.
+    @exclusivity(unchecked) var queueSequence = 0
 
     init(raw original: Bytes, line: SyslogLine, event: Event?, lineNumber: Int, unmatchedService: Service?,
          isResolved: Bool, owned: Bool = true) {

@@ -7,24 +7,37 @@ struct HeldQueue {
     static let limit = 50_000
 
     /// A struct, not a tuple: a tuple element is destroyed through the runtime's generic tuple witness.
+    /// `line` is nil once the line is released: the queue keeps its place (the limit counts it, as before)
+    /// but not the line, so a settled line and its copy are freed as soon as the sink has it, not when every
+    /// older line has settled (in a burst of attacks that was up to `limit` lines, 40 MB per reader).
     private struct Entry {
         var key: UInt64
-        var line: HeldLine
+        var line: HeldLine?
     }
 
     private var queue = FIFO<Entry>()
+    /// Entries removed from the front so far: an entry's place in `queue` is its sequence number less this.
+    private var removedEntries = 0
     private(set) var released: [HeldLine] = []
 
     var isOverLimit: Bool { queue.count > HeldQueue.limit }
 
     mutating func add(_ line: HeldLine, key: UInt64) {
+        line.queueSequence = removedEntries + queue.count
         queue.append(Entry(key: key, line: line))
     }
 
-    /// Records that `line` now has its verdict.
+    /// Records that `line` now has its verdict; the queue lets go of it.
     mutating func release(_ line: HeldLine, _ verdict: Verdict) {
         line.resolve(verdict)
         released.append(line)
+        let place = line.queueSequence - removedEntries
+        if place >= 0 && place < queue.count && queue[place].line === line { queue[place].line = nil }
+    }
+
+    private mutating func removeFirst() {
+        queue.removeFirst()
+        removedEntries += 1
     }
 
     /// Hands each line settled since the last call to `body`, without allocating.
@@ -39,9 +52,8 @@ struct HeldQueue {
     /// lines are dropped from the front on the way.
     mutating func nextToSettle(around now: Int64?, all: Bool = false) -> (key: UInt64, line: HeldLine)? {
         while let entry = queue.first {
-            let line = entry.line
-            if line.isResolved {
-                queue.removeFirst()
+            guard let line = entry.line, !line.isResolved else {
+                removeFirst()
                 continue
             }
             if !all && !isOverLimit {
@@ -49,7 +61,7 @@ struct HeldQueue {
                     return nil
                 }
             }
-            queue.removeFirst()
+            removeFirst()
             return (entry.key, line)
         }
         return nil

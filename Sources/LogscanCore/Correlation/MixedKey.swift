@@ -10,9 +10,15 @@ struct MixedKey: Hashable {
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
     func _rawHashValue(seed: Int) -> Int {
-        var mixed = value ^ UInt64(UInt(bitPattern: seed))
+        Int(truncatingIfNeeded: MixedKey.mix(value ^ UInt64(UInt(bitPattern: seed))))
+    }
+
+    /// The 64-bit finalizer of MurmurHash3: every input bit reaches every output bit.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var mixed = value
         mixed = (mixed ^ (mixed >> 33)) &* 0xFF51_AFD7_ED55_8CCD
         mixed = (mixed ^ (mixed >> 33)) &* 0xC4CE_B9FE_1A85_EC53
-        return Int(truncatingIfNeeded: mixed ^ (mixed >> 33))
+        return mixed ^ (mixed >> 33)
     }
 }

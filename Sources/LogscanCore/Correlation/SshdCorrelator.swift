@@ -35,29 +35,6 @@
 /// client and one user), so a reused pid starts afresh. Lines without a pid cannot be correlated: each
 /// counts on its own.
 public struct SshdCorrelator: HoldingCorrelator {
-    struct Connection {
-        var lastSeen: Int64 = .min
-        /// Precursors of an attempt that no `Failed …` line has reported yet.
-        var held: [HeldLine] = []
-        var sawFailedLine = false
-        var countedAttempts = 0
-        var triedToAuthenticate = false
-        /// The connection's close was already counted as a probe (sshd may log two closing lines).
-        var countedAsProbe = false
-        var peer: UInt64?
-        var user: UInt64?
-        /// The connection's address, for held precursors written without one.
-        var address: IPAddress?
-        var sawKeyProbe = false
-
-        /// True when the line names another address or user than the connection has seen.
-        func isOther(peer otherPeer: UInt64?, user otherUser: UInt64?) -> Bool {
-            if let peer, let otherPeer, peer != otherPeer { return true }
-            if let user, let otherUser, user != otherUser { return true }
-            return false
-        }
-    }
-
     private var connections: [MixedKey: Connection] = [:]
     var heldQueue = HeldQueue()
     /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).

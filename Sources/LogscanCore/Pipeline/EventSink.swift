@@ -19,6 +19,13 @@ public protocol EventSink {
 public protocol MergeableSink: EventSink, Sendable {
     /// Adds what `other`, which read the inputs after this one's, counted.
     mutating func merge(_ other: Self)
+    /// Declares that nothing will be merged before this sink (it holds the start of the run): what it keeps
+    /// only to settle state across lines with an earlier part (a message's queue id) can go.
+    mutating func forgetEarlierNeeds()
+}
+
+extension MergeableSink {
+    public mutating func forgetEarlierNeeds() {}
 }
 
 extension EventSink {

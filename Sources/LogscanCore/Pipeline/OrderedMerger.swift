@@ -27,6 +27,8 @@ final class OrderedMerger<Sink: MergeableSink>: Sendable {
                 state.total.merge(ready)
                 if continues { state.run.extendLast(readyResult) } else { state.run.add(readyResult) }
                 state.next += 1
+                // The total holds the start of the run: nothing will be merged before it.
+                state.total.forgetEarlierNeeds()
             }
         }
         // The merged aggregator's tables were just freed: hand their pages back, so the peak is the

@@ -13,16 +13,19 @@ public struct Aggregator: MergeableSink {
     public var firstTime: Instant?
     public var lastTime: Instant?
     private var days: DayNumbers
+    /// See `ServiceTally.keepsPeerTables`.
+    private let keepsPeerTables: Bool
 
     /// `zone` decides which day a line belongs to in the traffic breakdown.
-    public init(zone: Zone = .utc) {
+    public init(zone: Zone = .utc, keepsPeerTables: Bool = true) {
         days = DayNumbers(zone: zone)
+        self.keepsPeerTables = keepsPeerTables
     }
 
     public mutating func record(_ event: Event) {
         let role = event.parsed.kind.role
         let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
-        tallies[event.service.index, default: ServiceTally()].record(event, day: day)
+        tallies[event.service.index, default: ServiceTally(keepsPeerTables: keepsPeerTables)].record(event, day: day)
         noteTime(event.line.time)
     }
 
@@ -31,13 +34,17 @@ public struct Aggregator: MergeableSink {
             if !line.hasTag { untaggedUnmatched.add(raw) }
             return
         }
-        tallies[service.index, default: ServiceTally()].recordUnmatched(program: line.program.string, raw: raw)
+        tallies[service.index, default: ServiceTally(keepsPeerTables: keepsPeerTables)].recordUnmatched(program: line.program.string, raw: raw)
         noteTime(line.time)
     }
 
     private mutating func noteTime(_ time: Instant?) {
         firstTime.keepEarliest(time)
         lastTime.keepLatest(time)
+    }
+
+    public mutating func forgetEarlierNeeds() {
+        for index in tallies.indices where tallies[index] != nil { tallies[index]!.forgetEarlierNeeds() }
     }
 
     public mutating func merge(_ other: Aggregator) {

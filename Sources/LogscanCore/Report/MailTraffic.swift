@@ -1,6 +1,6 @@
 /// What the mail system did, like pflogsumm's grand totals: messages received, delivered, deferred,
 /// bounced and rejected, bytes, the top deferral and bounce reasons with their relays, and a day-by-day
-/// breakdown. A message's size is kept from its `qmgr … from=, size=` line until `removed`.
+/// breakdown. A message's size is kept from its `qmgr … from=, size=` line until `removed` (`InFlight`).
 public struct MailTraffic: Sendable {
     public var received = 0
     public var receivedBytes = 0
@@ -14,8 +14,8 @@ public struct MailTraffic: Sendable {
     public var deferrals: [Reason: Int] = [:]
     public var bounces: [Reason: Int] = [:]
     public var days: [Int64: Day] = [:]
-    /// Queue id → size, for messages in flight.
-    var sizes: [ByteString: Int] = [:]
+    /// Messages between their `from=` line and `removed`, with their sizes.
+    var inFlight = InFlight()
 
     public init() {}
 
@@ -33,14 +33,14 @@ public struct MailTraffic: Sendable {
         switch parsed.kind {
         case .received:
             // qmgr logs `from=` again each time a deferred message returns to the active queue.
-            guard let queueID, sizes[queueID] == nil else { return }
-            sizes[queueID] = parsed.size
+            let arrival = InFlight.Arrival(size: parsed.size, occurrences: occurrences, day: day)
+            guard let queueID, inFlight.arrive(queueID, arrival) else { return }
             received +|= occurrences
             receivedBytes +|= parsed.size
             if let day { days[day, default: Day()].received +|= occurrences }
         case .delivered:
             delivered +|= occurrences
-            deliveredBytes +|= queueID.flatMap { sizes[$0] } ?? 0
+            deliveredBytes +|= queueID.flatMap { inFlight.deliver($0) } ?? 0
             if let day { days[day, default: Day()].delivered +|= occurrences }
         case .deferred:
             deferred +|= occurrences
@@ -51,7 +51,7 @@ public struct MailTraffic: Sendable {
             bounces[MailTraffic.reason(parsed), default: 0] +|= occurrences
             if let day { days[day, default: Day()].bounced +|= occurrences }
         case .removed:
-            if let queueID { sizes.removeValue(forKey: queueID) }
+            if let queueID { inFlight.remove(queueID) }
         case .mailDelivered:
             mailboxDeliveries +|= occurrences
         default:
@@ -83,8 +83,25 @@ public struct MailTraffic: Sendable {
         deferrals.merge(other.deferrals)
         bounces.merge(other.bounces)
         for (day, counts) in other.days { days[day, default: Day()].add(counts) }
-        sizes.merge(other.sizes) { mine, _ in mine }
+        settle(inFlight.merge(other.inFlight))
     }
+
+    /// Takes back what the later part counted for messages this one left in flight, and adds the sizes of
+    /// its deliveries that only this part could size.
+    private mutating func settle(_ settlement: InFlight.Settlement) {
+        deliveredBytes +|= settlement.deliveredBytes
+        for arrival in settlement.relogged {
+            received +|= -arrival.occurrences
+            receivedBytes +|= -arrival.size
+            guard let day = arrival.day, var counts = days[day] else { continue }
+            counts.received +|= -arrival.occurrences
+            // A day that only a re-log brought in has no row in one reading of everything.
+            days[day] = counts == Day() ? nil : counts
+        }
+    }
+
+    /// Nothing is read before this part: see `InFlight.forgetEarlierNeeds`.
+    mutating func forgetEarlierNeeds() { inFlight.forgetEarlierNeeds() }
 
     public var isEmpty: Bool { received +| delivered +| deferred +| bounced +| rejected +| mailboxDeliveries == 0 }
 }

@@ -1,6 +1,6 @@
 /// The user names one tally has seen, each stored once. A name is looked up by the line's own bytes, so a
 /// name seen before costs no copy and no allocation, and the tables of the tally share its one copy.
-struct NameTable: Sendable {
+public struct NameTable: Sendable {
     private struct Slot: Sendable {
         var hash: UInt64 = 0
         var name: ByteString? = nil
@@ -10,8 +10,10 @@ struct NameTable: Sendable {
     private var slots = [Slot](repeating: Slot(), count: 64)
     private var count = 0
 
+    public init() {}
+
     /// The stored copy of `view`'s name, added when new.
-    mutating func intern(_ view: Bytes) -> ByteString {
+    public mutating func intern(_ view: Bytes) -> ByteString {
         let hash = ProgramTable.hash(view)
         var index = find(view, hash: hash)
         if let name = slots[index].name { return name }
@@ -26,13 +28,8 @@ struct NameTable: Sendable {
     }
 
     /// The stored copy of `name` (another tally's, when merging), added when new.
-    mutating func intern(_ name: ByteString) -> ByteString {
+    public mutating func intern(_ name: ByteString) -> ByteString {
         name.bytes.withUnsafeBufferPointer { intern(Bytes($0)) }
-    }
-
-    /// The stored copy of `view`'s name, or nil when it was never interned.
-    func existing(_ view: Bytes) -> ByteString? {
-        slots[find(view, hash: ProgramTable.hash(view))].name
     }
 
     /// The slot that holds `view`, or the empty one where it would go.

@@ -19,8 +19,16 @@ public struct ServiceTally: Sendable {
     public var problems: [EventKind: SampledLines] = [:]
     /// Every user name once: tables share these instead of holding a copy per entry.
     private var names = NameTable()
+    /// What `.sameAttempt` lines said about users with no failure here yet: their failure may be in an
+    /// earlier input or chunk, whose tally learns it on merge (as one reading of both would).
+    private var validityForEarlier: [ByteString: UserValidity] = [:]
+    /// False: `failuresByPeer` and `probesByPeer` stay empty (with a million addresses they are the largest
+    /// tables). `logscan ban` keeps what it needs per address itself.
+    public let keepsPeerTables: Bool
 
-    public init() {}
+    public init(keepsPeerTables: Bool = true) {
+        self.keepsPeerTables = keepsPeerTables
+    }
 
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
@@ -95,7 +103,10 @@ public struct ServiceTally: Sendable {
             recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
         case .sameAttempt:
             if let user = parsed.user, parsed.userValidity != .unknown {
-                if let name = names.existing(user) { failuresByUser[name]?.validity.learn(parsed.userValidity) }
+                let name = names.intern(user)
+                if failuresByUser[name]?.validity.learn(parsed.userValidity) == nil {
+                    validityForEarlier[name, default: .unknown].learn(parsed.userValidity)
+                }
             }
         case .notAnAttempt:
             if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
@@ -106,7 +117,7 @@ public struct ServiceTally: Sendable {
             logins[login, default: Span()].add(occurrences, at: time)
         case .probe:
             probes +|= occurrences
-            if let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
+            if keepsPeerTables, let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
         case .noise:
             break
         }
@@ -118,7 +129,7 @@ public struct ServiceTally: Sendable {
         failuresByHour.add(attempts, at: time)
         let userKey = user.map { names.intern($0) }
         if let peer {
-            failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time)
+            if keepsPeerTables { failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time) }
         } else {
             failuresWithoutPeer +|= attempts
         }
@@ -140,7 +151,14 @@ public struct ServiceTally: Sendable {
         successes +|= other.successes
         probes +|= other.probes
         for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
-        // Interned here too, so every key of `failuresByUser` is in `names` (`.sameAttempt` looks it up there).
+        for (user, validity) in other.validityForEarlier {
+            if failuresByUser[user] != nil {
+                failuresByUser[user]!.validity.learn(validity)
+            } else {
+                validityForEarlier[user, default: .unknown].learn(validity)
+            }
+        }
+        // Interned here too, so tables share one copy of each name.
         for (user, failures) in other.failuresByUser {
             failuresByUser[names.intern(user), default: UserFailures()].merge(failures)
         }
@@ -150,6 +168,15 @@ public struct ServiceTally: Sendable {
         traffic.merge(other.traffic)
         rejects.merge(other.rejects)
         for (kind, lines) in other.problems { problems[kind, default: SampledLines()].merge(lines) }
+    }
+}
+
+extension ServiceTally {
+    /// Nothing is read before this tally's inputs (it starts the run): what it kept for merging with an
+    /// earlier one can go.
+    mutating func forgetEarlierNeeds() {
+        validityForEarlier = [:]
+        traffic.forgetEarlierNeeds()
     }
 }
 

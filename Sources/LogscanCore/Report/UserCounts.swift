@@ -15,7 +15,7 @@ public struct UserCounts: Sendable {
         return all
     }
 
-    mutating func add(_ user: ByteString, _ n: Int) {
+    public mutating func add(_ user: ByteString, _ n: Int) {
         if first == nil {
             first = user
             firstCount = n
@@ -26,7 +26,7 @@ public struct UserCounts: Sendable {
         }
     }
 
-    mutating func merge(_ other: UserCounts) {
+    public mutating func merge(_ other: UserCounts) {
         for (user, n) in other.entries { add(user, n) }
     }
 }

@@ -9,6 +9,12 @@ struct FIFO<Element> {
 
     mutating func append(_ element: Element) { storage.append(element) }
 
+    /// The element `offset` places behind the first.
+    subscript(offset: Int) -> Element {
+        get { storage[head + offset] }
+        set { storage[head + offset] = newValue }
+    }
+
     @discardableResult
     mutating func removeFirst() -> Element {
         let element = storage[head]
