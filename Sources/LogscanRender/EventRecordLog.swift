@@ -3,40 +3,69 @@ import Glibc
 #endif
 import LogscanCore
 
-/// `events` lines kept compactly while their part of the output waits for its turn (see
-/// `OrderedEventPart`): about 20 bytes a line instead of the 220 of its JSON. Each record is a flags byte,
-/// varints (the fragment, the line number and time as differences from the record before, the count), the
-/// address in 4 or 16 bytes, and the byte fields with their lengths; the host and the program are left out
-/// when they equal the record before's. Records go into blocks mapped from the system and unmapped when
-/// the log is written, so a waiting part's memory is returned at once.
+/// `events` lines kept compactly while they wait (see `OrderedEventPart`): behind a line whose verdict is
+/// still open, or while their part of the output waits for its turn. About 20 bytes a line instead of the
+/// 220 of its JSON, or the 600 of a held line. A queue: records are added at the end and read from the
+/// front, up to the first line still open.
+///
+/// Each record is a flags byte, varints (the fragment, the line number and time as differences from the
+/// record before, the count), the address in 4 or 16 bytes, and the byte fields with their lengths; the
+/// host and the program are left out when they equal the record before's in the same block. An open line's
+/// record has instead a state byte and its fragment and count in fixed width, written in place when its
+/// verdict comes (`settle`). Records go into blocks mapped from the system; a block is unmapped once read,
+/// and when every record is read the last block is written again from its start, so memory follows what
+/// waits, not what passed.
 final class EventRecordLog {
     private struct Block {
         var base: UnsafeMutableRawPointer
         var size: Int
+        /// Where its records end, once the writing moved on to the next block.
         var used: Int
     }
 
     private static let blockSize = 1 << 20
+    /// From the block read next to the block written.
     private var blocks: [Block] = []
+    /// Where the next record goes, in the last block, and where that block ends.
     private var cursor: UnsafeMutablePointer<UInt8>?
     private var end: UnsafeMutablePointer<UInt8>?
+    /// The next record to read, in the first block.
+    private var head: UnsafeMutablePointer<UInt8>?
     /// The bytes mapped for blocks.
     private(set) var mappedBytes = 0
-    private var last = Previous()
+    /// What the next record written, and the next one read, are told relative to.
+    private var written = Previous()
+    private var read = Previous()
 
-    /// What a record is told relative to.
     private struct Previous {
         var lineNumber = 0
         var micros: Int64 = 0
+        /// Views of the last copies in the current block; a new block starts without them.
         var host = Bytes("")
         var program = Bytes("")
+
+        mutating func forgetNames() {
+            host = Bytes("")
+            program = Bytes("")
+        }
     }
 
     private enum Flag {
         static let hasTime: UInt8 = 1, sameHost: UInt8 = 2, sameProgram: UInt8 = 4, hasUser: UInt8 = 8
         static let hasText: UInt8 = 16, peerShift: UInt8 = 5
         static let peerV4: UInt8 = 1, peerV6: UInt8 = 2, peerHostname: UInt8 = 3
+        /// The fragment and count follow the flags in fixed width, after a state byte (`Place`).
+        static let place: UInt8 = 128
     }
+
+    /// An open line's fixed fields, from the start of its record.
+    private enum Place {
+        static let state = 1, fragment = 2, count = 6, end = 14
+        static let open: UInt8 = 0, settled: UInt8 = 1
+    }
+
+    /// True when no record waits.
+    var isEmpty: Bool { head == cursor }
 
     deinit { release() }
 
@@ -44,21 +73,47 @@ final class EventRecordLog {
     /// started one).
     @discardableResult
     func append(_ line: EventLine) -> Int {
+        write(line, open: false).mapped
+    }
+
+    /// Keeps a line whose verdict is still open: its fragment and count come with `settle(_:_:)`, and
+    /// reading stops before it until then. Returns its place and the bytes newly mapped.
+    func appendOpen(_ line: EventLine) -> (place: Int, mapped: Int) {
+        let (record, mapped) = write(line, open: true)
+        return (Int(bitPattern: record), mapped)
+    }
+
+    /// Gives the open line at `place` its fragment and count (`line`'s; its other fields are kept).
+    func settle(_ place: Int, _ line: EventLine) {
+        guard let record = UnsafeMutableRawPointer(bitPattern: place) else { return }
+        record.storeBytes(of: UInt32(truncatingIfNeeded: line.fragment), toByteOffset: Place.fragment, as: UInt32.self)
+        record.storeBytes(of: Int64(line.count), toByteOffset: Place.count, as: Int64.self)
+        record.storeBytes(of: Place.settled, toByteOffset: Place.state, as: UInt8.self)
+    }
+
+    @inline(__always)
+    private func write(_ line: EventLine, open: Bool) -> (record: UnsafeMutablePointer<UInt8>, mapped: Int) {
         let mappedBefore = mappedBytes
-        let room = 96 + 5 * 10 + line.variableBytes
+        let room = Place.end + 96 + 5 * 10 + line.variableBytes
         if cursor == nil || end! - cursor! < room { startBlock(atLeast: room) }
         let start = cursor!
         var out = start + 1
         var flags: UInt8 = 0
-        out = EventRecordLog.varint(UInt64(line.fragment), to: out)
-        out = EventRecordLog.varint(EventRecordLog.zigzag(Int64(line.lineNumber &- last.lineNumber)), to: out)
-        last.lineNumber = line.lineNumber
+        if open {
+            flags |= Flag.place
+            start[Place.state] = Place.open
+            out = start + Place.end
+        } else {
+            out = EventRecordLog.varint(UInt64(line.fragment), to: out)
+        }
+        out = EventRecordLog.varint(EventRecordLog.zigzag(Int64(line.lineNumber &- written.lineNumber)), to: out)
+        written.lineNumber = line.lineNumber
         if let time = line.time {
             flags |= Flag.hasTime
-            out = EventRecordLog.varint(EventRecordLog.zigzag(time.micros &- last.micros), to: out)
-            last.micros = time.micros
+            out = EventRecordLog.varint(EventRecordLog.zigzag(time.micros &- written.micros), to: out)
+            written.micros = time.micros
         }
-        out = EventRecordLog.varint(EventRecordLog.zigzag(Int64(line.count)), to: out)
+        if !open { out = EventRecordLog.varint(EventRecordLog.zigzag(Int64(line.count)), to: out) }
         switch line.peer {
         case .ip(let ip)?:
             if let v4 = ip.v4Value {
@@ -81,15 +136,15 @@ final class EventRecordLog {
             flags |= Flag.hasUser
             out = EventRecordLog.field(user, to: out).end
         }
-        if line.host.equals(last.host) {
+        if line.host.equals(written.host) {
             flags |= Flag.sameHost
         } else {
-            (out, last.host) = EventRecordLog.field(line.host, to: out)
+            (out, written.host) = EventRecordLog.field(line.host, to: out)
         }
-        if line.program.equals(last.program) {
+        if line.program.equals(written.program) {
             flags |= Flag.sameProgram
         } else {
-            (out, last.program) = EventRecordLog.field(line.program, to: out)
+            (out, written.program) = EventRecordLog.field(line.program, to: out)
         }
         if let text = line.text {
             flags |= Flag.hasText
@@ -97,34 +152,60 @@ final class EventRecordLog {
         }
         start[0] = flags
         cursor = out
-        return mappedBytes - mappedBefore
+        return (start, mappedBytes - mappedBefore)
     }
 
-    /// Hands every record kept, in order, to `body`, then unmaps the blocks.
-    func drain(_ body: (EventLine) -> Void) {
-        var previous = Previous()
-        for block in blocks {
-            let used = block.base == blocks.last?.base ? UnsafeMutableRawPointer(cursor!) - block.base : block.used
-            var at = UnsafePointer(block.base.assumingMemoryBound(to: UInt8.self))
-            let stop = at + used
+    /// Hands the records kept, oldest first, to `body`, up to the first line still open (all of them when
+    /// none is), and unmaps the blocks read. Returns the bytes unmapped.
+    @discardableResult
+    func drain(_ body: (EventLine) -> Void) -> Int {
+        guard let start = head, head != cursor else { return 0 }
+        var at = UnsafePointer(start)
+        let mappedBefore = mappedBytes
+        while true {
+            let stop = UnsafePointer(blocks.count == 1 ? cursor! : blocks[0].base.assumingMemoryBound(to: UInt8.self) + blocks[0].used)
             while at < stop {
-                body(EventRecordLog.read(&at, previous: &previous))
+                if at[0] & Flag.place != 0 && at[Place.state] == Place.open {
+                    head = UnsafeMutablePointer(mutating: at)
+                    return mappedBefore - mappedBytes
+                }
+                body(EventRecordLog.read(&at, previous: &read))
             }
+            guard blocks.count > 1 else { break }
+            munmap(blocks[0].base, blocks[0].size)
+            mappedBytes -= blocks[0].size
+            blocks.removeFirst()
+            at = UnsafePointer(blocks[0].base.assumingMemoryBound(to: UInt8.self))
+            read.forgetNames()
         }
-        release()
+        // Everything is read: the block is written again from its start.
+        head = blocks[0].base.assumingMemoryBound(to: UInt8.self)
+        cursor = head
+        written.forgetNames()
+        read.forgetNames()
+        return mappedBefore - mappedBytes
     }
 
     private static func read(_ at: inout UnsafePointer<UInt8>, previous: inout Previous) -> EventLine {
         let flags = at[0]
-        at += 1
-        let fragment = Int(varint(&at))
+        let fragment: Int
+        var count = 0
+        if flags & Flag.place != 0 {
+            let record = UnsafeRawPointer(at)
+            fragment = Int(record.loadUnaligned(fromByteOffset: Place.fragment, as: UInt32.self))
+            count = Int(record.loadUnaligned(fromByteOffset: Place.count, as: Int64.self))
+            at += Place.end
+        } else {
+            at += 1
+            fragment = Int(varint(&at))
+        }
         previous.lineNumber &+= Int(unzigzag(varint(&at)))
         var time: Instant?
         if flags & Flag.hasTime != 0 {
             previous.micros &+= unzigzag(varint(&at))
             time = Instant(micros: previous.micros)
         }
-        let count = Int(unzigzag(varint(&at)))
+        if flags & Flag.place == 0 { count = Int(unzigzag(varint(&at))) }
         var peer: Peer?
         switch flags >> Flag.peerShift & 3 {
         case Flag.peerV4:
@@ -158,15 +239,23 @@ final class EventRecordLog {
         mappedBytes += size
         cursor = base.assumingMemoryBound(to: UInt8.self)
         end = cursor! + size
+        if blocks.count == 1 { head = cursor }
+        written.forgetNames()
     }
 
-    private func release() {
+    /// Unmaps every block, read or not. Returns the bytes unmapped.
+    @discardableResult
+    func release() -> Int {
+        let unmapped = mappedBytes
         for block in blocks { munmap(block.base, block.size) }
         blocks = []
         cursor = nil
         end = nil
+        head = nil
         mappedBytes = 0
-        last = Previous()
+        written = Previous()
+        read = Previous()
+        return unmapped
     }
 
     // MARK: encoding

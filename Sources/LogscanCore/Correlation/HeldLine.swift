@@ -17,6 +17,8 @@ public final class HeldLine {
     public let owned: Bool
     /// Its place in the correlator's `HeldQueue`, which lets go of it once it is released.
     @exclusivity(unchecked) var queueSequence = 0
+    /// Its place in a sink that keeps input order itself (`EventSink.open(_:)`).
+    @exclusivity(unchecked) var orderPlace = 0
 
     init(raw original: Bytes, line: SyslogLine, event: Event?, lineNumber: Int, unmatchedService: Service?,
          isResolved: Bool, owned: Bool = true) {

@@ -7,7 +7,17 @@ public protocol EventSink {
     /// False when `unmatched` does nothing: the pipeline then neither calls it nor holds those lines for
     /// order.
     var wantsUnmatched: Bool { get }
+    /// True when the sink keeps input order itself (the `events` printer): the pipeline then hands it every
+    /// line at once, a line whose verdict is still open through `open(_:)`, and that line's verdict later
+    /// through `settle(_:with:)`. The lines behind an open one wait in the sink, in whatever compact form it
+    /// chooses, instead of as held lines (an object and a copy of the line each) in the pipeline.
+    var keepsInputOrder: Bool { get }
     mutating func record(_ event: Event)
+    /// A recognised line whose verdict is still open (`event.verdict` is a placeholder), in its place in the
+    /// input. Returns a number the sink chooses to find that place again. Only for `keepsInputOrder`.
+    mutating func open(_ event: Event) -> Int
+    /// The verdict of the line `open(_:)` returned `place` for: `event` is that line's, verdict decided.
+    mutating func settle(_ place: Int, with event: Event)
     /// A line that no parser recognised. `service` is nil when no parser claims its program.
     mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int)
     /// Called before the first line of each input.
@@ -31,6 +41,11 @@ extension MergeableSink {
 extension EventSink {
     public var needsInputOrder: Bool { false }
     public var wantsUnmatched: Bool { true }
+    public var keepsInputOrder: Bool { false }
+    public mutating func open(_ event: Event) -> Int { preconditionFailure("open(_:) is only for a sink that keeps input order") }
+    public mutating func settle(_ place: Int, with event: Event) {
+        preconditionFailure("settle(_:with:) is only for a sink that keeps input order")
+    }
     public mutating func beginInput(_ source: InputSource) {}
 }
 

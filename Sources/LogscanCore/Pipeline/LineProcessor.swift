@@ -10,7 +10,8 @@ public struct LineProcessor<Sink: EventSink> {
     private var programs = ProgramCache()
     /// The number of the line read last (a chunk starts from the lines before it).
     var lineNumber = 0
-    /// Lines waiting for an earlier line's verdict, for a sink that needs input order.
+    /// Lines waiting for an earlier line's verdict, for a sink that needs input order but does not keep it
+    /// itself (`EventSink.keepsInputOrder`).
     private var ordered = FIFO<HeldLine>()
     private var releasedScratch: [HeldLine] = []
     /// False while reading lines only for context: the lines before a chunk of a large file (so its
@@ -117,7 +118,7 @@ public struct LineProcessor<Sink: EventSink> {
         case .decided(let verdict):
             guard recording else { return }
             event.verdict = verdict
-            if sink.needsInputOrder && !ordered.isEmpty {
+            if queuesForOrder && !ordered.isEmpty {
                 ordered.append(HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber,
                                         unmatchedService: nil, isResolved: true))
             } else {
@@ -126,15 +127,16 @@ public struct LineProcessor<Sink: EventSink> {
         case .pending(let key):
             let held = HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber, unmatchedService: nil,
                                 isResolved: false, owned: recording)
+            if recording && sink.keepsInputOrder { held.orderPlace = sink.open(event) }
             correlators.hold(held, key: key, service: service)
             if recording { ownedHeldOutstanding += 1 }
-            if sink.needsInputOrder && recording { ordered.append(held) }
+            if queuesForOrder && recording { ordered.append(held) }
         }
     }
 
     private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
         guard recording && sink.wantsUnmatched else { return }
-        if sink.needsInputOrder && !ordered.isEmpty {
+        if queuesForOrder && !ordered.isEmpty {
             ordered.append(HeldLine(raw: raw, line: line, event: nil, lineNumber: lineNumber,
                                     unmatchedService: service, isResolved: true))
         } else {
@@ -142,10 +144,14 @@ public struct LineProcessor<Sink: EventSink> {
         }
     }
 
-    /// Hands settled lines to the sink: at once for an unordered sink, from the head of the queue for an
-    /// ordered one.
+    /// True when lines behind an open verdict wait here for a sink that needs input order; a sink that
+    /// keeps order itself gets every line at once.
+    private var queuesForOrder: Bool { sink.needsInputOrder && !sink.keepsInputOrder }
+
+    /// Hands settled lines to the sink: at once for an unordered sink or one that keeps order itself, from
+    /// the head of the queue for another ordered one.
     private mutating func deliverReleased() {
-        if !sink.needsInputOrder {
+        if !queuesForOrder {
             // Moved out and back, so the buffer is reused and nothing is copied. Most lines release
             // nothing: they skip the loop and `removeAll`, which costs a call into the runtime even on an
             // empty array.
@@ -155,7 +161,12 @@ public struct LineProcessor<Sink: EventSink> {
             if !settled.isEmpty {
                 for held in settled where held.owned {
                     ownedHeldOutstanding -= 1
-                    if let event = held.event { sink.record(event) }
+                    guard let event = held.event else { continue }
+                    if sink.keepsInputOrder {
+                        sink.settle(held.orderPlace, with: event)
+                    } else {
+                        sink.record(event)
+                    }
                 }
                 settled.removeAll(keepingCapacity: true)
             }
