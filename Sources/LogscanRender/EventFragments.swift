@@ -10,12 +10,15 @@ import LogscanCore
 struct EventFragments: @unchecked Sendable {
     /// How the verdict words the kind: as it is, `.same_attempt`, or `.after_attempt`.
     static let variants = 3
-    private static let eventCount = Service.allCases.count * EventKind.allCases.count * variants * 2
+    /// Slots per service for its kinds: a constant, not `EventKind.allCases.count` (`allCases` builds its
+    /// array at each call, about 40 instructions a line). `init` checks that every kind has its slot.
+    private static let kindSlots = 64
+    private static let eventCount = Service.allCases.count * kindSlots * variants * 2
 
     /// The fragment of a recognised line.
     @inline(__always)
     static func index(service: Service, kind: EventKind, variant: Int, failure: Bool) -> Int {
-        ((service.index * EventKind.allCases.count + kind.index) * variants + variant) * 2 + (failure ? 1 : 0)
+        ((service.index * kindSlots + kind.index) * variants + variant) * 2 + (failure ? 1 : 0)
     }
 
     /// The fragment of an unmatched line, whose program a parser claims (`service`) or not.
@@ -29,6 +32,7 @@ struct EventFragments: @unchecked Sendable {
     static let shared = EventFragments()
 
     private init() {
+        precondition(EventKind.allCases.count <= Self.kindSlots, "EventFragments.kindSlots is too small")
         var texts = [String](repeating: "", count: Self.eventCount + Service.allCases.count + 1)
         for service in Service.allCases {
             for kind in EventKind.allCases {

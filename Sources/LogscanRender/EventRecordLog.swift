@@ -15,6 +15,8 @@ import LogscanCore
 /// verdict comes (`settle`). Records go into blocks mapped from the system; a block is unmapped once read,
 /// and when every record is read the last block is written again from its start, so memory follows what
 /// waits, not what passed.
+///
+/// One part's log is used by one thread at a time, so its state goes without dynamic exclusivity checks.
 final class EventRecordLog {
     private struct Block {
         var base: UnsafeMutableRawPointer
@@ -25,17 +27,17 @@ final class EventRecordLog {
 
     private static let blockSize = 1 << 20
     /// From the block read next to the block written.
-    private var blocks: [Block] = []
+    @exclusivity(unchecked) private var blocks: [Block] = []
     /// Where the next record goes, in the last block, and where that block ends.
-    private var cursor: UnsafeMutablePointer<UInt8>?
-    private var end: UnsafeMutablePointer<UInt8>?
+    @exclusivity(unchecked) private var cursor: UnsafeMutablePointer<UInt8>?
+    @exclusivity(unchecked) private var end: UnsafeMutablePointer<UInt8>?
     /// The next record to read, in the first block.
-    private var head: UnsafeMutablePointer<UInt8>?
+    @exclusivity(unchecked) private var head: UnsafeMutablePointer<UInt8>?
     /// The bytes mapped for blocks.
-    private(set) var mappedBytes = 0
+    @exclusivity(unchecked) private(set) var mappedBytes = 0
     /// What the next record written, and the next one read, are told relative to.
-    private var written = Previous()
-    private var read = Previous()
+    @exclusivity(unchecked) private var written = Previous()
+    @exclusivity(unchecked) private var read = Previous()
 
     private struct Previous {
         var lineNumber = 0

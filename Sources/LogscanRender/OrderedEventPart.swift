@@ -26,6 +26,8 @@ public struct OrderedEventPart: EventSink, @unchecked Sendable {
     /// The lines waiting, behind an open one or for the turn.
     private let kept = EventRecordLog()
     private var hasTurn: Bool
+    /// True while lines go straight out: the turn has come and no line waits.
+    private var writesThrough: Bool
     private var untilTurnCheck = OrderedEventPart.turnCheckInterval
 
     /// `fd`: where the whole output goes.
@@ -34,6 +36,7 @@ public struct OrderedEventPart: EventSink, @unchecked Sendable {
         self.turns = turns
         writer = EventLineWriter(output: OutputBuffer(fd: fd), zone: zone, includeUnmatched: includeUnmatched)
         hasTurn = turns.isTurn(of: index)
+        writesThrough = hasTurn
     }
 
     public var needsInputOrder: Bool { true }
@@ -52,6 +55,7 @@ public struct OrderedEventPart: EventSink, @unchecked Sendable {
 
     public mutating func open(_ event: Event) -> Int {
         let (place, mapped) = kept.appendOpen(EventLine(event))
+        writesThrough = false
         counted(mapped)
         return place
     }
@@ -63,7 +67,7 @@ public struct OrderedEventPart: EventSink, @unchecked Sendable {
 
     @inline(__always)
     private mutating func put(_ line: EventLine) {
-        if hasTurn && kept.isEmpty { return writer.write(line) }
+        if writesThrough { return writer.write(line) }
         counted(kept.append(line))
     }
 
@@ -91,6 +95,7 @@ public struct OrderedEventPart: EventSink, @unchecked Sendable {
     private mutating func writeSettled() {
         let unmapped = kept.drain { writer.write($0) }
         if unmapped > 0 { turns.keep(-unmapped) }
+        writesThrough = hasTurn && kept.isEmpty
     }
 
     /// Writes what is left once the parts before it are written (here, or on the core that passes the part
