@@ -10,10 +10,8 @@ enum TagPid {
         let close = body.count - 1
         guard close >= 8 else { return nil }
         // In bounds: bytes close - 8 ..< close lie inside `body`, since close >= 8.
-        let word = UInt64(littleEndian: UnsafeRawPointer(body.base + (close - 8)).loadUnaligned(as: UInt64.self))
-        let values = word ^ 0x3030_3030_3030_3030  // "0"..."9" become 0...9
-        // The top bit of each byte that is no digit: its value is 0x80 or more, or 10 or more (0x76 + 10 = 0x80).
-        let nonDigits = (values | ((values & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
+        let values = ByteLanes.load(body.base + (close - 8)) ^ ByteLanes.repeating(0x30)  // "0"..."9" become 0...9
+        let nonDigits = ByteLanes.notBelowTen(values)
         let digitCount = nonDigits.leadingZeroBitCount >> 3  // the digits just before the `]`; 8 when all are
         guard digitCount >= 1 && digitCount <= 7 else { return nil }
         let open = close - 1 - digitCount

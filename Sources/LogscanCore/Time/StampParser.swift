@@ -43,10 +43,8 @@ public enum StampParser {
         guard day >= 1, day <= 29 || day <= CivilDate.longest(month: month) else { return nil }
         // In bounds: bytes 7 ..< 15 of a line of 15 bytes or more. `hh:mm:ss`, first byte lowest: the digits
         // become 0...9 and the colons 0.
-        let clock = UInt64(littleEndian: UnsafeRawPointer(line.base + 7).loadUnaligned(as: UInt64.self))
-            ^ 0x3030_3A30_303A_3030
-        let notDigit = (clock | ((clock & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
-        guard notDigit == 0, clock & 0x0000_FF00_00FF_0000 == 0 else { return nil }
+        let clock = ByteLanes.load(line.base + 7) ^ 0x3030_3A30_303A_3030
+        guard ByteLanes.notBelowTen(clock) == 0, clock & 0x0000_FF00_00FF_0000 == 0 else { return nil }
         @inline(__always) func digit(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (clock >> (k &* 8)) & 0xFF) }
         let hour = digit(0) * 10 + digit(1), minute = digit(3) * 10 + digit(4), second = digit(6) * 10 + digit(7)
         guard hour < 24, minute < 60, second <= 60 else { return nil }
