@@ -26,12 +26,12 @@ enum HeaderVariants {
 
     /// Dovecot 1.x's own log file puts the level before the process: `Info: imap-login: Login: …`. The level
     /// was read as a host-less tag; the process that follows it is the real one.
-    static func skipLevelBeforeTag(_ line: inout SyslogLine) {
-        guard line.pid < 0, line.host.isEmpty, isLevel(line.program),
-              let space = line.message.firstIndex(of: UInt8(ascii: " ")),
-              let tag = SyslogHeaderParser.parseTag(line.message.prefix(space)) else { return }
-        (line.program, line.pid) = tag
-        line.message = line.message.suffix(from: space + 1)
+    /// (Called only for a line without a host.)
+    static func skipLevelBeforeTag(program: inout Bytes, pid: inout Int32, message: inout Bytes) {
+        guard pid < 0, isLevel(program), let space = message.firstIndex(of: UInt8(ascii: " ")),
+              let tag = SyslogHeaderParser.parseTag(message.prefix(space)) else { return }
+        (program, pid) = tag
+        message = message.suffix(from: space + 1)
     }
 
     static func isLevel(_ word: Bytes) -> Bool {

@@ -57,16 +57,17 @@ public enum SyslogHeaderParser {
             }
         }
         rest = rest.droppingLeadingSpaces()
-        var parsed = SyslogLine(time: time, host: rest.prefix(0), program: rest.prefix(0), pid: -1,
-                                message: rest, repeatCount: 1)
+        // The fields as locals, one `SyslogLine` made at the end: building it first and editing it cost a copy
+        // of its 72 bytes and stores for every field.
+        var host = rest.prefix(0), program = rest.prefix(0), pid: Int32 = -1, message = rest
         if let firstSpace = rest.firstIndex(of: UInt8(ascii: " ")) {
             let firstToken = rest.prefix(firstSpace)
             // Usually the host, which cannot be a tag (a tag ends with a colon): no call for it.
             if firstToken.count >= 2 && firstToken[firstToken.count - 1] == UInt8(ascii: ":"),
                let tag = parseTag(firstToken) {
-                (parsed.program, parsed.pid) = tag
-                parsed.message = rest.suffix(from: firstSpace + 1)
-                HeaderVariants.skipLevelBeforeTag(&parsed)
+                (program, pid) = tag
+                message = rest.suffix(from: firstSpace + 1)
+                HeaderVariants.skipLevelBeforeTag(program: &program, pid: &pid, message: &message)
             } else {
                 var afterHost = rest.suffix(from: firstSpace + 1)
                 var secondEnd = afterHost.firstIndex(of: UInt8(ascii: " ")) ?? afterHost.count
@@ -77,19 +78,31 @@ public enum SyslogHeaderParser {
                     tag = parseTag(afterHost.prefix(secondEnd))
                 }
                 if let tag {
-                    parsed.host = firstToken
-                    (parsed.program, parsed.pid) = tag
-                    parsed.message = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
+                    host = firstToken
+                    (program, pid) = tag
+                    message = afterHost.suffix(from: min(secondEnd + 1, afterHost.count))
                 }
             }
         }
+        let first = message.first
+        guard first == UInt8(ascii: "[") || first == UInt8(ascii: "m") else {
+            return SyslogLine(time: time, host: host, program: program, pid: pid,
+                              message: message.droppingTrailingBlanks(), repeatCount: 1)
+        }
+        var parsed = SyslogLine(time: time, host: host, program: program, pid: pid, message: message, repeatCount: 1)
+        finishBracketOrRepeat(&parsed)
+        return parsed
+    }
+
+    /// A message that starts with `[` (Solaris's ID, an uptime stamp) or `m` (rsyslog's `message repeated`).
+    /// (Trimming trailing blanks cannot change the first byte here: the message starts with neither blank.)
+    static func finishBracketOrRepeat(_ parsed: inout SyslogLine) {
         if parsed.message.first == UInt8(ascii: "[") {
             dropSolarisID(&parsed)
             HeaderVariants.dropUptimeStamp(&parsed)
         }
         parsed.message = parsed.message.droppingTrailingBlanks()
         if parsed.message.first == UInt8(ascii: "m") { unwrapRepeat(&parsed) }
-        return parsed
     }
 
     /// `<13>` in front of lines received over the network.
@@ -114,6 +127,9 @@ public enum SyslogHeaderParser {
         if first == UInt8(ascii: "[") { return HeaderVariants.bracketedTag(token) }
         guard !isDigit(first), first != UInt8(ascii: "<") else { return nil }
         let body = token.dropLast(1)
+        if body[body.count - 1] == UInt8(ascii: "]"), let (open, pid) = TagPid.read(body) {
+            return (body.prefix(open), pid)
+        }
         if body[body.count - 1] == UInt8(ascii: "]"), let open = body.lastIndex(of: UInt8(ascii: "[")), open > 0 {
             let pid = pidValue(body.slice(open + 1, body.count - 1))
             guard pid >= 0 else { return nil }

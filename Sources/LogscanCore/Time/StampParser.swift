@@ -14,6 +14,7 @@ public enum StampParser {
 
     /// Parses `Mmm dd hh:mm:ss` or `Mmm d hh:mm:ss`; returns the stamp and the bytes it used.
     public static func classic(_ line: Bytes) -> (ClassicStamp, Int)? {
+        if let stamp = paddedClassic(line) { return (stamp, 15) }
         guard line.count >= 14, line[3] == UInt8(ascii: " "), let month = monthNumber(line) else { return nil }
         var i = 4
         if line[i] == UInt8(ascii: " ") { i += 1 }
@@ -27,6 +28,27 @@ public enum StampParser {
         guard i > dayStart, day >= 1, day <= 29 || day <= CivilDate.longest(month: month), i + 9 <= line.count, line[i] == UInt8(ascii: " "),
               let clock = clockTime(line, at: i + 1) else { return nil }
         return (ClassicStamp(month: month, day: day, hour: clock.0, minute: clock.1, second: clock.2), i + 9)
+    }
+
+    /// `Mmm dd hh:mm:ss` or `Mmm  d hh:mm:ss` (the day padded with a space), the layout syslog daemons write,
+    /// read at fixed places with one 8-byte load for the clock. Nil for anything else, which `classic`'s
+    /// general loop then reads or rejects: this path answers only where that loop gives the same answer.
+    @inline(__always)
+    static func paddedClassic(_ line: Bytes) -> ClassicStamp? {
+        guard line.count >= 15, line[3] == UInt8(ascii: " "), line[6] == UInt8(ascii: " "),
+              let month = monthNumber(line) else { return nil }
+        let tens = line[4], ones = line[5] &- 48
+        guard ones < 10, tens == UInt8(ascii: " ") || tens &- 48 < 10 else { return nil }
+        let day = tens == UInt8(ascii: " ") ? Int(ones) : Int(tens &- 48) * 10 + Int(ones)
+        guard day >= 1, day <= 29 || day <= CivilDate.longest(month: month) else { return nil }
+        // In bounds: bytes 7 ..< 15 of a line of 15 bytes or more. `hh:mm:ss`, first byte lowest: the digits
+        // become 0...9 and the colons 0.
+        let clock = ByteLanes.load(line.base + 7) ^ 0x3030_3A30_303A_3030
+        guard ByteLanes.notBelowTen(clock) == 0, clock & 0x0000_FF00_00FF_0000 == 0 else { return nil }
+        @inline(__always) func digit(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (clock >> (k &* 8)) & 0xFF) }
+        let hour = digit(0) * 10 + digit(1), minute = digit(3) * 10 + digit(4), second = digit(6) * 10 + digit(7)
+        guard hour < 24, minute < 60, second <= 60 else { return nil }
+        return ClassicStamp(month: month, day: day, hour: hour, minute: minute, second: min(second, 59))
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.frac][Z|±HH:MM|±HHMM]` with `T` or a space between date and time.

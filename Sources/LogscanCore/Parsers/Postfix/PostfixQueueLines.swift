@@ -32,6 +32,21 @@ enum PostfixQueueLines {
         var i = 0
         var sawDigit = false
         let limit = min(text.count, 24)
+        // Eight bytes at a time while they lie inside the first `limit` bytes (in bounds: i + 8 <= limit);
+        // the byte loop below ends the scan.
+        while i + 8 <= limit {
+            let word = ByteLanes.load(text.base + i)
+            let digits = ByteLanes.digits(word)
+            let stops = ~(digits | ByteLanes.letters(word)) & ByteLanes.high
+            if stops != 0 {
+                let idBytes = stops.trailingZeroBitCount >> 3  // letters and digits before the first stop
+                if idBytes > 0 && digits & (UInt64.max >> UInt64(64 - idBytes * 8)) != 0 { sawDigit = true }
+                i += idBytes
+                return queueIDEnd(text, at: i, sawDigit: sawDigit)
+            }
+            if digits != 0 { sawDigit = true }
+            i += 8
+        }
         while i < limit {
             let byte = text.base[i]
             // `| 0x20` folds exactly the upper-case letters onto the lower-case ones.
@@ -42,6 +57,12 @@ enum PostfixQueueLines {
             }
             i += 1
         }
+        return queueIDEnd(text, at: i, sawDigit: sawDigit)
+    }
+
+    /// `i`, where the letters and digits end, when `: ` follows an id of 5 or more with a digit.
+    @inline(__always)
+    private static func queueIDEnd(_ text: Bytes, at i: Int, sawDigit: Bool) -> Int? {
         guard i >= 5, i + 1 < text.count, text[i] == UInt8(ascii: ":"), text[i + 1] == UInt8(ascii: " ") else { return nil }
         // `NOQUEUE`, `warning` and the like are words, not ids: ids have a digit.
         return sawDigit ? i : nil
