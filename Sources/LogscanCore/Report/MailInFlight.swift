@@ -9,13 +9,13 @@
 /// parts settles them (`settle`), which makes the totals those of one reading of everything.
 extension MailTraffic {
     struct InFlight: Sendable {
-        private var sizes: [ByteString: Int] = [:]
+        private var sizes: [QueueKey: Int] = [:]
         /// Messages counted as new on their first line here: a re-log if an earlier part left them in flight.
-        private var arrivals: [ByteString: Arrival] = [:]
+        private var arrivals: [QueueKey: Arrival] = [:]
         /// Queue ids whose first line here was `removed`: an earlier part's message, no longer in flight.
-        private var removedUnseen: Set<ByteString> = []
+        private var removedUnseen: Set<QueueKey> = []
         /// Delivery lines of queue ids not seen here before: an earlier part may know their size.
-        private var unsizedDeliveries: [ByteString: Int] = [:]
+        private var unsizedDeliveries: [QueueKey: Int] = [:]
 
         /// What counting a message as new added, to take back when it turns out to be a re-log.
         struct Arrival: Sendable {
@@ -33,7 +33,7 @@ extension MailTraffic {
         /// Notes a message on its `from=` line: true when it is new here (not in flight already).
         /// One hash look-up per table for a new message (the usual case): the value is put first and put
         /// back when one was there.
-        mutating func arrive(_ queueID: ByteString, _ arrival: Arrival) -> Bool {
+        mutating func arrive(_ queueID: QueueKey, _ arrival: Arrival) -> Bool {
             if let size = sizes.updateValue(arrival.size, forKey: queueID) {
                 sizes[queueID] = size
                 return false
@@ -44,18 +44,18 @@ extension MailTraffic {
         }
 
         /// The size of a message being delivered, when its `from=` line was read here.
-        mutating func deliver(_ queueID: ByteString) -> Int? {
+        mutating func deliver(_ queueID: QueueKey) -> Int? {
             if let size = sizes[queueID] { return size }
             if !seen(queueID) { unsizedDeliveries[queueID, default: 0] +|= 1 }
             return nil
         }
 
-        mutating func remove(_ queueID: ByteString) {
+        mutating func remove(_ queueID: QueueKey) {
             if sizes.removeValue(forKey: queueID) == nil && !seen(queueID) { removedUnseen.insert(queueID) }
         }
 
         /// True when a `from=` or `removed` line of `queueID` was read here.
-        private func seen(_ queueID: ByteString) -> Bool {
+        private func seen(_ queueID: QueueKey) -> Bool {
             arrivals[queueID] != nil || removedUnseen.contains(queueID)
         }
 

@@ -29,7 +29,7 @@ public struct MailTraffic: Sendable {
     }
 
     mutating func record(_ parsed: ParsedMessage, occurrences: Int, day: Int64?) {
-        let queueID = parsed.queueID.map(ByteString.init)
+        let queueID = parsed.queueID.map(QueueKey.init)
         switch parsed.kind {
         case .received:
             // qmgr logs `from=` again each time a deferred message returns to the active queue.
