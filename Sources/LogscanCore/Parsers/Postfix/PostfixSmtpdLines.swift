@@ -40,29 +40,42 @@ enum PostfixSmtpdLines {
         return nil
     }
 
-    /// The session lines smtpd writes in lower case.
+    /// The session lines smtpd writes in lower case, told apart by their first letter.
     static func session(_ text: Bytes) -> ParsedMessage? {
-        if let (peer, end) = PostfixClient.after("disconnect from ", in: text) {
-            return disconnect(text.suffix(from: end), peer: peer)
-        }
-        if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
-            return ParsedMessage(.tooManyAuthErrors, peer: peer)
-        }
-        if let command = text.after("lost connection after ") ?? text.after("timeout after "),
-           let (peer, _) = PostfixClient.afterFrom(text) {
-            let end = command.firstIndex(of: UInt8(ascii: " ")) ?? command.count
-            return ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
-        }
-        if text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) {
-            return ParsedMessage(.improperPipelining, peer: peer)
-        }
-        if let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) {
-            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
-        }
-        if let (peer, _) = PostfixClient.after("connect from ", in: text) {
+        guard let first = text.first else { return nil }
+        switch first {
+        case UInt8(ascii: "c"):
+            guard let (peer, _) = PostfixClient.after("connect from ", in: text) else { return nil }
             return ParsedMessage(.noise, peer: peer)
+        case UInt8(ascii: "d"):
+            guard let (peer, end) = PostfixClient.after("disconnect from ", in: text) else { return nil }
+            return disconnect(text.suffix(from: end), peer: peer)
+        case UInt8(ascii: "t"):
+            if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
+                return ParsedMessage(.tooManyAuthErrors, peer: peer)
+            }
+            return lostConnection(text, command: text.after("timeout after "))
+        case UInt8(ascii: "l"):
+            return lostConnection(text, command: text.after("lost connection after "))
+        case UInt8(ascii: "i"):
+            guard text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) else {
+                return nil
+            }
+            return ParsedMessage(.improperPipelining, peer: peer)
+        case UInt8(ascii: "n"):
+            guard let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) else { return nil }
+            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// `lost connection after CMD from H[IP]` and `timeout after CMD from H[IP]`, given the text after the
+    /// prefix.
+    static func lostConnection(_ text: Bytes, command: Bytes?) -> ParsedMessage? {
+        guard let command, let (peer, _) = PostfixClient.afterFrom(text) else { return nil }
+        let end = command.firstIndex(of: UInt8(ascii: " ")) ?? command.count
+        return ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
     }
 
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
