@@ -8,7 +8,7 @@ enum PostfixSmtpdLines {
         // The search starts at the mechanism, so `SASL authentication failed` (no mechanism) cannot give it a
         // negative length (found by fuzz/targets/postfix.swift).
         if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
-           let failedAt = rest.firstRange(of: " authentication failed", from: end + 7) {
+           let failedAt = rest.firstRange(of: " authentication failed", anchor: 1, from: end + 7) {
             let reason = rest.suffix(from: failedAt + 22)
             if reason.contains("Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
