@@ -81,7 +81,7 @@ enum PostfixSmtpdLines {
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
     /// failed AUTH commands (Postfix 3.0 and later).
     static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
-        guard let at = counters.firstRange(of: " auth=") else { return ParsedMessage(.noise, peer: peer) }
+        guard let at = counters.firstRange(of: " auth=", anchor: 1) else { return ParsedMessage(.noise, peer: peer) }
         let valueStart = at + 6
         let valueEnd = counters.firstIndex(of: UInt8(ascii: " "), from: valueStart) ?? counters.count
         let value = counters.slice(valueStart, valueEnd)
