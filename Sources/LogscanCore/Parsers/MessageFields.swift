@@ -32,9 +32,12 @@ enum MessageFields {
     }
 
     /// The value of `key` (such as `rhost=`) up to the next space, searched from `start`. Use it only for a
-    /// field that comes before any attacker-controlled one.
-    static func keyValue(_ key: StaticString, in text: Bytes, from start: Int = 0) -> (value: Bytes, end: Int)? {
-        guard let at = text.firstRange(of: key, from: start) else { return nil }
+    /// field that comes before any attacker-controlled one. `anchor`, when given, is the index of a byte of
+    /// `key` that is rare in `text`, for the search to look for (`Bytes.firstRange(of:anchor:from:)`).
+    static func keyValue(_ key: StaticString, in text: Bytes, from start: Int = 0,
+                         anchor: Int? = nil) -> (value: Bytes, end: Int)? {
+        let found = anchor.map { text.firstRange(of: key, anchor: $0, from: start) } ?? text.firstRange(of: key, from: start)
+        guard let at = found else { return nil }
         let valueStart = at + key.utf8CodeUnitCount
         let valueEnd = text.firstIndex(of: UInt8(ascii: " "), from: valueStart) ?? text.count
         return (text.slice(valueStart, valueEnd), valueEnd)

@@ -5,7 +5,7 @@ enum PamRecord {
     /// so the first ` rhost=` is the real one and the user runs to the end of the line.
     static func parse(_ kind: EventKind, _ text: Bytes) -> ParsedMessage {
         var parsed = ParsedMessage(kind)
-        guard let (host, hostEnd) = MessageFields.keyValue(" rhost=", in: text) else { return parsed }
+        guard let (host, hostEnd) = MessageFields.keyValue(" rhost=", in: text, anchor: 2) else { return parsed }
         parsed.peer = Peer(bytes: host)
         if let userAt = text.firstRange(of: " user=", from: hostEnd) {
             var end = text.count

@@ -23,6 +23,7 @@ public struct PostfixParser: ServiceParser {
 
     public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
         guard let first = message.first else { return nil }
+        if let common = PostfixParser.beforeQueueID(message, first: first) { return common }
         if let queued = PostfixQueueLines.parse(message) { return queued }
         switch first {
         case UInt8(ascii: "w"): return PostfixSmtpdLines.warning(message)
@@ -30,6 +31,24 @@ public struct PostfixParser: ServiceParser {
         case UInt8(ascii: "N"): return PostfixRejects.parse(message) ?? PostscreenLines.parse(message)
         case UInt8(ascii: "A")...UInt8(ascii: "Z"): return PostscreenLines.parse(message) ?? PostfixNoise.parse(message)
         default: return PostfixSmtpdLines.session(message) ?? PostfixNoise.parse(message)
+        }
+    }
+
+    /// smtpd's most frequent lines (`connect from`, `disconnect from`, `warning:`, `NOQUEUE:`), read before
+    /// the queue-id test that every other line needs. None of them can be a queue line: a queue id is letters
+    /// and digits with a digit among them, then `: `, and each of these starts with a word without a digit
+    /// that a space or `-` ends (or `warning`, `NOQUEUE`). `nil` sends the line on to the queue-id test.
+    @inline(__always)
+    static func beforeQueueID(_ message: Bytes, first: UInt8) -> ParsedMessage? {
+        switch first {
+        case UInt8(ascii: "a")...UInt8(ascii: "v"):
+            return PostfixSmtpdLines.session(message)
+        case UInt8(ascii: "w"):
+            return message.hasPrefix("warning: ") ? PostfixSmtpdLines.warning(message) : nil
+        case UInt8(ascii: "N"):
+            return message.hasPrefix("NOQUEUE: ") ? PostfixRejects.parse(message) ?? PostscreenLines.parse(message) : nil
+        default:
+            return nil
         }
     }
 }

@@ -8,7 +8,7 @@ enum PostfixSmtpdLines {
         // The search starts at the mechanism, so `SASL authentication failed` (no mechanism) cannot give it a
         // negative length (found by fuzz/targets/postfix.swift).
         if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
-           let failedAt = rest.firstRange(of: " authentication failed", from: end + 7) {
+           let failedAt = rest.firstRange(of: " authentication failed", anchor: 1, from: end + 7) {
             let reason = rest.suffix(from: failedAt + 22)
             if reason.contains("Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
@@ -40,35 +40,48 @@ enum PostfixSmtpdLines {
         return nil
     }
 
-    /// The session lines smtpd writes in lower case.
+    /// The session lines smtpd writes in lower case, told apart by their first letter.
     static func session(_ text: Bytes) -> ParsedMessage? {
-        if let (peer, end) = PostfixClient.after("disconnect from ", in: text) {
-            return disconnect(text.suffix(from: end), peer: peer)
-        }
-        if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
-            return ParsedMessage(.tooManyAuthErrors, peer: peer)
-        }
-        if let command = text.after("lost connection after ") ?? text.after("timeout after "),
-           let (peer, _) = PostfixClient.afterFrom(text) {
-            let end = command.firstIndex(of: UInt8(ascii: " ")) ?? command.count
-            return ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
-        }
-        if text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) {
-            return ParsedMessage(.improperPipelining, peer: peer)
-        }
-        if let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) {
-            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
-        }
-        if let (peer, _) = PostfixClient.after("connect from ", in: text) {
+        guard let first = text.first else { return nil }
+        switch first {
+        case UInt8(ascii: "c"):
+            guard let (peer, _) = PostfixClient.after("connect from ", in: text) else { return nil }
             return ParsedMessage(.noise, peer: peer)
+        case UInt8(ascii: "d"):
+            guard let (peer, end) = PostfixClient.after("disconnect from ", in: text) else { return nil }
+            return disconnect(text.suffix(from: end), peer: peer)
+        case UInt8(ascii: "t"):
+            if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
+                return ParsedMessage(.tooManyAuthErrors, peer: peer)
+            }
+            return lostConnection(text, command: text.after("timeout after "))
+        case UInt8(ascii: "l"):
+            return lostConnection(text, command: text.after("lost connection after "))
+        case UInt8(ascii: "i"):
+            guard text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) else {
+                return nil
+            }
+            return ParsedMessage(.improperPipelining, peer: peer)
+        case UInt8(ascii: "n"):
+            guard let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) else { return nil }
+            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// `lost connection after CMD from H[IP]` and `timeout after CMD from H[IP]`, given the text after the
+    /// prefix.
+    static func lostConnection(_ text: Bytes, command: Bytes?) -> ParsedMessage? {
+        guard let command, let (peer, _) = PostfixClient.afterFrom(text) else { return nil }
+        let end = command.firstIndex(of: UInt8(ascii: " ")) ?? command.count
+        return ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
     }
 
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
     /// failed AUTH commands (Postfix 3.0 and later).
     static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
-        guard let at = counters.firstRange(of: " auth=") else { return ParsedMessage(.noise, peer: peer) }
+        guard let at = counters.firstRange(of: " auth=", anchor: 1) else { return ParsedMessage(.noise, peer: peer) }
         let valueStart = at + 6
         let valueEnd = counters.firstIndex(of: UInt8(ascii: " "), from: valueStart) ?? counters.count
         let value = counters.slice(valueStart, valueEnd)

@@ -98,7 +98,7 @@ enum SshdAuthLines {
     /// Older sshd wrote `… port P ssh1`, `… port P` or no port at all, and SSH-1's rhosts methods add the
     /// client's own user name (` ruser R` or `: ruser R`) after the port.
     static func methodUserPeer(_ text: Bytes, prefixLength: Int) -> MethodUserPeer? {
-        guard let forAt = text.firstRange(of: " for ", from: prefixLength) else { return nil }
+        guard let forAt = text.firstRange(of: " for ", anchor: 1, from: prefixLength) else { return nil }
         let method = text.slice(prefixLength, forAt)
         let rhosts = method.equals("rhosts") || method.equals("rhosts-rsa")
         guard let tail = rhosts ? droppingRemoteUser(text) : droppingProtocol(text),
@@ -112,6 +112,8 @@ enum SshdAuthLines {
     /// The line without ` ssh2` or ` ssh1` and the `: <key info>` sshd writes after it.
     @inline(__always)
     static func droppingProtocol(_ text: Bytes) -> Bytes {
+        // The usual line: ` ssh2` at the very end is also its last ` ssh2`.
+        if text.hasSuffix(" ssh2") { return text.dropLast(5) }
         for marker in [" ssh2", " ssh1"] as [StaticString] {
             if let at = text.lastRange(of: marker), at + 5 == text.count || text[at + 5] == UInt8(ascii: ":") {
                 return text.prefix(at)

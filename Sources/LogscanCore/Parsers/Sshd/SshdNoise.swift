@@ -51,7 +51,14 @@ enum SshdNoise {
         "Could not stat AuthorizedKeysCommand",
     ]
 
+    /// The prefixes by their first byte (ASCII; none starts with another byte), so a line is compared only
+    /// with the few that can match it rather than with all of them.
+    static let prefixesByFirstByte: [[StaticString]] = (0..<128).map { byte in
+        prefixes.filter { $0.utf8Start[0] == UInt8(byte) }
+    }
+
     static func isNoise(_ text: Bytes) -> Bool {
-        prefixes.contains { text.hasPrefix($0) }
+        guard let first = text.first, first < 128 else { return false }
+        return prefixesByFirstByte[Int(first)].contains { text.hasPrefix($0) }
     }
 }
