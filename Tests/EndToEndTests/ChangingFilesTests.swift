@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A file truncated (logrotate's `copytruncate`) or replaced (rotation by rename) while logscan reads it says
-/// so, exits 2, and counts the good lines it read (issue #11). Deterministic: `LOGSCAN_TEST_PAUSE_FIFO`
+/// so, exits 2, and counts the good lines it read (issue #11); one appended to is a live log, read to its new end. Deterministic: `LOGSCAN_TEST_PAUSE_FIFO`
 /// (Sources/LogscanCore/Input/TestPause.swift) makes logscan pause after the first 64 KiB of the file, until
 /// the test has changed the file and closes the FIFO.
 @Suite(.serialized) struct ChangingFilesTests {
@@ -95,5 +95,21 @@ import Testing
         #expect(report.sshd?.attempts(user: "eve") == nil)
         #expect(report.inputs.warnings == ["auth.log: was replaced while being read (rotated?): the file that was open was read, the new one was not"])
         #expect(report.inputs.files.first?.stats.lines == 20_000)
+    }
+
+    @Test func aFileAppendedToWhileReadIsALiveLogReadToItsNewEnd() throws {
+        let (dir, log, _) = try Self.makeLog()
+        let run = try Self.runPaused(["--format", "json", "auth.log"], in: dir) {
+            // The daemon logs on while logscan reads: an ordinary live log, not damage.
+            let handle = try FileHandle(forWritingTo: log)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("Nov 27 05:00:00 web1 sshd[9]: Failed password for eve from 198.51.100.1 port 1 ssh2\n".utf8))
+            try handle.close()
+        }
+        #expect(run.status == 0, "\(run.err)")
+        let report = try Harness.report(run)
+        #expect(report.inputs.warnings.isEmpty)
+        #expect(report.sshd?.failedAttempts == 20_001, "the lines written during the read count too")
+        #expect(report.sshd?.attempts(user: "eve") == 1)
     }
 }
