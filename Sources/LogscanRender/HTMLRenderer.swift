@@ -59,7 +59,7 @@ public struct HTMLRenderer {
         return HTMLReportView(
             zone: ZoneName.of(options.zone, at: report.generatedAt),
             range: text.rangeText(report.range.since, report.range.until, open: "everything"),
-            covered: text.rangeText(report.covered.since, report.covered.until, open: "no timestamped lines"),
+            covered: text.rangeText(report.covered.since, report.covered.until, open: TextRenderer.nothingCovered),
             inputs: text.inputSummary(report.inputs),
             generated: text.time(report.generatedAt),
             cards: report.services.map { section in

@@ -15,6 +15,9 @@ public struct TextRenderer {
     /// The streamed tables of the report being rendered.
     let deferred = DeferredParts()
 
+    /// `Covered:` when no timed line fell in the range: the lines read may well have times, all outside it.
+    static let nothingCovered = "no timestamped line in the range"
+
     public init(options: RenderOptions) { self.options = options }
 
     public func render(_ report: Report) -> String {
@@ -48,7 +51,7 @@ public struct TextRenderer {
             heading: style.heading("logscan report"),
             zone: ZoneName.of(zone, at: report.generatedAt),
             range: rangeText(report.range.since, report.range.until, open: "everything"),
-            covered: rangeText(report.covered.since, report.covered.until, open: "no timestamped lines"),
+            covered: rangeText(report.covered.since, report.covered.until, open: Self.nothingCovered),
             inputs: inputSummary(report.inputs),
             stale: staleNotices(report.inputs),
             alerts: alerts(report.alerts),
