@@ -9,8 +9,19 @@ struct MixedKey: Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(value) }
 
-    func _rawHashValue(seed: Int) -> Int {
-        Int(truncatingIfNeeded: MixedKey.mix(value ^ UInt64(UInt(bitPattern: seed))))
+    func _rawHashValue(seed: Int) -> Int { MixedKey.hash(value, seed: seed) }
+
+    /// A table's hash of a one-word key: the word mixed with the table's seed.
+    @inline(__always)
+    static func hash(_ word: UInt64, seed: Int) -> Int {
+        Int(truncatingIfNeeded: mix(word ^ UInt64(UInt(bitPattern: seed))))
+    }
+
+    /// A table's hash of a two-word key (an address, a short queue id): the first word mixed with the seed,
+    /// then with the second.
+    @inline(__always)
+    static func hash(_ first: UInt64, _ second: UInt64, seed: Int) -> Int {
+        Int(truncatingIfNeeded: mix(mix(first ^ UInt64(UInt(bitPattern: seed))) ^ second))
     }
 
     /// The 64-bit finalizer of MurmurHash3: every input bit reaches every output bit.

@@ -3,10 +3,7 @@
 /// finalizer over the address's two words and the table's seed rather than by SipHash over 16 or 17 bytes.
 /// The seed differs per table and per run, so addresses an attacker chooses cannot be made to collide.
 extension IPAddress {
-    public func _rawHashValue(seed: Int) -> Int {
-        let low = MixedKey.mix(self.low ^ UInt64(UInt(bitPattern: seed)))
-        return Int(truncatingIfNeeded: MixedKey.mix(low ^ high))
-    }
+    public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(low, high, seed: seed) }
 }
 
 extension PeerKey {

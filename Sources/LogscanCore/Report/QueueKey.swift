@@ -34,7 +34,6 @@ struct QueueKey: Hashable, Sendable {
             hash(into: &hasher)
             return hasher.finalize()
         }
-        let mixed = MixedKey.mix(low ^ UInt64(UInt(bitPattern: seed)))
-        return Int(truncatingIfNeeded: MixedKey.mix(mixed ^ high))
+        return MixedKey.hash(low, high, seed: seed)
     }
 }

@@ -23,9 +23,7 @@ public struct ByteString: Hashable, Comparable, Sendable {
 
     public func hash(into hasher: inout Hasher) { hasher.combine(keyedHash) }
 
-    public func _rawHashValue(seed: Int) -> Int {
-        Int(truncatingIfNeeded: MixedKey.mix(keyedHash ^ UInt64(UInt(bitPattern: seed))))
-    }
+    public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(keyedHash, seed: seed) }
 
     public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
