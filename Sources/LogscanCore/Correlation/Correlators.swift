@@ -1,8 +1,14 @@
 /// One correlator per service, chosen by a switch rather than an existential on the hot path.
 struct Correlators {
-    var sshd = SshdCorrelator()
+    var sshd: SshdCorrelator
     var postfix = PostfixCorrelator()
-    var dovecot = DovecotCorrelator()
+    var dovecot: DovecotCorrelator
+
+    /// `lines`: where the correlators that hold lines keep them, and list the ones they release.
+    init(lines: HeldLines) {
+        sshd = SshdCorrelator(lines: lines)
+        dovecot = DovecotCorrelator(lines: lines)
+    }
 
     /// Probes and the roles a service's correlator does not count are decided here, for every service.
     mutating func classify(_ parsed: ParsedMessage, line: SyslogLine, service: Service) -> CorrelationOutcome {
@@ -19,17 +25,12 @@ struct Correlators {
         }
     }
 
-    mutating func hold(_ line: HeldLine, key: UInt64, service: Service) {
+    mutating func hold(_ line: Int32, key: UInt64, service: Service) {
         switch service {
         case .sshd: sshd.hold(line, key: key)
         case .postfix: postfix.hold(line, key: key)
         case .dovecot: dovecot.hold(line, key: key)
         }
-    }
-
-    mutating func drainReleased(_ body: (HeldLine) -> Void) {
-        sshd.drainReleased(body)
-        dovecot.drainReleased(body)
     }
 
     mutating func finish() {

@@ -10,10 +10,10 @@
 ///    ten minutes, or the input ends, it counts one attempt.
 /// 3. `no auth attempts` disconnects are probes.
 public struct DovecotCorrelator: HoldingCorrelator {
-    private var pending: [MixedKey: [HeldLine]] = [:]
-    var heldQueue = HeldQueue()
+    private var pending: [MixedKey: HeldList] = [:]
+    var heldQueue: HeldQueue
 
-    public init() {}
+    init(lines: HeldLines) { heldQueue = HeldQueue(lines: lines) }
 
     static func handles(_ role: AttemptRole) -> Bool {
         role == .authProcessFailure || role == .loginSummary || role == .success
@@ -29,10 +29,12 @@ public struct DovecotCorrelator: HoldingCorrelator {
         case .authProcessFailure:
             return .pending(key: key)
         case .loginSummary:
-            var held = pending.removeValue(forKey: MixedKey(key)) ?? []
-            let reported = min(count, held.count)
-            for line in held.prefix(reported) { heldQueue.release(line, .sameAttempt) }
-            held.removeFirst(reported)
+            var held = pending.removeValue(forKey: MixedKey(key)) ?? HeldList()
+            var reported = 0
+            while reported < count, let line = held.removeFirst(in: heldQueue.lines) {
+                heldQueue.release(line, .sameAttempt)
+                reported += 1
+            }
             if !held.isEmpty { pending[MixedKey(key)] = held }
             return .decided(.failure(attempts: count))
         default:
@@ -41,14 +43,16 @@ public struct DovecotCorrelator: HoldingCorrelator {
         }
     }
 
-    mutating func remember(_ line: HeldLine, key: UInt64) {
-        pending[MixedKey(key), default: []].append(line)
+    mutating func remember(_ line: Int32, key: UInt64) {
+        pending[MixedKey(key), default: HeldList()].append(line, in: heldQueue.lines)
     }
 
     /// Every held failure of the client counts one attempt.
     mutating func settle(_ key: UInt64) {
-        for line in pending.removeValue(forKey: MixedKey(key)) ?? [] {
-            let occurrences = line.event.map { $0.parsed.count.repeated($0.line.repeatCount) } ?? 1
+        guard let held = pending.removeValue(forKey: MixedKey(key)) else { return }
+        let lines = heldQueue.lines
+        for line in held.handles(in: lines) {
+            let occurrences = lines[line].event.parsed.count.repeated(lines[line].event.line.repeatCount)
             heldQueue.release(line, .failure(attempts: occurrences))
         }
     }

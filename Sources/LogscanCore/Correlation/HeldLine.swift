@@ -1,43 +1,58 @@
 /// A line kept past the reuse of the read buffer: a copy of its bytes, with every view of the line and of
 /// its event moved onto the copy. The correlator holds a precursor until it knows whether a `Failed …`
 /// line reports the same attempt, and an ordered sink holds the lines behind it so output stays in order.
-public final class HeldLine {
-    private let storage: UnsafeMutablePointer<UInt8>
-    public let raw: Bytes
-    public let line: SyslogLine
-    // Read and written only by the correlator that holds the line (one thread): no dynamic exclusivity
-    // check per access (they cost about 90 instructions a line on sshd logs; bench/RESULTS.md).
-    @exclusivity(unchecked) public var event: Event?
-    public let lineNumber: Int
+/// It lives in a slot of `HeldLines`, which reuses the slot and its buffer for a later line: no object, no
+/// allocation per held line. A plain value (no reference inside), so moving it is a copy of its bytes.
+struct HeldLine {
+    /// The copy's buffer, kept with the slot for the next line held in it.
+    fileprivate(set) var storage: UnsafeMutablePointer<UInt8>
+    fileprivate(set) var capacity: Int
+    /// The copy of the line.
+    fileprivate(set) var raw: Bytes
+    /// The recognised line's event (its verdict a placeholder until `isResolved`). For an unmatched line
+    /// (`isUnmatched`) only `event.line` is meaningful.
+    var event: Event
+    var lineNumber: Int { event.lineNumber }
+    var line: SyslogLine { event.line }
+    fileprivate(set) var isUnmatched: Bool
     /// For an unmatched line: the service whose parser did not recognise it.
-    public let unmatchedService: Service?
+    fileprivate(set) var unmatchedService: Service?
     /// False while the event's verdict is still open.
-    @exclusivity(unchecked) public var isResolved: Bool
+    var isResolved: Bool
     /// False for a line read only for context (before or after a chunk's own lines): its event is not kept.
-    public let owned: Bool
+    fileprivate(set) var owned: Bool
     /// Its place in the correlator's `HeldQueue`, which lets go of it once it is released.
-    @exclusivity(unchecked) var queueSequence = 0
+    var queueSequence = 0
     /// Its place in a sink that keeps input order itself (`EventSink.open(_:)`).
-    @exclusivity(unchecked) var orderPlace = 0
+    var orderPlace = 0
+    /// The next line in the same list (a connection's held lines, or the free slots); `HeldLines.none` ends it.
+    var next: Int32 = HeldLines.none
 
-    init(raw original: Bytes, line: SyslogLine, event: Event?, lineNumber: Int, unmatchedService: Service?,
-         isResolved: Bool, owned: Bool = true) {
-        self.owned = owned
-        storage = .allocate(capacity: max(1, original.count))
-        storage.update(from: original.base, count: original.count)
-        raw = Bytes(base: UnsafePointer(storage), count: original.count)
-        let move = Rebase(from: original, to: raw)
-        self.line = move.line(line)
-        self.event = event.map(move.event)
-        self.lineNumber = lineNumber
+    /// Copies `original` into `buffer` (of `capacity` bytes, at least `original.count`) and moves the views
+    /// of `event` onto the copy.
+    init(copying original: Bytes, into buffer: UnsafeMutablePointer<UInt8>, capacity: Int, event: Event,
+         isUnmatched: Bool, unmatchedService: Service?, isResolved: Bool, owned: Bool) {
+        buffer.update(from: original.base, count: original.count)
+        storage = buffer
+        self.capacity = capacity
+        raw = Bytes(base: UnsafePointer(buffer), count: original.count)
+        self.event = Rebase(from: original, to: raw).event(event)
+        self.isUnmatched = isUnmatched
         self.unmatchedService = unmatchedService
         self.isResolved = isResolved
+        self.owned = owned
     }
 
-    deinit { storage.deallocate() }
+    /// Lets go of the buffer: a slot keeps a large one (a line near the 64 KiB cut) only while it is used.
+    mutating func releaseLargeBuffer(above limit: Int) -> Bool {
+        guard capacity > limit else { return false }
+        storage.deallocate()
+        capacity = 0
+        return true
+    }
 
-    func resolve(_ verdict: Verdict) {
-        event?.verdict = verdict
+    mutating func resolve(_ verdict: Verdict) {
+        event.verdict = verdict
         isResolved = true
     }
 }
@@ -45,30 +60,36 @@ public final class HeldLine {
 /// Moves views that point into one copy of a line onto another; views elsewhere (literals) stay.
 private struct Rebase {
     let from: Bytes
-    let to: Bytes
+    let offset: Int
 
-    func bytes(_ view: Bytes) -> Bytes {
-        let offset = view.base - from.base
-        guard offset >= 0 && offset + view.count <= from.count else { return view }
-        return Bytes(base: to.base + offset, count: view.count)
+    init(from: Bytes, to: Bytes) {
+        self.from = from
+        offset = to.base - from.base
     }
 
-    func line(_ line: SyslogLine) -> SyslogLine {
-        var moved = line
-        moved.host = bytes(line.host)
-        moved.program = bytes(line.program)
-        moved.message = bytes(line.message)
-        return moved
+    @inline(__always)
+    func bytes(_ view: Bytes) -> Bytes {
+        let start = view.base - from.base
+        guard start >= 0 && start &+ view.count <= from.count else { return view }
+        return Bytes(base: view.base + offset, count: view.count)
+    }
+
+    @inline(__always)
+    func bytes(_ view: Bytes?) -> Bytes? {
+        guard let view else { return nil }
+        return bytes(view)
     }
 
     func event(_ event: Event) -> Event {
         var moved = event
-        moved.line = line(event.line)
-        moved.parsed.user = event.parsed.user.map(bytes)
-        moved.parsed.method = event.parsed.method.map(bytes)
-        moved.parsed.detail = event.parsed.detail.map(bytes)
-        moved.parsed.relay = event.parsed.relay.map(bytes)
-        moved.parsed.queueID = event.parsed.queueID.map(bytes)
+        moved.line.host = bytes(event.line.host)
+        moved.line.program = bytes(event.line.program)
+        moved.line.message = bytes(event.line.message)
+        moved.parsed.user = bytes(event.parsed.user)
+        moved.parsed.method = bytes(event.parsed.method)
+        moved.parsed.detail = bytes(event.parsed.detail)
+        moved.parsed.relay = bytes(event.parsed.relay)
+        moved.parsed.queueID = bytes(event.parsed.queueID)
         if case .hostname(let name)? = event.parsed.peer { moved.parsed.peer = .hostname(bytes(name)) }
         return moved
     }

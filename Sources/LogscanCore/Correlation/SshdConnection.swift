@@ -5,7 +5,7 @@ extension SshdCorrelator {
     struct Connection {
         var lastSeen: Int64 = .min
         /// Precursors of an attempt that no `Failed …` line has reported yet.
-        var held: [HeldLine] = []
+        var held = HeldList()
         var countedAttempts = 0
         private var peerHash: UInt64 = 0
         private var userHash: UInt64 = 0

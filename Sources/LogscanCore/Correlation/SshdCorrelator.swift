@@ -36,14 +36,14 @@
 /// counts on its own.
 public struct SshdCorrelator: HoldingCorrelator {
     private var connections: [MixedKey: Connection] = [:]
-    var heldQueue = HeldQueue()
+    var heldQueue: HeldQueue
     /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).
     private var forgetAt = 4096
     /// Far beyond the ten minutes after which a connection starts afresh anyway, so a log whose clock goes
     /// back a little still finds the connection.
     static let forgetSeconds: Int64 = 3600
 
-    public init() {}
+    init(lines: HeldLines) { heldQueue = HeldQueue(lines: lines) }
 
     static func handles(_ role: AttemptRole) -> Bool {
         switch role {
@@ -79,8 +79,8 @@ public struct SshdCorrelator: HoldingCorrelator {
         forgetAt = max(4096, connections.count * 2)
     }
 
-    mutating func remember(_ line: HeldLine, key: UInt64) {
-        connections[MixedKey(key), default: Connection()].held.append(line)
+    mutating func remember(_ line: Int32, key: UInt64) {
+        connections[MixedKey(key), default: Connection()].held.append(line, in: heldQueue.lines)
     }
 
     mutating func settle(_ key: UInt64) {
@@ -146,19 +146,20 @@ public struct SshdCorrelator: HoldingCorrelator {
     /// take the connection's (rule 8).
     private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
         guard !connection.held.isEmpty else { return }
+        let lines = held.lines
         let counting = !countIt ? nil
-            : connection.held.count == 1 ? connection.held[0].event?.parsed.kind : countingKind(connection.held)
+            : connection.held.isSingle ? lines[connection.held.first].event.parsed.kind : countingKind(connection.held, in: lines)
         var countedOnce = false
-        for line in connection.held {
-            if let address = connection.address, line.event != nil, line.event!.parsed.peer == nil {
-                line.event!.parsed.peer = .ip(address)
+        for line in connection.held.handles(in: lines) {
+            if let address = connection.address, case .none = lines[line].event.parsed.peer {
+                lines[line].event.parsed.peer = .ip(address)
             }
             var countsAttempt = false
-            if let counting, line.event?.parsed.kind == counting {
+            if let counting, lines[line].event.parsed.kind == counting {
                 countsAttempt = !(countedOnce && writtenOncePerConnection(counting))
                 countedOnce = true
             }
-            held.release(line, countsAttempt ? counted(occurrences(line), in: &connection) : .sameAttempt)
+            held.release(line, countsAttempt ? counted(occurrences(line, in: lines), in: &connection) : .sameAttempt)
         }
         connection.held.removeAll()
     }
@@ -169,17 +170,18 @@ public struct SshdCorrelator: HoldingCorrelator {
         kind == .invalidUser || kind == .userNotAllowed
     }
 
-    private static func occurrences(_ line: HeldLine) -> Int {
-        line.event.map { $0.parsed.count.repeated($0.line.repeatCount) } ?? 1
+    private static func occurrences(_ line: Int32, in lines: HeldLines) -> Int {
+        lines[line].event.parsed.count.repeated(lines[line].event.line.repeatCount)
     }
 
     /// The kind whose lines report the most attempts; on a tie, the one held first.
-    private static func countingKind(_ lines: [HeldLine]) -> EventKind? {
+    private static func countingKind(_ held: HeldList, in lines: HeldLines) -> EventKind? {
         var best: (kind: EventKind, total: Int)? = nil
-        for line in lines {
-            guard let kind = line.event?.parsed.kind, best?.kind != kind else { continue }
-            let total = writtenOncePerConnection(kind) ? occurrences(line)
-                : lines.reduce(0) { $1.event?.parsed.kind == kind ? $0 +| occurrences($1) : $0 }
+        for line in held.handles(in: lines) {
+            let kind = lines[line].event.parsed.kind
+            guard best?.kind != kind else { continue }
+            let total = writtenOncePerConnection(kind) ? occurrences(line, in: lines)
+                : held.handles(in: lines).reduce(0) { lines[$1].event.parsed.kind == kind ? $0 +| occurrences($1, in: lines) : $0 }
             if best == nil || total > best!.total { best = (kind, total) }
         }
         return best?.kind

@@ -6,14 +6,15 @@ public struct LineProcessor<Sink: EventSink> {
     public var sink: Sink
     public private(set) var stats = FileStats()
     private var times: TimeResolver
-    private var correlators = Correlators()
+    /// The lines kept past the read buffer: held by a correlator, or waiting for order.
+    private let held = HeldLines()
+    private var correlators: Correlators
     private var programs = ProgramCache()
     /// The number of the line read last (a chunk starts from the lines before it).
     var lineNumber = 0
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order but does not keep it
     /// itself (`EventSink.keepsInputOrder`).
-    private var ordered = FIFO<HeldLine>()
-    private var releasedScratch: [HeldLine] = []
+    private var ordered = FIFO<Int32>()
     /// False while reading lines only for context: the lines before a chunk of a large file (so its
     /// connections are known) and after it (so its own held lines settle). They reach neither the sink nor
     /// the stats.
@@ -26,6 +27,7 @@ public struct LineProcessor<Sink: EventSink> {
         self.range = range
         self.sink = sink
         self.times = TimeResolver(zone: zone, reference: reference)
+        correlators = Correlators(lines: held)
     }
 
     public mutating func process(_ raw: Bytes) {
@@ -119,26 +121,25 @@ public struct LineProcessor<Sink: EventSink> {
             guard recording else { return }
             event.verdict = verdict
             if queuesForOrder && !ordered.isEmpty {
-                ordered.append(HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber,
-                                        unmatchedService: nil, isResolved: true))
+                ordered.append(held.keep(raw, event: event, isResolved: true))
             } else {
                 sink.record(event)
             }
         case .pending(let key):
-            let held = HeldLine(raw: raw, line: line, event: event, lineNumber: lineNumber, unmatchedService: nil,
-                                isResolved: false, owned: recording)
-            if recording && sink.keepsInputOrder { held.orderPlace = sink.open(event) }
-            correlators.hold(held, key: key, service: service)
+            let line = held.keep(raw, event: event, isResolved: false, owned: recording)
+            if recording && sink.keepsInputOrder { held[line].orderPlace = sink.open(event) }
+            correlators.hold(line, key: key, service: service)
             if recording { ownedHeldOutstanding += 1 }
-            if queuesForOrder && recording { ordered.append(held) }
+            if queuesForOrder && recording { ordered.append(line) }
         }
     }
 
     private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
         guard recording && sink.wantsUnmatched else { return }
         if queuesForOrder && !ordered.isEmpty {
-            ordered.append(HeldLine(raw: raw, line: line, event: nil, lineNumber: lineNumber,
-                                    unmatchedService: service, isResolved: true))
+            let event = Event(service: service ?? .sshd, line: line, parsed: ParsedMessage(.noise), verdict: .noise,
+                              lineNumber: lineNumber)
+            ordered.append(held.keep(raw, event: event, isUnmatched: true, unmatchedService: service, isResolved: true))
         } else {
             sink.unmatched(line, raw: raw, service: service, lineNumber: lineNumber)
         }
@@ -149,42 +150,41 @@ public struct LineProcessor<Sink: EventSink> {
     private var queuesForOrder: Bool { sink.needsInputOrder && !sink.keepsInputOrder }
 
     /// Hands settled lines to the sink: at once for an unordered sink or one that keeps order itself, from
-    /// the head of the queue for another ordered one.
+    /// the head of the queue for another ordered one. Most lines release nothing.
+    @inline(__always)
     private mutating func deliverReleased() {
-        if !queuesForOrder {
-            // Moved out and back, so the buffer is reused and nothing is copied. Most lines release
-            // nothing: they skip the loop and `removeAll`, which costs a call into the runtime even on an
-            // empty array.
-            var settled = releasedScratch
-            releasedScratch = []
-            correlators.drainReleased { settled.append($0) }
-            if !settled.isEmpty {
-                for held in settled where held.owned {
-                    ownedHeldOutstanding -= 1
-                    guard let event = held.event else { continue }
-                    if sink.keepsInputOrder {
-                        sink.settle(held.orderPlace, with: event)
-                    } else {
-                        sink.record(event)
-                    }
+        if !held.released.isEmpty { deliverReleasedLines() }
+    }
+
+    private mutating func deliverReleasedLines() {
+        let queued = queuesForOrder
+        for index in 0..<held.released.count {
+            let line = held.released[index]
+            let owned = held[line].owned
+            if owned { ownedHeldOutstanding -= 1 }
+            if queued && owned { continue }  // freed when it leaves the head of `ordered`
+            if owned {
+                if sink.keepsInputOrder {
+                    sink.settle(held[line].orderPlace, with: held[line].event)
+                } else {
+                    sink.record(held[line].event)
                 }
-                // Popped one by one: `removeAll(keepingCapacity:)` goes through `replaceSubrange` (~110
-                // instructions), and one or two lines are released at a time.
-                while settled.popLast() != nil {}
             }
-            releasedScratch = settled
-            return
+            held.free(line)
         }
-        var owned = 0
-        correlators.drainReleased { if $0.owned { owned += 1 } }
-        ownedHeldOutstanding -= owned
-        while let head = ordered.first, head.isResolved {
+        // Popped one by one: `removeAll(keepingCapacity:)` goes through `replaceSubrange` (~110
+        // instructions), and one or two lines are released at a time.
+        while held.released.popLast() != nil {}
+        guard queued else { return }
+        while let head = ordered.first, held[head].isResolved {
             ordered.removeFirst()
-            if let event = head.event {
-                sink.record(event)
+            if held[head].isUnmatched {
+                let line = held[head]
+                sink.unmatched(line.line, raw: line.raw, service: line.unmatchedService, lineNumber: line.lineNumber)
             } else {
-                sink.unmatched(head.line, raw: head.raw, service: head.unmatchedService, lineNumber: head.lineNumber)
+                sink.record(held[head].event)
             }
+            held.free(head)
         }
     }
 }
