@@ -10,7 +10,7 @@
 ///    ten minutes, or the input ends, it counts one attempt.
 /// 3. `no auth attempts` disconnects are probes.
 public struct DovecotCorrelator: HoldingCorrelator {
-    private var pending: [MixedKey: HeldList] = [:]
+    private var pending = KeyTable(filler: HeldList())
     var heldQueue: HeldQueue
 
     init(lines: HeldLines) { heldQueue = HeldQueue(lines: lines) }
@@ -29,13 +29,13 @@ public struct DovecotCorrelator: HoldingCorrelator {
         case .authProcessFailure:
             return .pending(key: key)
         case .loginSummary:
-            var held = pending.removeValue(forKey: MixedKey(key)) ?? HeldList()
+            var held = pending.removeValue(forKey: key) ?? HeldList()
             var reported = 0
             while reported < count, let line = held.removeFirst(in: heldQueue.lines) {
                 heldQueue.release(line, .sameAttempt)
                 reported += 1
             }
-            if !held.isEmpty { pending[MixedKey(key)] = held }
+            if !held.isEmpty { pending.set(held, for: key) }
             return .decided(.failure(attempts: count))
         default:
             settle(key)
@@ -44,12 +44,14 @@ public struct DovecotCorrelator: HoldingCorrelator {
     }
 
     mutating func remember(_ line: Int32, key: UInt64) {
-        pending[MixedKey(key), default: HeldList()].append(line, in: heldQueue.lines)
+        let lines = heldQueue.lines
+        let slot = pending.slot(for: key, inserting: HeldList())
+        pending[slot: slot].append(line, in: lines)
     }
 
     /// Every held failure of the client counts one attempt.
     mutating func settle(_ key: UInt64) {
-        guard let held = pending.removeValue(forKey: MixedKey(key)) else { return }
+        guard let held = pending.removeValue(forKey: key) else { return }
         let lines = heldQueue.lines
         for line in held.handles(in: lines) {
             let occurrences = lines[line].event.parsed.count.repeated(lines[line].event.line.repeatCount)

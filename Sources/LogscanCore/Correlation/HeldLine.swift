@@ -36,7 +36,8 @@ struct HeldLine {
         storage = buffer
         self.capacity = capacity
         raw = Bytes(base: UnsafePointer(buffer), count: original.count)
-        self.event = Rebase(from: original, to: raw).event(event)
+        self.event = event
+        Rebase(from: original, to: raw).move(&self.event)
         self.isUnmatched = isUnmatched
         self.unmatchedService = unmatchedService
         self.isResolved = isResolved
@@ -80,17 +81,16 @@ private struct Rebase {
         return bytes(view)
     }
 
-    func event(_ event: Event) -> Event {
-        var moved = event
-        moved.line.host = bytes(event.line.host)
-        moved.line.program = bytes(event.line.program)
-        moved.line.message = bytes(event.line.message)
-        moved.parsed.user = bytes(event.parsed.user)
-        moved.parsed.method = bytes(event.parsed.method)
-        moved.parsed.detail = bytes(event.parsed.detail)
-        moved.parsed.relay = bytes(event.parsed.relay)
-        moved.parsed.queueID = bytes(event.parsed.queueID)
-        if case .hostname(let name)? = event.parsed.peer { moved.parsed.peer = .hostname(bytes(name)) }
-        return moved
+    /// Moves every view of `event` in place.
+    func move(_ event: inout Event) {
+        event.line.host = bytes(event.line.host)
+        event.line.program = bytes(event.line.program)
+        event.line.message = bytes(event.line.message)
+        event.parsed.user = bytes(event.parsed.user)
+        event.parsed.method = bytes(event.parsed.method)
+        event.parsed.detail = bytes(event.parsed.detail)
+        event.parsed.relay = bytes(event.parsed.relay)
+        event.parsed.queueID = bytes(event.parsed.queueID)
+        if case .hostname(let name)? = event.parsed.peer { event.parsed.peer = .hostname(bytes(name)) }
     }
 }

@@ -119,7 +119,8 @@ struct HeldList {
 
     struct Handles: Sequence, IteratorProtocol {
         fileprivate var upcoming: Int32
-        fileprivate let lines: HeldLines
+        // The store outlives a walk of one of its lists: no retain and release per walk.
+        fileprivate unowned(unsafe) let lines: HeldLines
 
         mutating func next() -> Int32? {
             guard upcoming != HeldLines.none else { return nil }

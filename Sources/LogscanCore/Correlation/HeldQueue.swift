@@ -38,6 +38,17 @@ struct HeldQueue {
         if place >= 0 && place < queue.count && queue[place].line == line { queue[place].line = HeldLines.none }
     }
 
+    /// True when `nextToSettle(around: now)` would find nothing and change nothing: the queue is empty, or
+    /// its first entry is an open line within `expirySeconds` of `now` and the queue is within its limit.
+    /// Checked inline before every line's `settleExpired`, which then mostly costs no call.
+    @inline(__always)
+    func hasNothingToSettle(around now: Int64?) -> Bool {
+        guard let entry = queue.first else { return true }
+        guard entry.line != HeldLines.none, !isOverLimit, !lines[entry.line].isResolved else { return false }
+        guard let now, let seen = lines[entry.line].event.line.time?.seconds else { return true }
+        return abs(now - seen) <= HeldQueue.expirySeconds
+    }
+
     private mutating func removeFirst() {
         queue.removeFirst()
         removedEntries += 1
@@ -110,7 +121,9 @@ extension HoldingCorrelator {
         while let (key, _) = heldQueue.nextToSettle(around: nil, all: true) { settle(key) }
     }
 
+    @inline(__always)
     mutating func settleExpired(around now: Int64?) {
+        if heldQueue.hasNothingToSettle(around: now) { return }
         while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
     }
 }

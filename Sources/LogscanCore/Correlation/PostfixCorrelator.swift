@@ -17,7 +17,7 @@ public struct PostfixCorrelator: Correlator {
         var triedToAuthenticate = false
     }
 
-    private var sessions: [MixedKey: Session] = [:]
+    private var sessions = KeyTable(filler: Session())
 
     public init() {}
 
@@ -33,14 +33,15 @@ public struct PostfixCorrelator: Correlator {
                                          CorrelationKey.address(parsed.peer) ?? 0)
         let now = line.time?.seconds
         if role == .sessionSummary {
-            let session = sessions.removeValue(forKey: MixedKey(key)) ?? Session()
+            let session = sessions.removeValue(forKey: key) ?? Session()
             guard count > 0 else { return .decided(.noise) }
             let unreported = count - session.reportedFailures
             return .decided(unreported > 0 ? .failure(attempts: unreported) : .sameAttempt)
         }
         let afterAuth = role == .closing && parsed.detail?.hasPrefix("AUTH") == true
+        let slot = sessions.slot(for: key, inserting: Session())
         return .decided(PostfixCorrelator.apply(afterAuth ? .attemptNotCounted : role, count: count, now: now,
-                                                to: &sessions[MixedKey(key), default: Session()]))
+                                                to: &sessions[slot: slot]))
     }
 
     private static func apply(_ role: AttemptRole, count: Int, now: Int64?, to session: inout Session) -> Verdict {

@@ -35,7 +35,7 @@
 /// client and one user), so a reused pid starts afresh. Lines without a pid cannot be correlated: each
 /// counts on its own.
 public struct SshdCorrelator: HoldingCorrelator {
-    private var connections: [MixedKey: Connection] = [:]
+    private var connections = KeyTable(filler: Connection())
     var heldQueue: HeldQueue
     /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).
     private var forgetAt = 4096
@@ -65,27 +65,30 @@ public struct SshdCorrelator: HoldingCorrelator {
         let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map(ProgramTable.hash))
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
+        let slot = connections.slot(for: key, inserting: Connection())
         return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
-                                    to: &connections[MixedKey(key), default: Connection()], held: &heldQueue)
+                                    to: &connections[slot: slot], held: &heldQueue)
     }
 
     /// Drops the connections silent for an hour and holding nothing: their next line would start them
     /// afresh anyway. The table then grows with the connections open at once, not with the log (one
     /// connection per pid: a day of brute force is hundreds of thousands).
     private mutating func forgetSilent(now: Int64) {
-        connections = connections.filter { _, connection in
+        connections.filter { connection in
             !connection.held.isEmpty || connection.lastSeen == .min || now - connection.lastSeen <= SshdCorrelator.forgetSeconds
         }
         forgetAt = max(4096, connections.count * 2)
     }
 
     mutating func remember(_ line: Int32, key: UInt64) {
-        connections[MixedKey(key), default: Connection()].held.append(line, in: heldQueue.lines)
+        let lines = heldQueue.lines
+        let slot = connections.slot(for: key, inserting: Connection())
+        connections[slot: slot].held.append(line, in: lines)
     }
 
     mutating func settle(_ key: UInt64) {
-        guard connections[MixedKey(key)] != nil else { return }
-        SshdCorrelator.resolveHeld(&connections[MixedKey(key)]!, counted: true, held: &heldQueue)
+        guard let slot = connections.find(key) else { return }
+        SshdCorrelator.resolveHeld(&connections[slot: slot], counted: true, held: &heldQueue)
     }
 
     /// The rules for one line of `connection`, changed in place.

@@ -111,6 +111,8 @@ public struct LineProcessor<Sink: EventSink> {
         deliverUnmatched(line, raw: raw, service: nil)
     }
 
+    /// Inlined into `route`: the parse's result is then read where it lies, not copied into an argument.
+    @inline(__always)
     private mutating func emit(_ parsed: ParsedMessage, service: Service, line: SyslogLine, raw: Bytes) {
         stats.recognised += 1
         let outcome = correlators.classify(parsed, line: line, service: service)
