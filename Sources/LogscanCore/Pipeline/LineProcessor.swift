@@ -64,6 +64,7 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     /// Time range, dispatch by program, parser, correlators and sink.
+    @inline(__always)
     private mutating func route(_ line: SyslogLine, raw: Bytes) {
         if let time = line.time {
             stats.firstTime.keepEarliest(time)
@@ -115,9 +116,10 @@ public struct LineProcessor<Sink: EventSink> {
     @inline(__always)
     private mutating func emit(_ parsed: ParsedMessage, service: Service, line: SyslogLine, raw: Bytes) {
         stats.recognised += 1
-        let outcome = correlators.classify(parsed, line: line, service: service)
-        deliverReleased()
+        // Built once: the correlators read it, the sink gets it with its verdict set in place.
         var event = Event(service: service, line: line, parsed: parsed, verdict: .noise, lineNumber: lineNumber)
+        let outcome = correlators.classify(event.parsed, line: event.line, service: service)
+        deliverReleased()
         switch outcome {
         case .decided(let verdict):
             guard recording else { return }
