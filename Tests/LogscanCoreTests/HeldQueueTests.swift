@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LogscanCore
 
@@ -5,6 +6,48 @@ import Testing
 /// the slot of a delivered line: memory then follows the lines still waiting, not every line since the
 /// oldest open one (a burst of attacks held up to 50,000).
 @Suite struct HeldQueueTests {
+    /// `hasNothingToSettle`, checked before every line's `settleExpired`, must only say so when
+    /// `nextToSettle` would find nothing and change nothing: on random queues (lines held a few minutes
+    /// apart, some released, the first one open or not) and times around and beyond their expiry.
+    @Test func theInlineCheckNeverHidesALineToSettle() {
+        let lines = HeldLines()
+        var queue = HeldQueue(lines: lines)
+        var open: [Int32] = []
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var checked = 0, quiet = 0
+        for step in 0..<300 {
+            if next(3) > 0 || open.isEmpty {
+                let minute = step / 3
+                let text = String(format: "Nov 27 %02d:%02d:00 web1 sshd[%d]: Invalid user u from 192.0.2.1 port 1",
+                                  minute / 60, minute % 60, step)
+                let line = keep(text, in: lines)
+                queue.add(line, key: UInt64(step))
+                open.append(line)
+            } else {
+                queue.release(open.remove(at: next(open.count)), .sameAttempt)
+            }
+            // As a correlator's lines do now and then: released lines leave the front (nothing settles
+            // without a time).
+            if next(2) == 0 { #expect(queue.nextToSettle(around: nil) == nil) }
+            for now in [nil, 1_800_000_000 + Int64(next(20_000)) - 10_000] as [Int64?] {
+                let first = open.first.flatMap { lines[$0].event.line.time?.seconds }
+                for around in [now, first.map { $0 + 600 }, first.map { $0 + 601 }, first.map { $0 - 601 }] {
+                    var probe = queue
+                    checked += 1
+                    if queue.hasNothingToSettle(around: around) {
+                        quiet += 1
+                        #expect(probe.nextToSettle(around: around) == nil)
+                    }
+                }
+            }
+        }
+        #expect(quiet > 100 && quiet < checked, "both answers must occur: \(quiet) of \(checked)")
+    }
+
     /// Keeps `text` (an sshd line) from a buffer that is freed as soon as it is kept.
     func keep(_ text: String, in lines: HeldLines) -> Int32 {
         var times = TimeResolver(zone: .utc, reference: Instant(seconds: 1_800_000_000))

@@ -1,0 +1,54 @@
+import Testing
+@testable import LogscanCore
+
+/// `KeyTable`, the correlators' open-addressing table, against `Dictionary` on the same random operations:
+/// inserts, updates, removals (whose backward shift must keep every other key reachable), filtering and
+/// growth, over few keys so that runs of occupied slots form and wrap around the end of the table.
+@Suite struct KeyTableTests {
+    /// SplitMix64: the same operations on every run.
+    struct Numbers {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    func expectSame(_ table: KeyTable<Int>, _ reference: [UInt64: Int], keys: [UInt64]) {
+        #expect(table.count == reference.count)
+        for key in keys { #expect(table[key] == reference[key], "key \(key)") }
+    }
+
+    @Test func agreesWithADictionary() {
+        var numbers = Numbers(state: 7)
+        let keys: [UInt64] = (0..<40).map { UInt64($0) &* 0x1_0000_0001 } + [0, .max, 1 << 63]
+        for round in 0..<20 {
+            var table = KeyTable(filler: -1, capacity: 16)
+            var reference: [UInt64: Int] = [:]
+            for step in 0..<400 {
+                let key = keys[numbers.next(round < 10 ? 12 : keys.count)]
+                switch numbers.next(10) {
+                case 0..<4:
+                    let slot = table.slot(for: key, inserting: 0)
+                    table[slot: slot] += step
+                    reference[key, default: 0] += step
+                case 4..<7:
+                    #expect(table.removeValue(forKey: key) == reference.removeValue(forKey: key))
+                case 7:
+                    table.set(step, for: key)
+                    reference[key] = step
+                case 8:
+                    #expect(table.find(key).map { table[slot: $0] } == reference[key])
+                default:
+                    let odd = numbers.next(2) == 1
+                    table.filter { ($0 % 2 == 1) == odd }
+                    reference = reference.filter { ($0.value % 2 == 1) == odd }
+                }
+                expectSame(table, reference, keys: keys)
+            }
+        }
+    }
+}
