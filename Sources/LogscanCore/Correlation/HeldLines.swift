@@ -8,7 +8,7 @@ final class HeldLines {
     static let none: Int32 = -1
     /// A slot keeps a copy buffer up to this size for the next line; a larger one is freed with the line.
     static let keptBufferLimit = 1024
-    static let firstBufferSize = 256
+    static let firstBufferSize = 128
 
     // One thread only: no dynamic exclusivity check per access.
     @exclusivity(unchecked) private var slots: UnsafeMutablePointer<HeldLine>

@@ -46,8 +46,9 @@ struct KeyTable<Value> {
             if slots[index].key == key { return index }
             index = (index + 1) & mask
         }
-        // At most half full: a look-up mostly reads one slot.
-        if (count + 1) * 2 > slots.count {
+        // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
+        // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
+        if (count + 1) * 4 > slots.count * 3 {
             grow()
             return slot(for: key, inserting: fresh)
         }
