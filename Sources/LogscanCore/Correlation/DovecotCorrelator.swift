@@ -45,8 +45,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
 
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
-        let slot = pending.slot(for: key, inserting: HeldList())
-        pending[slot: slot].append(line, in: lines)
+        pending.update(key, inserting: HeldList()) { $0.append(line, in: lines) }
     }
 
     /// Every held failure of the client counts one attempt.

@@ -63,6 +63,14 @@ struct KeyTable<Value> {
         _modify { yield &slots[index].value }
     }
 
+    /// Runs `body` on the value of `key`, inserting `fresh` first when the key is not in the table: one
+    /// look-up, and the value changed where it lies (no accessor coroutine, which a caller may not inline).
+    @inline(__always)
+    mutating func update<Result>(_ key: UInt64, inserting fresh: Value, _ body: (inout Value) -> Result) -> Result {
+        let index = slot(for: key, inserting: fresh)
+        return body(&slots[index].value)
+    }
+
     subscript(key: UInt64) -> Value? {
         get { find(key).map { slots[$0].value } }
     }

@@ -39,9 +39,10 @@ public struct PostfixCorrelator: Correlator {
             return .decided(unreported > 0 ? .failure(attempts: unreported) : .sameAttempt)
         }
         let afterAuth = role == .closing && parsed.detail?.hasPrefix("AUTH") == true
-        let slot = sessions.slot(for: key, inserting: Session())
-        return .decided(PostfixCorrelator.apply(afterAuth ? .attemptNotCounted : role, count: count, now: now,
-                                                to: &sessions[slot: slot]))
+        let counted = afterAuth ? .attemptNotCounted : role
+        return .decided(sessions.update(key, inserting: Session()) {
+            PostfixCorrelator.apply(counted, count: count, now: now, to: &$0)
+        })
     }
 
     private static func apply(_ role: AttemptRole, count: Int, now: Int64?, to session: inout Session) -> Verdict {

@@ -82,8 +82,7 @@ public struct SshdCorrelator: HoldingCorrelator {
 
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
-        let slot = connections.slot(for: key, inserting: Connection())
-        connections[slot: slot].held.append(line, in: lines)
+        connections.update(key, inserting: Connection()) { $0.held.append(line, in: lines) }
     }
 
     mutating func settle(_ key: UInt64) {
