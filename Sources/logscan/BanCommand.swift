@@ -170,9 +170,7 @@ struct BanCommand: ParsableCommand {
         case .sh:
             output.append(string: script.render(plan))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output.append(string: String(decoding: try encoder.encode(plan), as: UTF8.self) + "\n")
+            try JSONRenderer.write(encodable: plan, to: output)
         }
         output.flush()
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }

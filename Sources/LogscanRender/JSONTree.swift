@@ -1,0 +1,54 @@
+/// A JSON document as `JSONTreeEncoder` collects it from `Encodable` values, before `PrettyJSONWriter` writes
+/// it: objects keep their keys in the order encoded and are sorted only when written. Containers are
+/// classes, so a nested container handed out by the encoder fills the node its parent already holds.
+enum JSONValue {
+    case string(String)
+    case integer(Int)
+    /// Digits or a number's text already in JSON form (a large unsigned or a floating-point number).
+    case literal(String)
+    case bool(Bool)
+    case null
+    case array(JSONArray)
+    case object(JSONObject)
+}
+
+/// An object's members in the order they were encoded; a key encoded twice keeps its last value.
+final class JSONObject {
+    private(set) var keys: [String] = []
+    private(set) var values: [JSONValue] = []
+
+    func set(_ key: String, _ value: JSONValue) {
+        keys.append(key)
+        values.append(value)
+    }
+
+    /// Member positions sorted by key, byte by byte over UTF-8 as `JSONEncoder`'s `.sortedKeys` does, with
+    /// only the last of a repeated key kept (a dictionary's last write wins).
+    func sortedMembers() -> [Int] {
+        let order = keys.indices.sorted { a, b in
+            let (left, right) = (keys[a].utf8, keys[b].utf8)
+            if left.elementsEqual(right) { return a < b }
+            return left.lexicographicallyPrecedes(right)
+        }
+        var kept: [Int] = []
+        kept.reserveCapacity(order.count)
+        for (position, member) in order.enumerated() {
+            let next = position + 1
+            if next < order.count && keys[order[next]] == keys[member] { continue }
+            kept.append(member)
+        }
+        return kept
+    }
+}
+
+/// An array's elements in order.
+final class JSONArray {
+    private(set) var values: [JSONValue] = []
+
+    var count: Int { values.count }
+
+    func append(_ value: JSONValue) { values.append(value) }
+
+    /// Replaces the element at `index` (a slot handed to a super encoder, filled later).
+    func replace(at index: Int, with value: JSONValue) { values[index] = value }
+}

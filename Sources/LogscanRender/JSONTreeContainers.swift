@@ -1,0 +1,140 @@
+/// The three containers `JSONTreeEncoder` hands out. Each writes into a node of the tree: an object, an array,
+/// or the encoder's own value.
+struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let encoder: JSONTreeEncoder
+    let object: JSONObject
+
+    var codingPath: [CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil(forKey key: Key) throws { object.set(key.stringValue, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key.stringValue, .bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .string(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key.stringValue, .integer(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { object.set(key.stringValue, .integer(Int(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { object.set(key.stringValue, .integer(Int(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { object.set(key.stringValue, .integer(Int(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { object.set(key.stringValue, .integer(Int(value))) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { object.set(key.stringValue, JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { object.set(key.stringValue, JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { object.set(key.stringValue, JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { object.set(key.stringValue, JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { object.set(key.stringValue, JSONNumber.unsigned(value)) }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        object.set(key.stringValue, try JSONNumber.floating(value, at: codingPath + [key]))
+    }
+
+    mutating func encode(_ value: Float, forKey key: Key) throws {
+        object.set(key.stringValue, try JSONNumber.floating(value, at: codingPath + [key]))
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        object.set(key.stringValue, try encoder.box(value, key: key))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
+                                                        forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONObject()
+        object.set(key.stringValue, .object(nested))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: child(key), object: nested))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        let nested = JSONArray()
+        object.set(key.stringValue, .array(nested))
+        return JSONUnkeyedContainer(encoder: child(key), array: nested)
+    }
+
+    mutating func superEncoder() -> Encoder { superEncoder(named: JSONTreeKey.superKey) }
+    mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder(named: key) }
+
+    private func superEncoder(named key: CodingKey) -> Encoder {
+        JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key, slot: .member(object, key.stringValue))
+    }
+
+    /// An encoder one key deeper, for the coding path of a nested container.
+    private func child(_ key: Key) -> JSONTreeEncoder {
+        JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key)
+    }
+}
+
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
+    let encoder: JSONTreeEncoder
+    let array: JSONArray
+
+    var codingPath: [CodingKey] { encoder.codingPath }
+    var count: Int { array.count }
+
+    private var nextKey: JSONTreeKey { JSONTreeKey(intValue: array.count) }
+
+    mutating func encodeNil() throws { array.append(.null) }
+    mutating func encode(_ value: Bool) throws { array.append(.bool(value)) }
+    mutating func encode(_ value: String) throws { array.append(.string(value)) }
+    mutating func encode(_ value: Int) throws { array.append(.integer(value)) }
+    mutating func encode(_ value: Int8) throws { array.append(.integer(Int(value))) }
+    mutating func encode(_ value: Int16) throws { array.append(.integer(Int(value))) }
+    mutating func encode(_ value: Int32) throws { array.append(.integer(Int(value))) }
+    mutating func encode(_ value: Int64) throws { array.append(.integer(Int(value))) }
+    mutating func encode(_ value: UInt) throws { array.append(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt8) throws { array.append(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt16) throws { array.append(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt32) throws { array.append(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt64) throws { array.append(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: Double) throws { array.append(try JSONNumber.floating(value, at: codingPath + [nextKey])) }
+    mutating func encode(_ value: Float) throws { array.append(try JSONNumber.floating(value, at: codingPath + [nextKey])) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        array.append(try encoder.box(value, key: nextKey))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let nested = JSONObject()
+        let key = nextKey
+        array.append(.object(nested))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: child(key), object: nested))
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+        let nested = JSONArray()
+        let key = nextKey
+        array.append(.array(nested))
+        return JSONUnkeyedContainer(encoder: child(key), array: nested)
+    }
+
+    /// Holds an empty object until its encoder encodes something in its place.
+    mutating func superEncoder() -> Encoder {
+        let key = nextKey
+        array.append(.object(JSONObject()))
+        return JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key, slot: .element(array, key.intValue!))
+    }
+
+    private func child(_ key: JSONTreeKey) -> JSONTreeEncoder {
+        JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key)
+    }
+}
+
+struct JSONSingleValueContainer: SingleValueEncodingContainer {
+    let encoder: JSONTreeEncoder
+
+    var codingPath: [CodingKey] { encoder.codingPath }
+
+    mutating func encodeNil() throws { encoder.store(.null) }
+    mutating func encode(_ value: Bool) throws { encoder.store(.bool(value)) }
+    mutating func encode(_ value: String) throws { encoder.store(.string(value)) }
+    mutating func encode(_ value: Int) throws { encoder.store(.integer(value)) }
+    mutating func encode(_ value: Int8) throws { encoder.store(.integer(Int(value))) }
+    mutating func encode(_ value: Int16) throws { encoder.store(.integer(Int(value))) }
+    mutating func encode(_ value: Int32) throws { encoder.store(.integer(Int(value))) }
+    mutating func encode(_ value: Int64) throws { encoder.store(.integer(Int(value))) }
+    mutating func encode(_ value: UInt) throws { encoder.store(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt8) throws { encoder.store(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt16) throws { encoder.store(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt32) throws { encoder.store(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt64) throws { encoder.store(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: Double) throws { encoder.store(try JSONNumber.floating(value, at: codingPath)) }
+    mutating func encode(_ value: Float) throws { encoder.store(try JSONNumber.floating(value, at: codingPath)) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.store(try encoder.box(value, key: nil))
+    }
+}
