@@ -11,14 +11,16 @@ public enum JSONRenderer {
     public static func write(_ report: Report, to output: OutputBuffer) throws {
         let deferred = DeferredRows()
         let tree = try JSONTreeEncoder.tree(report, userInfo: [DeferredRows.key: deferred])
-        try PrettyJSONWriter(output: output, deferred: DeferredRowsWriter(tables: deferred.tables)).write(tree)
-        output.append("\n" as StaticString)
+        try write(tree, deferred: deferred.tables, to: output)
     }
 
     /// Any `Encodable` value (the ban plan of `ban --format json`) in the same layout, and a newline.
     public static func write<T: Encodable>(encodable value: T, to output: OutputBuffer) throws {
-        let tree = try JSONTreeEncoder.tree(value)
-        try PrettyJSONWriter(output: output, deferred: DeferredRowsWriter(tables: [])).write(tree)
+        try write(JSONTreeEncoder.tree(value), deferred: [], to: output)
+    }
+
+    static func write(_ tree: JSONValue, deferred: [DeferredRows.Table], to output: OutputBuffer) throws {
+        try PrettyJSONWriter(output: output, deferred: DeferredRowsWriter(tables: deferred)).write(tree)
         output.append("\n" as StaticString)
     }
 }

@@ -1,9 +1,16 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import LogscanCore
+
 /// A JSON document as `JSONTreeEncoder` collects it from `Encodable` values, before `PrettyJSONWriter` writes
 /// it: objects keep their keys in the order encoded and are sorted only when written. Containers are
 /// classes, so a nested container handed out by the encoder fills the node its parent already holds.
 enum JSONValue {
     case string(String)
     case integer(Int)
+    /// A time, written as `Instant` encodes itself (RFC 3339 in UTC) but without making a string.
+    case instant(Instant)
     /// Digits or a number's text already in JSON form (a large unsigned or a floating-point number).
     case literal(String)
     case bool(Bool)
@@ -26,9 +33,8 @@ final class JSONObject {
     /// only the last of a repeated key kept (a dictionary's last write wins).
     func sortedMembers() -> [Int] {
         let order = keys.indices.sorted { a, b in
-            let (left, right) = (keys[a].utf8, keys[b].utf8)
-            if left.elementsEqual(right) { return a < b }
-            return left.lexicographicallyPrecedes(right)
+            let byBytes = JSONObject.compareUTF8(keys[a], keys[b])
+            return byBytes != 0 ? byBytes < 0 : a < b
         }
         var kept: [Int] = []
         kept.reserveCapacity(order.count)
@@ -38,6 +44,21 @@ final class JSONObject {
             kept.append(member)
         }
         return kept
+    }
+
+    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, with or after `b`'s.
+    static func compareUTF8(_ a: String, _ b: String) -> Int {
+        var (a, b) = (a, b)
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                let common = min(left.count, right.count)
+                if common > 0, let l = left.baseAddress, let r = right.baseAddress {
+                    let order = memcmp(l, r, common)
+                    if order != 0 { return Int(order) }
+                }
+                return left.count - right.count
+            }
+        }
     }
 }
 

@@ -36,25 +36,20 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
                                                         forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONObject()
         object.set(key.stringValue, .object(nested))
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: child(key), object: nested))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: encoder.child(key), object: nested))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
         let nested = JSONArray()
         object.set(key.stringValue, .array(nested))
-        return JSONUnkeyedContainer(encoder: child(key), array: nested)
+        return JSONUnkeyedContainer(encoder: encoder.child(key), array: nested)
     }
 
     mutating func superEncoder() -> Encoder { superEncoder(named: JSONTreeKey.superKey) }
     mutating func superEncoder(forKey key: Key) -> Encoder { superEncoder(named: key) }
 
     private func superEncoder(named key: CodingKey) -> Encoder {
-        JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key, slot: .member(object, key.stringValue))
-    }
-
-    /// An encoder one key deeper, for the coding path of a nested container.
-    private func child(_ key: Key) -> JSONTreeEncoder {
-        JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key)
+        encoder.child(key, slot: .member(object, key.stringValue))
     }
 }
 
@@ -91,25 +86,21 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
         let nested = JSONObject()
         let key = nextKey
         array.append(.object(nested))
-        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: child(key), object: nested))
+        return KeyedEncodingContainer(JSONKeyedContainer<NestedKey>(encoder: encoder.child(key), object: nested))
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
         let nested = JSONArray()
         let key = nextKey
         array.append(.array(nested))
-        return JSONUnkeyedContainer(encoder: child(key), array: nested)
+        return JSONUnkeyedContainer(encoder: encoder.child(key), array: nested)
     }
 
     /// Holds an empty object until its encoder encodes something in its place.
     mutating func superEncoder() -> Encoder {
         let key = nextKey
         array.append(.object(JSONObject()))
-        return JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key, slot: .element(array, key.intValue!))
-    }
-
-    private func child(_ key: JSONTreeKey) -> JSONTreeEncoder {
-        JSONTreeEncoder(userInfo: encoder.userInfo, parent: encoder, key: key)
+        return encoder.child(key, slot: .element(array, key.intValue!))
     }
 }
 

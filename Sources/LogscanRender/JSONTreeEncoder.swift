@@ -1,3 +1,5 @@
+import LogscanCore
+
 /// An `Encoder` that collects an `Encodable` value into a `JSONValue` tree, for `PrettyJSONWriter` to write
 /// as `JSONEncoder` (`.prettyPrinted, .sortedKeys, .withoutEscapingSlashes`) would: the report's `Codable`
 /// conformances stay the one description of its JSON, without Foundation's per-value dynamic casts.
@@ -13,6 +15,9 @@ final class JSONTreeEncoder: Encoder {
     private let slot: Slot
     /// What was encoded; nil while nothing was.
     private(set) var value: JSONValue?
+    /// Whether `box` takes values whose JSON it knows by their type (`known`) without asking them to encode
+    /// themselves; off only in the test that checks both ways give the same JSON.
+    let shortcuts: Bool
 
     enum Slot {
         case returned
@@ -21,17 +26,19 @@ final class JSONTreeEncoder: Encoder {
     }
 
     init(userInfo: [CodingUserInfoKey: Any] = [:], parent: JSONTreeEncoder? = nil, key: CodingKey? = nil,
-         slot: Slot = .returned) {
+         slot: Slot = .returned, shortcuts: Bool = true) {
         self.userInfo = userInfo
         self.parent = parent
         self.key = key
         self.slot = slot
+        self.shortcuts = shortcuts
     }
 
     /// `value` as a tree, encoded by its own `encode(to:)`; a value that encodes nothing is an empty object,
     /// as with JSONEncoder.
-    static func tree<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: Any] = [:]) throws -> JSONValue {
-        try JSONTreeEncoder(userInfo: userInfo).box(value, key: nil)
+    static func tree<T: Encodable>(_ value: T, userInfo: [CodingUserInfoKey: Any] = [:],
+                                   shortcuts: Bool = true) throws -> JSONValue {
+        try JSONTreeEncoder(userInfo: userInfo, shortcuts: shortcuts).box(value, key: nil)
     }
 
     /// Built only when asked for (error messages): the keys from the root to this value.
@@ -56,9 +63,26 @@ final class JSONTreeEncoder: Encoder {
 
     /// A value encoded by a child encoder one key deeper.
     func box<T: Encodable>(_ value: T, key: CodingKey?) throws -> JSONValue {
-        let child = JSONTreeEncoder(userInfo: userInfo, parent: self, key: key)
-        try value.encode(to: child)
-        return child.value ?? .object(JSONObject())
+        if shortcuts, let known = Self.known(value) { return known }
+        let encoder = child(key)
+        try value.encode(to: encoder)
+        return encoder.value ?? .object(JSONObject())
+    }
+
+    /// An encoder one key deeper with this one's settings; a super encoder's fills `slot` too.
+    func child(_ key: CodingKey?, slot: Slot = .returned) -> JSONTreeEncoder {
+        JSONTreeEncoder(userInfo: userInfo, parent: self, key: key, slot: slot, shortcuts: shortcuts)
+    }
+
+    /// The tree of the values that come most often through the generic path (an array's strings and
+    /// counts, every time), as their own `encode(to:)` would make it, without a child encoder per value.
+    /// The type check is a comparison of two metadata pointers, no dynamic conformance lookup.
+    @inline(__always)
+    static func known<T>(_ value: T) -> JSONValue? {
+        if T.self == String.self { return .string(value as! String) }
+        if T.self == Int.self { return .integer(value as! Int) }
+        if T.self == Instant.self { return .instant(value as! Instant) }
+        return nil
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -89,13 +113,16 @@ final class JSONTreeEncoder: Encoder {
     }
 }
 
-/// The key of an array element (`codingPath` only) and of a super encoder's member.
+/// The key of an array element (for `codingPath` only: its text is made when asked for) or of a super
+/// encoder's member.
 struct JSONTreeKey: CodingKey {
-    let stringValue: String
+    private let name: String?
     let intValue: Int?
 
-    init(stringValue: String) { (self.stringValue, self.intValue) = (stringValue, nil) }
-    init(intValue: Int) { (self.stringValue, self.intValue) = ("Index \(intValue)", intValue) }
+    init(stringValue: String) { (name, intValue) = (stringValue, nil) }
+    init(intValue: Int) { (name, self.intValue) = (nil, intValue) }
+
+    var stringValue: String { name ?? "Index \(intValue ?? 0)" }
 
     static let superKey = JSONTreeKey(stringValue: "super")
 }

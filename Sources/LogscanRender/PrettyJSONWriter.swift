@@ -25,6 +25,7 @@ struct PrettyJSONWriter {
                 writeString(text)
             }
         case .integer(let number): writeInteger(number)
+        case .instant(let time): UTCTimeWriter.write(time, to: output)
         case .literal(let text): output.append(string: text)
         case .bool(let flag): output.append(flag ? "true" : "false")
         case .null: output.append("null")
@@ -74,9 +75,24 @@ struct PrettyJSONWriter {
         }
     }
 
+    /// The digits, after a minus sign when negative.
     private func writeInteger(_ number: Int) {
-        guard number >= 0 else { return output.append(string: String(number)) }
-        output.commit(RawJSON.shared.decimal(number, to: output.reserve(20)))
+        if number < 0 { output.appendByte(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var count = 1
+        var probe = magnitude
+        while probe >= 10 {
+            probe /= 10
+            count += 1
+        }
+        let start = output.reserve(count)
+        var at = start + count
+        repeat {
+            at -= 1
+            at.pointee = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        output.commit(start + count)
     }
 
     /// The string in quotes, runs of bytes that need no escape copied whole.
