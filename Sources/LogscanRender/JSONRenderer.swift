@@ -10,7 +10,9 @@ public enum JSONRenderer {
     /// at a time in their place (see `DeferredRows`).
     public static func write(_ report: Report, to output: OutputBuffer) throws {
         let deferred = DeferredRows()
-        let tree = try JSONTreeEncoder.tree(report, userInfo: [DeferredRows.key: deferred])
+        var userInfo: [CodingUserInfoKey: Any] = [:]
+        userInfo[DeferredRows.key] = deferred
+        let tree = try JSONTreeEncoder.tree(report, userInfo: userInfo)
         try write(tree, deferred: deferred.tables, to: output)
     }
 

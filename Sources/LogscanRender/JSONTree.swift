@@ -21,26 +21,27 @@ enum JSONValue {
 
 /// An object's members in the order they were encoded; a key encoded twice keeps its last value.
 final class JSONObject {
-    private(set) var keys: [String] = []
-    private(set) var values: [JSONValue] = []
+    private(set) var members: [(key: String, value: JSONValue)] = []
+
+    var isEmpty: Bool { members.isEmpty }
 
     func set(_ key: String, _ value: JSONValue) {
-        keys.append(key)
-        values.append(value)
+        if members.capacity == 0 { members.reserveCapacity(8) }
+        members.append((key, value))
     }
 
     /// Member positions sorted by key, byte by byte over UTF-8 as `JSONEncoder`'s `.sortedKeys` does, with
     /// only the last of a repeated key kept (a dictionary's last write wins).
     func sortedMembers() -> [Int] {
-        let order = keys.indices.sorted { a, b in
-            let byBytes = JSONObject.compareUTF8(keys[a], keys[b])
+        let order = members.indices.sorted { a, b in
+            let byBytes = JSONObject.compareUTF8(members[a].key, members[b].key)
             return byBytes != 0 ? byBytes < 0 : a < b
         }
         var kept: [Int] = []
         kept.reserveCapacity(order.count)
         for (position, member) in order.enumerated() {
             let next = position + 1
-            if next < order.count && keys[order[next]] == keys[member] { continue }
+            if next < order.count && members[order[next]].key == members[member].key { continue }
             kept.append(member)
         }
         return kept

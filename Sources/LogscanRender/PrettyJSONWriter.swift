@@ -13,6 +13,8 @@ struct PrettyJSONWriter {
     /// row's own indentation inside such a row (each row was once encoded alone and its every line indented
     /// to its place, the empty one included; kept so the output stays as it was).
     var emptyLineIndent = 0
+    /// Shared by the copies made for deferred rows.
+    let keyOrders = KeyOrderCache()
 
     func write(_ value: JSONValue, depth: Int = 0) throws {
         switch value {
@@ -49,14 +51,14 @@ struct PrettyJSONWriter {
 
     private func writeObject(_ object: JSONObject, depth: Int) throws {
         output.append("{\n")
-        for (position, member) in object.sortedMembers().enumerated() {
+        for (position, member) in keyOrders.order(of: object).enumerated() {
             if position > 0 { output.append(",\n") }
             writeIndent(depth + 1)
-            writeString(object.keys[member])
+            writeString(object.members[member].key)
             output.append(" : ")
-            try write(object.values[member], depth: depth + 1)
+            try write(object.members[member].value, depth: depth + 1)
         }
-        if object.keys.isEmpty { writeSpaces(emptyLineIndent) }
+        if object.isEmpty { writeSpaces(emptyLineIndent) }
         output.append("\n")
         writeIndent(depth)
         output.append("}")
