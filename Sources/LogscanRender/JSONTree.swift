@@ -21,7 +21,8 @@ enum JSONValue {
 
 /// An object's members in the order they were encoded; a key encoded twice keeps its last value.
 final class JSONObject {
-    private(set) var members: [(key: String, value: JSONValue)] = []
+    /// Built by one encoder and then read by one writer, one access at a time: no exclusivity check needed.
+    @exclusivity(unchecked) private(set) var members: [(key: String, value: JSONValue)] = []
 
     var isEmpty: Bool { members.isEmpty }
 
@@ -65,7 +66,7 @@ final class JSONObject {
 
 /// An array's elements in order.
 final class JSONArray {
-    private(set) var values: [JSONValue] = []
+    @exclusivity(unchecked) private(set) var values: [JSONValue] = []
 
     var count: Int { values.count }
 

@@ -13,8 +13,8 @@ final class JSONTreeEncoder: Encoder {
     private let key: CodingKey?
     /// Where the value goes once known, besides `value` (a super encoder's value fills its parent's slot).
     private let slot: Slot
-    /// What was encoded; nil while nothing was.
-    private(set) var value: JSONValue?
+    /// What was encoded; nil while nothing was. Set by this encoder's containers, one access at a time.
+    @exclusivity(unchecked) private(set) var value: JSONValue?
     /// Whether `box` takes values whose JSON it knows by their type (`known`) without asking them to encode
     /// themselves; off only in the test that checks both ways give the same JSON.
     let shortcuts: Bool
