@@ -41,7 +41,8 @@ let package = Package(
         ),
         .target(
             name: "LogscanBan",
-            dependencies: ["LogscanCore"]
+            dependencies: ["LogscanCore"],
+            swiftSettings: typeMetadataByAccessor
         ),
         // templates/*.mustache become a generated Swift source of LogscanRender: a copied binary works alone.
         .executableTarget(name: "TemplateEmbedder"),
