@@ -53,30 +53,43 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
-struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
+/// A container that takes values one after the other (an array's elements, or a single value): the
+/// primitives as `JSONValue`s through `put`, shared by the unkeyed and the single-value container.
+protocol JSONValueSink {
+    /// The coding path of the next value, for the error about a number JSON cannot hold.
+    var pathOfNext: [CodingKey] { get }
+    func put(_ value: JSONValue)
+}
+
+extension JSONValueSink {
+    mutating func encodeNil() throws { put(.null) }
+    mutating func encode(_ value: Bool) throws { put(.bool(value)) }
+    mutating func encode(_ value: String) throws { put(.string(value)) }
+    mutating func encode(_ value: Int) throws { put(.integer(value)) }
+    mutating func encode(_ value: Int8) throws { put(.integer(Int(value))) }
+    mutating func encode(_ value: Int16) throws { put(.integer(Int(value))) }
+    mutating func encode(_ value: Int32) throws { put(.integer(Int(value))) }
+    mutating func encode(_ value: Int64) throws { put(.integer(Int(value))) }
+    mutating func encode(_ value: UInt) throws { put(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt8) throws { put(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt16) throws { put(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt32) throws { put(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: UInt64) throws { put(JSONNumber.unsigned(value)) }
+    mutating func encode(_ value: Double) throws { put(try JSONNumber.floating(value, at: pathOfNext)) }
+    mutating func encode(_ value: Float) throws { put(try JSONNumber.floating(value, at: pathOfNext)) }
+}
+
+struct JSONUnkeyedContainer: UnkeyedEncodingContainer, JSONValueSink {
     let encoder: JSONTreeEncoder
     let array: JSONArray
 
     var codingPath: [CodingKey] { encoder.codingPath }
+    var pathOfNext: [CodingKey] { codingPath + [nextKey] }
     var count: Int { array.count }
 
     private var nextKey: JSONTreeKey { JSONTreeKey(intValue: array.count) }
 
-    mutating func encodeNil() throws { array.append(.null) }
-    mutating func encode(_ value: Bool) throws { array.append(.bool(value)) }
-    mutating func encode(_ value: String) throws { array.append(.string(value)) }
-    mutating func encode(_ value: Int) throws { array.append(.integer(value)) }
-    mutating func encode(_ value: Int8) throws { array.append(.integer(Int(value))) }
-    mutating func encode(_ value: Int16) throws { array.append(.integer(Int(value))) }
-    mutating func encode(_ value: Int32) throws { array.append(.integer(Int(value))) }
-    mutating func encode(_ value: Int64) throws { array.append(.integer(Int(value))) }
-    mutating func encode(_ value: UInt) throws { array.append(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt8) throws { array.append(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt16) throws { array.append(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt32) throws { array.append(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt64) throws { array.append(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: Double) throws { array.append(try JSONNumber.floating(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Float) throws { array.append(try JSONNumber.floating(value, at: codingPath + [nextKey])) }
+    func put(_ value: JSONValue) { array.append(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         array.append(try encoder.box(value, key: nextKey))
@@ -104,26 +117,13 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     }
 }
 
-struct JSONSingleValueContainer: SingleValueEncodingContainer {
+struct JSONSingleValueContainer: SingleValueEncodingContainer, JSONValueSink {
     let encoder: JSONTreeEncoder
 
     var codingPath: [CodingKey] { encoder.codingPath }
+    var pathOfNext: [CodingKey] { codingPath }
 
-    mutating func encodeNil() throws { encoder.store(.null) }
-    mutating func encode(_ value: Bool) throws { encoder.store(.bool(value)) }
-    mutating func encode(_ value: String) throws { encoder.store(.string(value)) }
-    mutating func encode(_ value: Int) throws { encoder.store(.integer(value)) }
-    mutating func encode(_ value: Int8) throws { encoder.store(.integer(Int(value))) }
-    mutating func encode(_ value: Int16) throws { encoder.store(.integer(Int(value))) }
-    mutating func encode(_ value: Int32) throws { encoder.store(.integer(Int(value))) }
-    mutating func encode(_ value: Int64) throws { encoder.store(.integer(Int(value))) }
-    mutating func encode(_ value: UInt) throws { encoder.store(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt8) throws { encoder.store(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt16) throws { encoder.store(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt32) throws { encoder.store(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: UInt64) throws { encoder.store(JSONNumber.unsigned(value)) }
-    mutating func encode(_ value: Double) throws { encoder.store(try JSONNumber.floating(value, at: codingPath)) }
-    mutating func encode(_ value: Float) throws { encoder.store(try JSONNumber.floating(value, at: codingPath)) }
+    func put(_ value: JSONValue) { encoder.store(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         encoder.store(try encoder.box(value, key: nil))
