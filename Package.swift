@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Generic types made concrete in our code (`KeyedEncodingContainer<CodingKeys>`, `Option<Int>`, a report
+// table of rows) get their metadata from their accessor, given the conformances the compiler already knows,
+// instead of from their mangled name, which the runtime must demangle and check: each first check of a
+// (type, protocol) pair scans every conformance record of the static binary (~5,900 of them, most from
+// Foundation), ~0.2-0.3 M instructions each. Measured in bench/RESULTS.md (round four, fixed cost).
+let typeMetadataByAccessor: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
+]
+
 let package = Package(
     name: "logscan",
     products: [
@@ -22,16 +31,18 @@ let package = Package(
             dependencies: ["CZlib", "CByteScan"],
             // The pipeline is generic over its sink; this lets the `events` writer (another module) get a
             // specialized copy instead of generic dispatch per line (measured: see bench/RESULTS.md).
-            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))] + typeMetadataByAccessor
         ),
         .target(
             name: "LogscanRender",
             dependencies: ["LogscanCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: typeMetadataByAccessor,
             plugins: ["EmbedTemplates"]
         ),
         .target(
             name: "LogscanBan",
-            dependencies: ["LogscanCore"]
+            dependencies: ["LogscanCore"],
+            swiftSettings: typeMetadataByAccessor
         ),
         // templates/*.mustache become a generated Swift source of LogscanRender: a copied binary works alone.
         .executableTarget(name: "TemplateEmbedder"),
@@ -43,7 +54,8 @@ let package = Package(
                 "LogscanRender",
                 "LogscanBan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: typeMetadataByAccessor
         ),
         .testTarget(
             name: "LogscanCoreTests",

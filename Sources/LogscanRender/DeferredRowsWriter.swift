@@ -1,70 +1,38 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import LogscanCore
 
-/// Copies a pretty-printed JSON skeleton to the output, replacing each `DeferredRows` placeholder string
-/// (`"\u0000deferred-rows:N"`) with table N's rows, each encoded on its own and indented as `JSONEncoder`
-/// would have indented it in place.
+/// The rows of tables that `DeferredRows` kept out of the report's tree (`--format json --top 0` on a
+/// million addresses): `PrettyJSONWriter` asks, for each string it writes, whether it is a placeholder
+/// (`"\u{0}deferred-rows:N"`), and if so writes table N's rows in its place, each encoded into a small tree
+/// when its turn comes and dropped after, so the rows never coexist.
 struct DeferredRowsWriter {
     let tables: [DeferredRows.Table]
-    let rowEncoder: JSONEncoder
-    let output: OutputBuffer
 
-    /// The placeholder as `JSONEncoder` writes it: the NUL escaped.
-    static let token = Array("\"\\u0000".utf8) + Array(DeferredRows.marker.utf8.dropFirst())
+    private static let marker = Array(DeferredRows.marker.utf8)
 
-    func write(_ skeleton: [UInt8]) throws {
-        var copied = 0
-        var searchFrom = 0
-        while let at = Self.find(Self.token, in: skeleton, from: searchFrom) {
-            var end = at + Self.token.count
-            var index = 0
-            while end < skeleton.count, skeleton[end] != UInt8(ascii: "\"") {
-                index = index * 10 + Int(skeleton[end] &- 48)
-                end += 1
-            }
-            guard end < skeleton.count, index < tables.count else {
-                searchFrom = at + 1
+    /// The table a placeholder stands for; nil for any other string (a NUL cannot start report text, which
+    /// `SafeText` escaped, so the first byte settles almost every string).
+    func table(for text: String) -> DeferredRows.Table? {
+        guard text.utf8.first == 0, !tables.isEmpty else { return nil }
+        var index = 0
+        var digits = 0
+        for (position, byte) in text.utf8.enumerated() {
+            if position < Self.marker.count {
+                guard byte == Self.marker[position] else { return nil }
                 continue
             }
-            output.append(Array(skeleton[copied..<at]))
-            try writeRows(tables[index], indent: Self.indent(before: at, in: skeleton))
-            copied = end + 1
-            searchFrom = copied
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") && digits < 9 else { return nil }
+            index = index * 10 + Int(byte - UInt8(ascii: "0"))
+            digits += 1
         }
-        output.append(Array(skeleton[copied...]))
+        return digits > 0 && index < tables.count ? tables[index] : nil
     }
 
-    /// `[`, each row re-indented one level deeper than the key that holds them, `]`.
-    private func writeRows(_ table: DeferredRows.Table, indent: Int) throws {
-        let inner = [UInt8](repeating: UInt8(ascii: " "), count: indent + 2)
-        output.append("[" as StaticString)
-        for index in 0..<table.count {
-            let row = [UInt8](try rowEncoder.encode(EncodedRow(index: index, table: table)))
-            output.append((index == 0 ? "\n" : ",\n") as StaticString)
-            output.append(inner)
-            for byte in row {
-                output.appendByte(byte)
-                if byte == UInt8(ascii: "\n") { output.append(inner) }
-            }
-        }
-        output.append("\n" as StaticString)
-        output.append([UInt8](repeating: UInt8(ascii: " "), count: indent))
-        output.append("]" as StaticString)
+    /// Row `index` of `table` as a tree.
+    func row(_ index: Int, of table: DeferredRows.Table) throws -> JSONValue {
+        try JSONTreeEncoder.tree(EncodedRow(index: index, table: table))
     }
 
-    /// The spaces that start the line holding `position`.
-    static func indent(before position: Int, in bytes: [UInt8]) -> Int {
-        var lineStart = position
-        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-        var spaces = 0
-        while bytes[lineStart + spaces] == UInt8(ascii: " ") { spaces += 1 }
-        return spaces
-    }
-
+    /// Where `needle` first occurs in `haystack` at or after `start`.
     static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, haystack.count >= needle.count else { return nil }
         var at = start
@@ -76,7 +44,7 @@ struct DeferredRowsWriter {
     }
 }
 
-/// Row `index` of a deferred table, as something `JSONEncoder` can encode.
+/// Row `index` of a deferred table, as an `Encodable` value.
 private struct EncodedRow: Encodable {
     let index: Int
     let table: DeferredRows.Table

@@ -7,6 +7,9 @@ import ArgumentParser
 import LogscanBan
 import LogscanCore
 import LogscanRender
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct BanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -170,9 +173,7 @@ struct BanCommand: ParsableCommand {
         case .sh:
             output.append(string: script.render(plan))
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output.append(string: String(decoding: try encoder.encode(plan), as: UTF8.self) + "\n")
+            try JSONRenderer.write(encodable: plan, to: output)
         }
         output.flush()
         if run.isPartial { throw ExitCode(ExitStatus.partialInput) }
@@ -181,7 +182,8 @@ struct BanCommand: ParsableCommand {
     /// The scanner's chunking; `LOGSCAN_CHUNK_BYTES` (not in --help) sets a small chunk size so tests can cut
     /// a fixture into chunks.
     static var chunking: (minimumFileBytes: Int64, chunkBytes: Int64) {
-        guard let text = ProcessInfo.processInfo.environment["LOGSCAN_CHUNK_BYTES"], let bytes = Int64(text), bytes > 0 else {
+        // getenv, not ProcessInfo: Foundation copies the whole environment first (~0.5 M instructions a run).
+        guard let text = getenv("LOGSCAN_CHUNK_BYTES").map({ String(cString: $0) }), let bytes = Int64(text), bytes > 0 else {
             return (FileChunks.minimumFileBytes, FileChunks.chunkBytes)
         }
         return (1, bytes)
