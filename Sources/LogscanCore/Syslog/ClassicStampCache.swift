@@ -3,10 +3,10 @@
 /// and its two second digits: the stamp parse and the calendar are skipped. The answer is the parse's own:
 /// a padded stamp is read from its 15 bytes alone, and the seconds of one minute share its hour's offset.
 struct ClassicStampCache {
-    /// Bytes 0..<8 and 5..<13 of the stamp.
+    /// Bytes 0..<8 and 5..<13 of the stamp. They overlap in bytes 5..<8, where the empty cache's words
+    /// disagree, so no line matches it.
     private var head: UInt64 = 0
-    private var tail: UInt64 = 0
-    private var filled = false
+    private var tail: UInt64 = .max
     private var minuteStart = Instant(seconds: 0)
 
     /// The instant of `line`'s stamp when its first 13 bytes are the cached minute's and the next two are
@@ -16,7 +16,7 @@ struct ClassicStampCache {
         guard line.count >= 15 else { return nil }
         let (lineHead, lineTail) = ClassicStampCache.words(line)
         let tens = line.base[13] &- 48, ones = line.base[14] &- 48
-        guard lineHead == head, lineTail == tail, filled, tens < 10, ones < 10 else { return nil }
+        guard lineHead == head, lineTail == tail, tens < 10, ones < 10 else { return nil }
         let second = Int64(tens) &* 10 &+ Int64(ones)
         guard second <= 60 else { return nil }
         return Instant(micros: minuteStart.micros &+ min(second, 59) &* 1_000_000)
@@ -26,7 +26,6 @@ struct ClassicStampCache {
     /// `time`.
     mutating func store(_ line: Bytes, second: Int, time: Instant) {
         (head, tail) = ClassicStampCache.words(line)
-        filled = true
         minuteStart = time.adding(seconds: -Int64(second))
     }
 

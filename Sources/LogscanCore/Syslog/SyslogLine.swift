@@ -30,12 +30,14 @@ public struct SyslogLine {
 /// `[ID n facility.level]`, a kernel-style `[  970.699396]` uptime stamp, trailing blanks, and rsyslog's
 /// `message repeated N times: [ … ]` wrapper.
 public enum SyslogHeaderParser {
+    @inline(__always)
     public static func parse(_ raw: Bytes, times: inout TimeResolver) -> SyslogLine {
         if let common = CommonHeader.parse(raw, times: &times) { return common }
         return parseGeneral(raw, times: &times)
     }
 
     /// Every shape of header; `CommonHeader` reads the usual one faster, with the same answer.
+    @inline(never)
     static func parseGeneral(_ raw: Bytes, times: inout TimeResolver) -> SyslogLine {
         let line = droppingPriority(raw)
         if line.count < raw.count, var parsed = RFC5424Header.parse(line, times: &times) {
