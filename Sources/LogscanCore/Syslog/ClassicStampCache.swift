@@ -1,6 +1,7 @@
 /// The minute of the last padded classic stamp read (`Nov 27 04:50:`, the first 13 bytes of
 /// `Nov 27 04:50:37`) and the instant of its second 0. A line of the same minute costs two 8-byte compares
-/// and its two second digits: the stamp parse and the calendar are skipped. The answer is the parse's own:
+/// and its two second digits, one of the same second two compares: the stamp parse and the calendar are
+/// skipped. The answer is the parse's own:
 /// a padded stamp is read from its 15 bytes alone, and the seconds of one minute share its hour's offset.
 struct ClassicStampCache {
     /// Bytes 0..<8 and 5..<13 of the stamp. They overlap in bytes 5..<8, where the empty cache's words
@@ -8,31 +9,39 @@ struct ClassicStampCache {
     private var head: UInt64 = 0
     private var tail: UInt64 = .max
     private var minuteStart = Instant(seconds: 0)
+    /// Bytes 7..<15 of the last stamp read through the cache, and its instant: a line of the same second
+    /// (with `head`) skips the seconds too. (Byte 7 disagrees with the empty `head`.)
+    private var secondTail: UInt64 = .max
+    private var secondTime = Instant(seconds: 0)
 
     /// The instant of `line`'s stamp when its first 13 bytes are the cached minute's and the next two are
     /// seconds that `StampParser.paddedClassic` takes (00 to 60, 60 read as 59). The stamp is 15 bytes.
     @inline(__always)
-    func lookup(_ line: Bytes) -> Instant? {
-        guard line.count >= 15 else { return nil }
-        let (lineHead, lineTail) = ClassicStampCache.words(line)
+    mutating func lookup(_ line: Bytes) -> Instant? {
+        guard line.count >= 15, ClassicStampCache.load(line, 0) == head else { return nil }
+        if ClassicStampCache.load(line, 7) == secondTail { return secondTime }
         let tens = line.base[13] &- 48, ones = line.base[14] &- 48
-        guard lineHead == head, lineTail == tail, tens < 10, ones < 10 else { return nil }
+        guard ClassicStampCache.load(line, 5) == tail, tens < 10, ones < 10 else { return nil }
         let second = Int64(tens) &* 10 &+ Int64(ones)
         guard second <= 60 else { return nil }
-        return Instant(micros: minuteStart.micros &+ min(second, 59) &* 1_000_000)
+        secondTail = ClassicStampCache.load(line, 7)
+        secondTime = Instant(micros: minuteStart.micros &+ min(second, 59) &* 1_000_000)
+        return secondTime
     }
 
     /// Keeps the minute of `line`'s padded stamp, which `StampParser.paddedClassic` read as `second` of
     /// `time`.
     mutating func store(_ line: Bytes, second: Int, time: Instant) {
-        (head, tail) = ClassicStampCache.words(line)
+        head = ClassicStampCache.load(line, 0)
+        tail = ClassicStampCache.load(line, 5)
+        secondTail = ClassicStampCache.load(line, 7)
+        secondTime = time
         minuteStart = time.adding(seconds: -Int64(second))
     }
 
-    /// Bytes 0..<8 and 5..<13 (the line has 15 or more).
+    /// The 8 bytes at `offset` (the line has 15 or more).
     @inline(__always)
-    private static func words(_ line: Bytes) -> (UInt64, UInt64) {
-        let raw = UnsafeRawPointer(line.base)
-        return (raw.loadUnaligned(as: UInt64.self), (raw + 5).loadUnaligned(as: UInt64.self))
+    private static func load(_ line: Bytes, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(line.base + offset).loadUnaligned(as: UInt64.self)
     }
 }

@@ -1,45 +1,74 @@
 /// The header nearly every line of a Linux syslog file has, `Nov 27 04:50:37 host name[pid]: message` or
-/// `… host name: message`, read in one forward pass: the stamp through the minute cache, the host through
-/// the host cache (or found eight bytes at a time), the tag's name up to its `[` or `:` eight bytes at a
-/// time, the pid with one 8-byte load. Anything else (another stamp, a second space, `facility.level`,
-/// `[name]:`, a host ending in `:`, a pid of 8 digits, a line too short for the loads) answers nil, and
-/// `SyslogHeaderParser`'s general path reads the line: this path answers only where that one gives the
-/// same `SyslogLine` (`CommonHeaderTests` holds them against each other).
+/// `… host name: message`, read in one forward pass: the stamp through the minute cache, the host and the
+/// tag's name through the prefix cache (or found eight bytes at a time), the pid with one 8-byte load.
+/// Anything else (another stamp, a second space, `facility.level`, `[name]:`, a host ending in `:`, a pid
+/// of 8 digits, a line too short for the loads) answers nil, and `SyslogHeaderParser`'s general path reads
+/// the line: this path answers only where that one gives the same `SyslogLine` (`CommonHeaderTests` holds
+/// them against each other).
 enum CommonHeader {
     @inline(__always)
     static func parse(_ line: Bytes, times: inout TimeResolver) -> SyslogLine? {
         let base = line.base, count = line.count
-        // `Mmm dd hh:mm:ss h t: ` is 22 bytes; the host cache loads bytes 16 ..< 24.
+        // `Mmm dd hh:mm:ss h t: ` is 22 bytes; the host's compare loads bytes 16 ..< 24.
         guard count >= 24, let time = times.paddedClassicInstant(line),
               base[15] == UInt8(ascii: " "), base[16] != UInt8(ascii: " ") else { return nil }
+        let hostEnd: Int, nameEnd: Int
+        // The prefix's compare loads bytes 16 ..< 48.
+        if count >= 48 && times.lastHeader.matchesPrefix(base + 16) {
+            hostEnd = 16 &+ times.lastHeader.hostLength
+            nameEnd = 16 &+ times.lastHeader.nameEnd
+        } else {
+            guard let ends = searchHostAndName(line, times: &times) else { return nil }
+            (hostEnd, nameEnd) = ends
+        }
+        var colon = nameEnd
+        var pid: Int32 = -1
+        if base[nameEnd] == UInt8(ascii: "[") {
+            guard nameEnd &+ 9 <= count else { return nil }
+            let word = ByteLanes.load(base + (nameEnd &+ 1))
+            guard let (digitCount, value) = TagPid.leadingDigits(word) else { return nil }
+            colon = nameEnd &+ 2 &+ digitCount
+            pid = value
+            // `]: ` with one 4-byte load, when the line goes on after it.
+            if colon &+ 3 <= count,
+               UInt32(littleEndian: UnsafeRawPointer(base + (colon &- 1)).loadUnaligned(as: UInt32.self)) & 0xFF_FFFF == 0x20_3A5D {
+                return finish(line, time: time, hostEnd: hostEnd, nameEnd: nameEnd, pid: pid, messageStart: colon &+ 2)
+            }
+            guard base[colon &- 1] == UInt8(ascii: "]") else { return nil }
+        }
+        // The tag is the whole word: its colon, then a space or the end.
+        guard colon < count, base[colon] == UInt8(ascii: ":"),
+              colon &+ 1 == count || base[colon &+ 1] == UInt8(ascii: " ") else { return nil }
+        return finish(line, time: time, hostEnd: hostEnd, nameEnd: nameEnd, pid: pid,
+                      messageStart: min(colon &+ 2, count))
+    }
+
+    @inline(__always)
+    private static func finish(_ line: Bytes, time: Instant, hostEnd: Int, nameEnd: Int, pid: Int32,
+                               messageStart: Int) -> SyslogLine {
+        SyslogHeaderParser.assemble(time: time, host: line.slice(16, hostEnd), program: line.slice(hostEnd &+ 1, nameEnd),
+                                    pid: pid, message: line.suffix(from: messageStart))
+    }
+
+    /// Where the host ends (its space) and where the tag's name ends (its `[` or `:`), searched, and kept
+    /// in the prefix cache; nil for another shape.
+    private static func searchHostAndName(_ line: Bytes, times: inout TimeResolver) -> (Int, Int)? {
+        let base = line.base
         let hostEnd: Int
-        if let length = times.lastHost.hostLength(at: base + 16) {
-            hostEnd = 16 &+ length
+        if times.lastHeader.matchesHost(base + 16) {
+            hostEnd = 16 &+ times.lastHeader.hostLength
         } else {
             // A host ending in `:` may be a tag (a line without a host): the general path decides.
             guard let end = firstStop(line, from: 17, spaces), base[end &- 1] != UInt8(ascii: ":") else { return nil }
-            times.lastHost.store(base + 16, length: end &- 16)
             hostEnd = end
         }
         // The tag is the word after the host, `name:` or `name[pid]:`, as `parseTag` reads it: the name has
         // no space, `[` or `:`, so the first of them ends it.
         let tagStart = hostEnd &+ 1
         guard let nameEnd = firstStop(line, from: tagStart, tagStops), nameEnd > tagStart,
-              isNameStart(base[tagStart]) else { return nil }
-        var colon = nameEnd
-        var pid: Int32 = -1
-        if base[nameEnd] == UInt8(ascii: "[") {
-            guard nameEnd &+ 9 <= count, let read = TagPid.readForward(base + (nameEnd &+ 1)) else { return nil }
-            colon = nameEnd &+ 2 &+ read.digitCount
-            guard base[colon &- 1] == UInt8(ascii: "]") else { return nil }
-            pid = read.pid
-        }
-        // The tag is the whole word: its colon, then a space or the end.
-        guard colon < count, base[colon] == UInt8(ascii: ":"),
-              colon &+ 1 == count || base[colon &+ 1] == UInt8(ascii: " ") else { return nil }
-        return SyslogHeaderParser.assemble(time: time, host: line.slice(16, hostEnd),
-                                           program: line.slice(tagStart, nameEnd), pid: pid,
-                                           message: line.suffix(from: min(colon &+ 2, count)))
+              isNameStart(base[tagStart]), base[nameEnd] != UInt8(ascii: " ") else { return nil }
+        if line.count >= 48 { times.lastHeader.store(base + 16, hostLength: hostEnd &- 16, nameEnd: nameEnd &- 16) }
+        return (hostEnd, nameEnd)
     }
 
     /// `parseTag`'s test of a tag's first byte: not a digit or `<` (nor `[`, which is a stop here).

@@ -19,14 +19,14 @@ enum TagPid {
         return (open, value(ofTopLanes: values & (UInt64.max << UInt64((8 - digitCount) * 8))))
     }
 
-    /// For the eight bytes after a tag's `[` (in bounds: the caller checks): the number of digits that
-    /// come first and their value, when there are 1 to 7.
+    /// For the eight bytes after a tag's `[`, first byte lowest: the number of digits that come first and
+    /// their value, when there are 1 to 7.
     @inline(__always)
-    static func readForward(_ afterOpen: UnsafePointer<UInt8>) -> (digitCount: Int, pid: Int32)? {
-        let values = ByteLanes.load(afterOpen) ^ ByteLanes.repeating(0x30)
+    static func leadingDigits(_ word: UInt64) -> (digitCount: Int, pid: Int32)? {
+        let values = word ^ ByteLanes.repeating(0x30)
         let digitCount = ByteLanes.notBelowTen(values).trailingZeroBitCount >> 3  // 8 when all are digits
         guard digitCount >= 1 && digitCount <= 7 else { return nil }
-        return (digitCount, value(ofTopLanes: values << UInt64((8 - digitCount) * 8)))
+        return (digitCount, value(ofTopLanes: values << UInt64((8 &- digitCount) &* 8)))
     }
 
     /// The number written by the digit values 0...9 in a word's top lanes, zeros below them (an eight-digit

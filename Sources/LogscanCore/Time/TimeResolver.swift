@@ -14,9 +14,9 @@ public struct TimeResolver {
     private var cachedDayWall: Int64 = 0
     /// The minute of the last padded classic stamp read, for the lines of the same minute.
     private var lastClassic = ClassicStampCache()
-    /// The last host the syslog header parser read (`CommonHeader`): the parser's one piece of state per
-    /// input, kept here because the resolver is what each input's parse is handed.
-    var lastHost = HostCache()
+    /// The start of the last usual header after its stamp (`CommonHeader`): the header parser's one piece
+    /// of state per input, kept here because the resolver is what each input's parse is handed.
+    var lastHeader = HeaderPrefixCache()
 
     public init(zone: Zone, reference: Instant) {
         self.zone = zone
