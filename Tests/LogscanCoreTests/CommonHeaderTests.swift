@@ -27,6 +27,18 @@ import Testing
 
     /// Other shapes and traps, each behind the same minute's stamps (so the minute cache is in play).
     static let variants = [
+        // First, while the caches are empty, and after a host and name too long for the prefix cache: lines
+        // whose bytes after the stamp would fit a stale or empty entry.
+        "Nov 27 04:50:37 [12345]: a message long enough for every load of the fast path",
+        "Nov 27 04:50:37 web1 a-program-name-of-thirty-bytes[1]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 x b c d e f g h i j k l m[1234]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-thirty-bytes[1]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-thirty-bytes: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-twenty[1]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-twenty[1]x a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-twenty: a message long enough for the loads",
+        "Nov 27 04:50:37 web2 a-program-name-of-twenty[1]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-twenty[12]: a message long enough for the loads",
         "Nov 27 04:50:37 web1 sshd[4211]: Accepted publickey for bob",
         "Nov 27 04:50:38 web1 sshd: no pid here", "Nov 27 04:50:39 web1 sshd:", "Nov 27 04:50:39 web1 sshd[12]:",
         "Nov 27 04:50:40 web1 [sshd]: bracketed", "Nov 27 04:50:41 web1 auth.info sshd[7]: facility first",

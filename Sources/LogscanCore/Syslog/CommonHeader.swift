@@ -46,8 +46,11 @@ enum CommonHeader {
     @inline(__always)
     private static func finish(_ line: Bytes, time: Instant, hostEnd: Int, nameEnd: Int, pid: Int32,
                                messageStart: Int) -> SyslogLine {
-        SyslogHeaderParser.assemble(time: time, host: line.slice(16, hostEnd), program: line.slice(hostEnd &+ 1, nameEnd),
-                                    pid: pid, message: line.suffix(from: messageStart))
+        // The views made directly: the offsets are in order, so no checked subtraction.
+        let base = line.base
+        return SyslogHeaderParser.assemble(time: time, host: Bytes(base: base + 16, count: hostEnd &- 16),
+                                           program: Bytes(base: base + (hostEnd &+ 1), count: nameEnd &- hostEnd &- 1),
+                                           pid: pid, message: Bytes(base: base + messageStart, count: line.count &- messageStart))
     }
 
     /// Where the host ends (its space) and where the tag's name ends (its `[` or `:`), searched, and kept

@@ -5,10 +5,11 @@
 /// same has its host and name end at the same places. A line of another program can still match the host
 /// and its space alone.
 struct HeaderPrefixCache {
-    /// The 32 bytes that held the prefix, first byte lowest (those past the prefix are not compared).
-    private var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    /// The prefix's length: 0 while empty, so that nothing matches.
-    private var length = 0
+    /// The 32 bytes that held the prefix, first byte lowest (those past the prefix are not compared), and
+    /// its length. While empty (or after a prefix too long to keep) they hold a space of length 1: a host
+    /// never starts with a space (`CommonHeader` has ruled that out before asking), so nothing matches.
+    private var words: (UInt64, UInt64, UInt64, UInt64) = (0x20, 0, 0, 0)
+    private var length = 1
     /// The host's length, and where the name ends (the `[` or `:`), from the prefix's start.
     private(set) var hostLength = 0
     private(set) var nameEnd = 0
@@ -31,17 +32,21 @@ struct HeaderPrefixCache {
     @inline(__always)
     func matchesHost(_ pointer: UnsafePointer<UInt8>) -> Bool {
         let differ = ByteLanes.load(pointer) ^ words.0
-        return hostLength < 8 && length > 0 && (differ == 0 || differ.trailingZeroBitCount >> 3 > hostLength)
+        return hostLength < 8 && (differ == 0 || differ.trailingZeroBitCount >> 3 > hostLength)
     }
 
     /// Keeps the prefix at `pointer`: a host of `hostLength` bytes, a space, a name ending at `nameEnd`
     /// (a `[` or `:`). The 32 bytes at `pointer` are in the line.
     @inline(__always)
     mutating func store(_ pointer: UnsafePointer<UInt8>, hostLength: Int, nameEnd: Int) {
-        words = (ByteLanes.load(pointer), ByteLanes.load(pointer + 8), ByteLanes.load(pointer + 16),
-                 ByteLanes.load(pointer + 24))
         self.hostLength = hostLength
         self.nameEnd = nameEnd
-        length = nameEnd < 32 ? nameEnd &+ 1 : 0
+        guard nameEnd < 32 else {
+            (words, length) = ((0x20, 0, 0, 0), 1)
+            return
+        }
+        words = (ByteLanes.load(pointer), ByteLanes.load(pointer + 8), ByteLanes.load(pointer + 16),
+                 ByteLanes.load(pointer + 24))
+        length = nameEnd &+ 1
     }
 }
