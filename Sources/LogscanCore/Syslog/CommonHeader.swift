@@ -14,31 +14,39 @@ enum CommonHeader {
               base[15] == UInt8(ascii: " "), base[16] != UInt8(ascii: " ") else { return nil }
         let hostEnd: Int, nameEnd: Int
         // The prefix's compare loads bytes 16 ..< 48.
-        if count >= 48 && times.lastHeader.matchesPrefix(base + 16) {
+        let same = count >= 48 ? times.lastHeader.sameBytes(base + 16) : 0
+        if same >= times.lastHeader.tagLength {
+            return finish(line, time: time, hostEnd: 16 &+ times.lastHeader.hostLength,
+                          nameEnd: 16 &+ times.lastHeader.nameEnd, pid: times.lastHeader.pid,
+                          messageStart: 16 &+ times.lastHeader.tagLength)
+        }
+        if same >= times.lastHeader.nameLength {
             hostEnd = 16 &+ times.lastHeader.hostLength
             nameEnd = 16 &+ times.lastHeader.nameEnd
         } else {
-            guard let ends = searchHostAndName(line, times: &times) else { return nil }
+            let knownHost = times.lastHeader.matchesHost(base + 16) ? times.lastHeader.hostLength : nil
+            guard let ends = searchHostAndName(line, knownHost: knownHost) else { return nil }
             (hostEnd, nameEnd) = ends
         }
         var colon = nameEnd
         var pid: Int32 = -1
         if base[nameEnd] == UInt8(ascii: "[") {
             guard nameEnd &+ 9 <= count else { return nil }
-            let word = ByteLanes.load(base + (nameEnd &+ 1))
-            guard let (digitCount, value) = TagPid.leadingDigits(word) else { return nil }
+            guard let (digitCount, value) = TagPid.leadingDigits(ByteLanes.load(base + (nameEnd &+ 1))) else { return nil }
             colon = nameEnd &+ 2 &+ digitCount
             pid = value
-            // `]: ` with one 4-byte load, when the line goes on after it.
-            if colon &+ 3 <= count,
-               UInt32(littleEndian: UnsafeRawPointer(base + (colon &- 1)).loadUnaligned(as: UInt32.self)) & 0xFF_FFFF == 0x20_3A5D {
-                return finish(line, time: time, hostEnd: hostEnd, nameEnd: nameEnd, pid: pid, messageStart: colon &+ 2)
-            }
             guard base[colon &- 1] == UInt8(ascii: "]") else { return nil }
         }
         // The tag is the whole word: its colon, then a space or the end.
-        guard colon < count, base[colon] == UInt8(ascii: ":"),
-              colon &+ 1 == count || base[colon &+ 1] == UInt8(ascii: " ") else { return nil }
+        guard colon < count, base[colon] == UInt8(ascii: ":") else { return nil }
+        let spaced = colon &+ 1 < count && base[colon &+ 1] == UInt8(ascii: " ")
+        guard spaced || colon &+ 1 == count else { return nil }
+        // Kept for the next line, unless only the name could match again and it already does.
+        let tagEnd = spaced ? colon &+ 2 &- 16 : 33
+        if count >= 48 && (tagEnd <= 32 || same < times.lastHeader.nameLength) {
+            times.lastHeader.store(base + 16, hostLength: hostEnd &- 16, nameEnd: nameEnd &- 16, pid: pid,
+                                   tagEnd: tagEnd)
+        }
         return finish(line, time: time, hostEnd: hostEnd, nameEnd: nameEnd, pid: pid,
                       messageStart: min(colon &+ 2, count))
     }
@@ -53,13 +61,13 @@ enum CommonHeader {
                                            pid: pid, message: Bytes(base: base + messageStart, count: line.count &- messageStart))
     }
 
-    /// Where the host ends (its space) and where the tag's name ends (its `[` or `:`), searched, and kept
-    /// in the prefix cache; nil for another shape.
-    private static func searchHostAndName(_ line: Bytes, times: inout TimeResolver) -> (Int, Int)? {
+    /// Where the host ends (its space, at `knownHost` when the prefix cache knows it) and where the tag's
+    /// name ends (its `[` or `:`), searched; nil for another shape.
+    private static func searchHostAndName(_ line: Bytes, knownHost: Int?) -> (Int, Int)? {
         let base = line.base
         let hostEnd: Int
-        if times.lastHeader.matchesHost(base + 16) {
-            hostEnd = 16 &+ times.lastHeader.hostLength
+        if let knownHost {
+            hostEnd = 16 &+ knownHost
         } else {
             // A host ending in `:` may be a tag (a line without a host): the general path decides.
             guard let end = firstStop(line, from: 17, spaces), base[end &- 1] != UInt8(ascii: ":") else { return nil }
@@ -70,7 +78,6 @@ enum CommonHeader {
         let tagStart = hostEnd &+ 1
         guard let nameEnd = firstStop(line, from: tagStart, tagStops), nameEnd > tagStart,
               isNameStart(base[tagStart]), base[nameEnd] != UInt8(ascii: " ") else { return nil }
-        if line.count >= 48 { times.lastHeader.store(base + 16, hostLength: hostEnd &- 16, nameEnd: nameEnd &- 16) }
         return (hostEnd, nameEnd)
     }
 
