@@ -30,8 +30,11 @@ import Testing
         // First, while the caches are empty, and after a host and name too long for the prefix cache: lines
         // whose bytes after the stamp would fit a stale or empty entry.
         "Nov 27 04:50:37 [12345]: a message long enough for every load of the fast path",
+        "Nov 27 04:50:37 web1 a-program-name-of-more-than-forty-bytes-in-all[1]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 x b c d e f g h i j k l m n o p q r s t[1234]: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-more-than-forty-bytes-in-all: a message long enough for the loads",
+        "Nov 27 04:50:37 web1 a-program-name-of-more-than-forty-bytes-in-all[2]: a message long enough for the loads",
         "Nov 27 04:50:37 web1 a-program-name-of-thirty-bytes[1]: a message long enough for the loads",
-        "Nov 27 04:50:37 web1 x b c d e f g h i j k l m[1234]: a message long enough for the loads",
         "Nov 27 04:50:37 web1 a-program-name-of-thirty-bytes[1]: a message long enough for the loads",
         "Nov 27 04:50:37 web1 a-program-name-of-thirty-bytes: a message long enough for the loads",
         "Nov 27 04:50:37 web1 a-program-name-of-twenty[1]: a message long enough for the loads",

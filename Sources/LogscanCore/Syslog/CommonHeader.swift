@@ -13,8 +13,8 @@ enum CommonHeader {
         guard count >= 24, let time = times.paddedClassicInstant(line),
               base[15] == UInt8(ascii: " "), base[16] != UInt8(ascii: " ") else { return nil }
         let hostEnd: Int, nameEnd: Int
-        // The prefix's compare loads bytes 16 ..< 48.
-        let same = count >= 48 ? times.lastHeader.sameBytes(base + 16) : 0
+        // The prefix's compare loads bytes 16 ..< 56.
+        let same = count >= 56 ? times.lastHeader.sameBytes(base + 16) : 0
         if same >= times.lastHeader.tagLength {
             return finish(line, time: time, hostEnd: 16 &+ times.lastHeader.hostLength,
                           nameEnd: 16 &+ times.lastHeader.nameEnd, pid: times.lastHeader.pid,
@@ -42,8 +42,8 @@ enum CommonHeader {
         let spaced = colon &+ 1 < count && base[colon &+ 1] == UInt8(ascii: " ")
         guard spaced || colon &+ 1 == count else { return nil }
         // Kept for the next line, unless only the name could match again and it already does.
-        let tagEnd = spaced ? colon &+ 2 &- 16 : 33
-        if count >= 48 && (tagEnd <= 32 || same < times.lastHeader.nameLength) {
+        let tagEnd = spaced ? colon &+ 2 &- 16 : 41
+        if count >= 56 && (tagEnd <= 40 || same < times.lastHeader.nameLength) {
             times.lastHeader.store(base + 16, hostLength: hostEnd &- 16, nameEnd: nameEnd &- 16, pid: pid,
                                    tagEnd: tagEnd)
         }
