@@ -1,8 +1,8 @@
 /// The minute of the last padded classic stamp read (`Nov 27 04:50:`, the first 13 bytes of
-/// `Nov 27 04:50:37`) and the instant of its second 0. A line of the same minute costs two 8-byte compares
-/// and its two second digits, one of the same second two compares: the stamp parse and the calendar are
-/// skipped. The answer is the parse's own:
-/// a padded stamp is read from its 15 bytes alone, and the seconds of one minute share its hour's offset.
+/// `Nov 27 04:50:37`) and the instant of its second 0, and the last second read. A line of the same second
+/// costs two 8-byte compares, one of the same minute three and its two second digits: the stamp parse and
+/// the calendar are skipped. The answer is the parse's own: a padded stamp is read from its 15 bytes alone,
+/// and the seconds of one minute share its hour's offset.
 struct ClassicStampCache {
     /// Bytes 0..<8 and 5..<13 of the stamp. They overlap in bytes 5..<8, where the empty cache's words
     /// disagree, so no line matches it.
