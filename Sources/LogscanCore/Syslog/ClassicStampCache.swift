@@ -1,35 +1,47 @@
-/// The previous line's classic stamp (`Nov 27 04:50:37`: its first 15 bytes) and the instant it meant.
-/// Lines written in the same second skip the stamp parse and the calendar: comparing two 8-byte words is
-/// all they cost. The answer is the parse's own, since a classic stamp is read from those 15 bytes alone.
+/// The minute of the last padded classic stamp read (`Nov 27 04:50:`, the first 13 bytes of
+/// `Nov 27 04:50:37`) and the instant of its second 0, and the last second read. A line of the same second
+/// costs two 8-byte compares, one of the same minute three and its two second digits: the stamp parse and
+/// the calendar are skipped. The answer is the parse's own: a padded stamp is read from its 15 bytes alone,
+/// and the seconds of one minute share its hour's offset.
 struct ClassicStampCache {
+    /// Bytes 0..<8 and 5..<13 of the stamp. They overlap in bytes 5..<8, where the empty cache's words
+    /// disagree, so no line matches it.
     private var head: UInt64 = 0
-    private var tail: UInt64 = 0
-    /// The stamp's length; 0 while empty.
-    private var used = 0
-    private var time = Instant(seconds: 0)
+    private var tail: UInt64 = .max
+    private var minuteStart = Instant(seconds: 0)
+    /// Bytes 7..<15 of the last stamp read through the cache, and its instant: a line of the same second
+    /// (with `head`) skips the seconds too. (Byte 7 disagrees with the empty `head`.)
+    private var secondTail: UInt64 = .max
+    private var secondTime = Instant(seconds: 0)
 
-    /// The instant and length of `line`'s stamp when its first 15 bytes are the last stamp's.
+    /// The instant of `line`'s stamp when its first 13 bytes are the cached minute's and the next two are
+    /// seconds that `StampParser.paddedClassic` takes (00 to 60, 60 read as 59). The stamp is 15 bytes.
     @inline(__always)
-    func lookup(_ line: Bytes) -> (Instant, Int)? {
-        guard used > 0, line.count >= 15 else { return nil }
-        let (lineHead, lineTail) = ClassicStampCache.words(line)
-        return lineHead == head && lineTail == tail ? (time, used) : nil
+    mutating func lookup(_ line: Bytes) -> Instant? {
+        guard line.count >= 15, ClassicStampCache.load(line, 0) == head else { return nil }
+        if ClassicStampCache.load(line, 7) == secondTail { return secondTime }
+        let tens = line.base[13] &- 48, ones = line.base[14] &- 48
+        guard ClassicStampCache.load(line, 5) == tail, tens < 10, ones < 10 else { return nil }
+        let second = Int64(tens) &* 10 &+ Int64(ones)
+        guard second <= 60 else { return nil }
+        secondTail = ClassicStampCache.load(line, 7)
+        secondTime = Instant(micros: minuteStart.micros &+ min(second, 59) &* 1_000_000)
+        return secondTime
     }
 
-    mutating func store(_ line: Bytes, used: Int, time: Instant) {
-        guard line.count >= 15 else {
-            self.used = 0
-            return
-        }
-        (head, tail) = ClassicStampCache.words(line)
-        self.used = used
-        self.time = time
+    /// Keeps the minute of `line`'s padded stamp, which `StampParser.paddedClassic` read as `second` of
+    /// `time`.
+    mutating func store(_ line: Bytes, second: Int, time: Instant) {
+        head = ClassicStampCache.load(line, 0)
+        tail = ClassicStampCache.load(line, 5)
+        secondTail = ClassicStampCache.load(line, 7)
+        secondTime = time
+        minuteStart = time.adding(seconds: -Int64(second))
     }
 
-    /// Bytes 0..<8 and 7..<15.
+    /// The 8 bytes at `offset` (the line has 15 or more).
     @inline(__always)
-    private static func words(_ line: Bytes) -> (UInt64, UInt64) {
-        let raw = UnsafeRawPointer(line.base)
-        return (raw.loadUnaligned(as: UInt64.self), (raw + 7).loadUnaligned(as: UInt64.self))
+    private static func load(_ line: Bytes, _ offset: Int) -> UInt64 {
+        UnsafeRawPointer(line.base + offset).loadUnaligned(as: UInt64.self)
     }
 }

@@ -30,7 +30,15 @@ public struct SyslogLine {
 /// `[ID n facility.level]`, a kernel-style `[  970.699396]` uptime stamp, trailing blanks, and rsyslog's
 /// `message repeated N times: [ … ]` wrapper.
 public enum SyslogHeaderParser {
+    @inline(__always)
     public static func parse(_ raw: Bytes, times: inout TimeResolver) -> SyslogLine {
+        if let common = CommonHeader.parse(raw, times: &times) { return common }
+        return parseGeneral(raw, times: &times)
+    }
+
+    /// Every shape of header; `CommonHeader` reads the usual one faster, with the same answer.
+    @inline(never)
+    static func parseGeneral(_ raw: Bytes, times: inout TimeResolver) -> SyslogLine {
         let line = droppingPriority(raw)
         if line.count < raw.count, var parsed = RFC5424Header.parse(line, times: &times) {
             parsed.message = parsed.message.droppingTrailingBlanks()
@@ -40,13 +48,11 @@ public enum SyslogHeaderParser {
         var rest = line
         var time: Instant? = nil
         if let first = line.first {
-            if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let (instant, used) = times.lastClassic.lookup(line) {
+            if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let instant = times.paddedClassicInstant(line) {
                 time = instant
-                rest = line.dropFirst(used)
+                rest = line.dropFirst(15)
             } else if first >= UInt8(ascii: "A") && first <= UInt8(ascii: "S"), let (stamp, used) = StampParser.classic(line) {
-                let instant = times.instant(stamp)
-                times.lastClassic.store(line, used: used, time: instant)
-                time = instant
+                time = times.instant(stamp)
                 rest = line.dropFirst(used)
             } else if isDigit(first), let (stamp, used) = StampParser.iso(line) {
                 time = times.instant(stamp)
@@ -84,6 +90,13 @@ public enum SyslogHeaderParser {
                 }
             }
         }
+        return assemble(time: time, host: host, program: program, pid: pid, message: message)
+    }
+
+    /// The line from its fields: the message's trailing blanks dropped, and a Solaris ID, an uptime stamp or
+    /// a `message repeated` wrapper taken off (only a message starting with `[` or `m` can have one).
+    @inline(__always)
+    static func assemble(time: Instant?, host: Bytes, program: Bytes, pid: Int32, message: Bytes) -> SyslogLine {
         let first = message.first
         guard first == UInt8(ascii: "[") || first == UInt8(ascii: "m") else {
             return SyslogLine(time: time, host: host, program: program, pid: pid,
@@ -180,6 +193,7 @@ extension Bytes {
     /// Without the spaces, tabs and carriage return some daemons and PAM leave at the end of a message.
     @inline(__always)
     func droppingTrailingBlanks() -> Bytes {
+        guard count > 0, base[count - 1] <= UInt8(ascii: " ") else { return self }
         var end = count
         while end > 0 && (base[end - 1] == UInt8(ascii: " ") || base[end - 1] == UInt8(ascii: "\t")
                           || base[end - 1] == UInt8(ascii: "\r")) { end -= 1 }

@@ -16,12 +16,27 @@ enum TagPid {
         guard digitCount >= 1 && digitCount <= 7 else { return nil }
         let open = close - 1 - digitCount
         guard open > 0 && body[open] == UInt8(ascii: "[") else { return nil }
-        // The digits in the top bytes, zeros below them: an eight-digit number with leading zeros, whose first
-        // digit is the lowest byte (little-endian). Pairs, then fours, then all eight are combined.
-        var v = values & (UInt64.max << UInt64((8 - digitCount) * 8))
-        v = (v &* 2561) >> 8
+        return (open, value(ofTopLanes: values & (UInt64.max << UInt64((8 - digitCount) * 8))))
+    }
+
+    /// For the eight bytes after a tag's `[`, first byte lowest: the number of digits that come first and
+    /// their value, when there are 1 to 7.
+    @inline(__always)
+    static func leadingDigits(_ word: UInt64) -> (digitCount: Int, pid: Int32)? {
+        let values = word ^ ByteLanes.repeating(0x30)
+        let digitCount = ByteLanes.notBelowTen(values).trailingZeroBitCount >> 3  // 8 when all are digits
+        guard digitCount >= 1 && digitCount <= 7 else { return nil }
+        return (digitCount, value(ofTopLanes: values << UInt64((8 &- digitCount) &* 8)))
+    }
+
+    /// The number written by the digit values 0...9 in a word's top lanes, zeros below them (an eight-digit
+    /// number with leading zeros whose first digit is the lowest byte, little-endian). Pairs, then fours,
+    /// then all eight are combined.
+    @inline(__always)
+    static func value(ofTopLanes lanes: UInt64) -> Int32 {
+        var v = (lanes &* 2561) >> 8
         v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
         v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
-        return (open, Int32(truncatingIfNeeded: v))
+        return Int32(truncatingIfNeeded: v)
     }
 }

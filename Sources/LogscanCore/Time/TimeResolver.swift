@@ -12,8 +12,11 @@ public struct TimeResolver {
     private let latestWallDay: Int64
     private var cachedMonthDay = -1
     private var cachedDayWall: Int64 = 0
-    /// The last classic stamp read, for the lines of the same second.
-    var lastClassic = ClassicStampCache()
+    /// The minute of the last padded classic stamp read, for the lines of the same minute.
+    private var lastClassic = ClassicStampCache()
+    /// The start of the last usual header after its stamp (`CommonHeader`): the header parser's one piece
+    /// of state per input, kept here because the resolver is what each input's parse is handed.
+    var lastHeader = HeaderPrefixCache()
 
     public init(zone: Zone, reference: Instant) {
         self.zone = zone
@@ -40,6 +43,18 @@ public struct TimeResolver {
         }
         let wall = cachedDayWall + Int64(stamp.hour * 3600 + stamp.minute * 60 + stamp.second)
         return Instant(seconds: converter.utcSeconds(fromWallClock: wall))
+    }
+
+    /// The instant of a padded classic stamp (`Nov 27 04:50:37`, `Nov  7 04:50:37`) at the start of `line`,
+    /// as `StampParser.paddedClassic` reads it, through the minute cache; nil for any other start. The
+    /// stamp is 15 bytes.
+    @inline(__always)
+    mutating func paddedClassicInstant(_ line: Bytes) -> Instant? {
+        if let cached = lastClassic.lookup(line) { return cached }
+        guard let stamp = StampParser.paddedClassic(line) else { return nil }
+        let time = instant(stamp)
+        lastClassic.store(line, second: stamp.second, time: time)
+        return time
     }
 
     public mutating func instant(_ stamp: StampParser.ISOStamp) -> Instant {
