@@ -13,7 +13,10 @@ public struct MailTraffic: Sendable {
     public var mailboxDeliveries = 0
     public var deferrals: [Reason: Int] = [:]
     public var bounces: [Reason: Int] = [:]
-    public var days: [Int64: Day] = [:]
+    /// Day by day (days since the epoch in the report's zone).
+    public var days: [Int64: Day] { dayCounts.table }
+    /// Lines come in time order: the current day is kept aside (`RunningTable`).
+    private var dayCounts = RunningTable(empty: Day())
     /// Messages between their `from=` line and `removed`, with their sizes.
     var inFlight = InFlight()
 
@@ -37,19 +40,19 @@ public struct MailTraffic: Sendable {
             guard let queueID, inFlight.arrive(queueID, arrival) else { return }
             received +|= occurrences
             receivedBytes +|= parsed.size
-            if let day { days[day, default: Day()].received +|= occurrences }
+            if let day { dayCounts[day].received +|= occurrences }
         case .delivered:
             delivered +|= occurrences
             deliveredBytes +|= queueID.flatMap { inFlight.deliver($0) } ?? 0
-            if let day { days[day, default: Day()].delivered +|= occurrences }
+            if let day { dayCounts[day].delivered +|= occurrences }
         case .deferred:
             deferred +|= occurrences
             deferrals[MailTraffic.reason(parsed), default: 0] +|= occurrences
-            if let day { days[day, default: Day()].deferred +|= occurrences }
+            if let day { dayCounts[day].deferred +|= occurrences }
         case .bounced:
             bounced +|= occurrences
             bounces[MailTraffic.reason(parsed), default: 0] +|= occurrences
-            if let day { days[day, default: Day()].bounced +|= occurrences }
+            if let day { dayCounts[day].bounced +|= occurrences }
         case .removed:
             if let queueID { inFlight.remove(queueID) }
         case .mailDelivered:
@@ -61,7 +64,7 @@ public struct MailTraffic: Sendable {
 
     mutating func recordReject(occurrences: Int, day: Int64?) {
         rejected +|= occurrences
-        if let day { days[day, default: Day()].rejected +|= occurrences }
+        if let day { dayCounts[day].rejected +|= occurrences }
     }
 
     /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
@@ -82,7 +85,7 @@ public struct MailTraffic: Sendable {
         mailboxDeliveries +|= other.mailboxDeliveries
         deferrals.merge(other.deferrals)
         bounces.merge(other.bounces)
-        for (day, counts) in other.days { days[day, default: Day()].add(counts) }
+        for (day, counts) in other.days { dayCounts[day].add(counts) }
         settle(inFlight.merge(other.inFlight))
     }
 
@@ -90,6 +93,9 @@ public struct MailTraffic: Sendable {
     /// its deliveries that only this part could size.
     private mutating func settle(_ settlement: InFlight.Settlement) {
         deliveredBytes +|= settlement.deliveredBytes
+        guard !settlement.relogged.isEmpty else { return }
+        var days = dayCounts.table
+        defer { dayCounts.table = days }
         for arrival in settlement.relogged {
             received +|= -arrival.occurrences
             receivedBytes +|= -arrival.size
