@@ -44,22 +44,46 @@ public struct NameTable: Sendable {
     /// The name numbered `id`.
     public subscript(id: Int) -> ByteString { names[id] }
 
-    /// The bytes, eight at a time, each word mixed into the hash; the length goes into the seed.
+    /// The bytes, eight at a time, each word mixed into the hash (the last word overlaps the one before
+    /// when the count is not a multiple of eight); the count goes into the seed.
     static func hash(_ view: Bytes, seed: UInt64) -> UInt64 {
-        var hash = seed ^ UInt64(view.count)
         let raw = UnsafeRawPointer(view.base)
+        let count = view.count
+        var hash = seed ^ UInt64(count)
+        guard count > 8 else { return MixedKey.mix(hash ^ shortWord(raw, count: count)) }
         var offset = 0
-        while offset + 8 <= view.count {
+        while offset + 8 < count {
             hash = MixedKey.mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < view.count {
-            tail |= UInt64(view.base[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        return MixedKey.mix(hash ^ tail)
+        return MixedKey.mix(hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
     }
+
+    /// Up to eight bytes as one word, read in at most three loads.
+    @inline(__always)
+    private static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
+        if count == 8 { return raw.loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        var offset = 0
+        if count & 4 != 0 {
+            word = UInt64(raw.loadUnaligned(as: UInt32.self))
+            offset = 4
+        }
+        if count & 2 != 0 {
+            word |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << UInt64(offset * 8)
+            offset += 2
+        }
+        if count & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << UInt64(offset * 8) }
+        return word
+    }
+}
+
+/// A name's number in its `NameTable`, as a table key: it hashes by `MixedKey`'s finalizer with the table's
+/// seed, not by `Hasher` (an address that tries many names keeps them in a table of these).
+public struct NameID: Hashable, Sendable {
+    public let index: Int
+
+    public init(_ index: Int) { self.index = index }
+
+    public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(UInt64(UInt(bitPattern: index)), seed: seed) }
 }

@@ -34,15 +34,15 @@ public struct ServiceTally: Sendable {
     public struct PeerFailures: Sendable {
         public var attempts = Span()
         /// By number in the tally's `names` (`ServiceTally.users(of:)` gives the names).
-        public var users = UserCounts<Int>()
+        public var users = UserCounts<NameID>()
 
-        mutating func add(_ n: Int, user: Int?, at time: Instant?) {
+        mutating func add(_ n: Int, user: NameID?, at time: Instant?) {
             attempts.add(n, at: time)
             if let user { users.add(user, n) }
         }
 
         /// `rename` gives this tally's number of a user of `other`'s.
-        mutating func merge(_ other: PeerFailures, rename: (Int) -> Int) {
+        mutating func merge(_ other: PeerFailures, rename: (NameID) -> NameID) {
             attempts.merge(other.attempts)
             users.merge(other.users, rename: rename)
         }
@@ -85,14 +85,14 @@ public struct ServiceTally: Sendable {
 
     /// The user names an address tried, with their attempts.
     public func users(of failures: PeerFailures) -> [(ByteString, Int)] {
-        failures.users.entries.map { (names[$0.0], $0.1) }
+        failures.users.entries.map { (names[$0.0.index], $0.1) }
     }
 
     /// How many addresses tried each user name.
     public func distinctPeersPerUser() -> [ByteString: Int] {
         var counts = [Int](repeating: 0, count: names.count)
         for failures in failuresByPeer.values {
-            for (user, _) in failures.users.entries { counts[user] +|= 1 }
+            for (user, _) in failures.users.entries { counts[user.index] +|= 1 }
         }
         var table: [ByteString: Int] = [:]
         for (id, count) in counts.enumerated() where count > 0 { table[names[id]] = count }
@@ -155,7 +155,9 @@ public struct ServiceTally: Sendable {
         failuresByHour.add(attempts, at: time)
         let user = parsed.user.map { userID($0) }
         if let peer = parsed.peer {
-            if keepsPeerTables { failuresByPeer[peer.key, default: PeerFailures()].add(attempts, user: user, at: time) }
+            if keepsPeerTables {
+                failuresByPeer[peer.key, default: PeerFailures()].add(attempts, user: user.map(NameID.init), at: time)
+            }
         } else {
             failuresWithoutPeer +|= attempts
         }
@@ -197,7 +199,7 @@ public struct ServiceTally: Sendable {
         // Interned here, so tables share one copy of each name.
         let rename = other.names.names.map { name in name.bytes.withUnsafeBufferPointer { userID(Bytes($0)) } }
         for (peer, failures) in other.failuresByPeer {
-            failuresByPeer[peer, default: PeerFailures()].merge(failures) { rename[$0] }
+            failuresByPeer[peer, default: PeerFailures()].merge(failures) { NameID(rename[$0.index]) }
         }
         // What the later part learned about users without a failure there, before its failures are added.
         for (id, user) in other.users.enumerated() where user.validityForEarlier != .unknown {
