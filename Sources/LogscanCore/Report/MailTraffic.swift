@@ -124,24 +124,51 @@ extension MailTraffic.Day {
 
 /// Messages refused by policy, by reason class, DNSBL and client.
 public struct RejectTally: Sendable {
-    public var byClass: [RejectClass: Int] = [:]
+    /// By `RejectClass.allCases` position: no hashing per reject (an enum with a `String` raw value hashes
+    /// through `Hasher`). nil: the class was never seen.
+    private var classCounts = [Int?](repeating: nil, count: RejectClass.allCases.count)
     public var byList: [ByteString: Int] = [:]
-    public var byPeer: [PeerKey: Int] = [:]
+    public var byPeer = PeerTable<Int>()
 
     public init() {}
 
+    public var byClass: [RejectClass: Int] {
+        var table: [RejectClass: Int] = [:]
+        for (rejectClass, count) in zip(RejectClass.allCases, classCounts) { table[rejectClass] = count }
+        return table
+    }
+
     mutating func record(_ parsed: ParsedMessage, occurrences: Int) {
         let rejectClass = parsed.rejectClass ?? .other
-        byClass[rejectClass, default: 0] +|= occurrences
+        classCounts[rejectClass.position][default: 0] +|= occurrences
         if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] +|= occurrences }
         if let peer = parsed.peer?.key { byPeer[peer, default: 0] +|= occurrences }
     }
 
     mutating func merge(_ other: RejectTally) {
-        byClass.merge(other.byClass)
+        for (position, count) in other.classCounts.enumerated() {
+            if let count { classCounts[position][default: 0] +|= count }
+        }
         byList.merge(other.byList)
-        byPeer.merge(other.byPeer)
+        for (peer, count) in other.byPeer { byPeer[peer, default: 0] +|= count }
     }
 
-    public var total: Int { byClass.values.reduce(0, +|) }
+    public var total: Int { classCounts.reduce(0) { $0 +| ($1 ?? 0) } }
+}
+
+extension RejectClass {
+    /// The position in `allCases`.
+    var position: Int {
+        switch self {
+        case .relayDenied: return 0
+        case .rbl: return 1
+        case .unknownRecipient: return 2
+        case .clientHost: return 3
+        case .helo: return 4
+        case .sender: return 5
+        case .policy: return 6
+        case .milter: return 7
+        case .other: return 8
+        }
+    }
 }

@@ -131,9 +131,9 @@ public struct ServiceTally: Sendable {
         }
         switch event.verdict {
         case .failure(let attempts):
-            recordFailure(attempts, event.parsed, at: time)
+            recordFailure(attempts, event, at: time)
         case .sameAttempt:
-            learnValidity(event.parsed)
+            learnValidity(event)
         case .notAnAttempt:
             if event.parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
         case .success:
@@ -150,7 +150,9 @@ public struct ServiceTally: Sendable {
         }
     }
 
-    private mutating func recordFailure(_ attempts: Int, _ parsed: ParsedMessage, at time: Instant?) {
+    /// `event` is passed whole rather than its `parsed`: it is passed by reference, its parse would be copied.
+    private mutating func recordFailure(_ attempts: Int, _ event: Event, at time: Instant?) {
+        let parsed = event.parsed
         failedAttempts +|= attempts
         failuresByHour.add(attempts, at: time)
         let user = parsed.user.map { userID($0) }
@@ -167,7 +169,8 @@ public struct ServiceTally: Sendable {
     }
 
     /// A `.sameAttempt` line's word on whether its user exists.
-    private mutating func learnValidity(_ parsed: ParsedMessage) {
+    private mutating func learnValidity(_ event: Event) {
+        let parsed = event.parsed
         guard let name = parsed.user, parsed.userValidity != .unknown else { return }
         let user = userID(name)
         if users[user].failures != nil {
