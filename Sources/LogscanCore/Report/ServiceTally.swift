@@ -9,7 +9,7 @@ public struct ServiceTally: Sendable {
     public var probes = 0
     public var failuresByPeer = PeerTable<PeerFailures>()
     public var failuresByHour = HourlyCounts()
-    public var logins: [Login: Span] = [:]
+    public var logins = KeyedTable<Login, Span>()
     public var probesByPeer = PeerTable<Span>()
     public var unmatched: [String: SampledLines] = [:]
     public var traffic = MailTraffic()
@@ -99,7 +99,7 @@ public struct ServiceTally: Sendable {
         return table
     }
 
-    public struct Login: Hashable, Sendable {
+    public struct Login: Hashable, TableKey, Sendable {
         public var user: ByteString
         public var peer: PeerKey?
         public var method: ByteString
@@ -109,6 +109,8 @@ public struct ServiceTally: Sendable {
             let peerHash = peer.map { UInt64(UInt(bitPattern: $0._rawHashValue(seed: seed))) } ?? 0
             return MixedKey.hash(user.tableHash ^ MixedKey.mix(method.tableHash), peerHash, seed: seed)
         }
+
+        public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
     }
 
     /// `role` is the event's `kind.role`; `day` the local day of the line, for the traffic breakdown.
@@ -215,7 +217,7 @@ public struct ServiceTally: Sendable {
         for (id, user) in other.users.enumerated() {
             if let failures = user.failures { users[rename[id]].failures[default: UserFailures()].merge(failures) }
         }
-        logins.merge(other.logins)
+        for (login, span) in other.logins { logins[login, default: Span()].merge(span) }
         for (peer, span) in other.probesByPeer { probesByPeer[peer, default: Span()].merge(span) }
         for (program, lines) in other.unmatched { unmatched[program, default: SampledLines()].merge(lines) }
         traffic.merge(other.traffic)

@@ -1,10 +1,11 @@
 /// Attempts per user name for one address. Most addresses try one name, so the first lives inline and a
-/// table is made only for the second: a million addresses must not mean a million hash tables. `Name` is
+/// table (`KeyedTable`: no `Hasher`) is made only for the second: a million addresses must not mean a
+/// million hash tables. `Name` is
 /// the name itself (`ban`) or its number in the tally's `NameTable` (the report).
-public struct UserCounts<Name: Hashable & Sendable>: Sendable {
+public struct UserCounts<Name: TableKey>: Sendable {
     private var first: Name?
     private var firstCount = 0
-    private var others: [Name: Int]?
+    private var others: KeyedTable<Name, Int>?
 
     public init() {}
 
@@ -23,7 +24,7 @@ public struct UserCounts<Name: Hashable & Sendable>: Sendable {
         } else if first == user {
             firstCount +|= n
         } else {
-            others[default: [:]][user, default: 0] +|= n
+            others[default: KeyedTable()][user, default: 0] +|= n
         }
     }
 
