@@ -31,7 +31,8 @@ public struct MailTraffic: Sendable {
         public var received = 0, delivered = 0, deferred = 0, bounced = 0, rejected = 0
     }
 
-    mutating func record(_ parsed: ParsedMessage, occurrences: Int, day: Int64?) {
+    mutating func record(_ event: Event, occurrences: Int, day: Int64?) {
+        let parsed = event.parsed
         let queueID = parsed.queueID.map(QueueKey.init)
         switch parsed.kind {
         case .received:
@@ -138,7 +139,8 @@ public struct RejectTally: Sendable {
         return table
     }
 
-    mutating func record(_ parsed: ParsedMessage, occurrences: Int) {
+    mutating func record(_ event: Event, occurrences: Int) {
+        let parsed = event.parsed
         let rejectClass = parsed.rejectClass ?? .other
         classCounts[rejectClass.position][default: 0] +|= occurrences
         if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] +|= occurrences }

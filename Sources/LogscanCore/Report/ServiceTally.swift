@@ -113,16 +113,18 @@ public struct ServiceTally: Sendable {
         public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
     }
 
-    /// `role` is the event's `kind.role`; `day` the local day of the line, for the traffic breakdown.
+    /// `role` is the event's `kind.role`; `day` the local day of the line, for the traffic breakdown. Inlined
+    /// into `Aggregator.record`, and the event passed on whole (by reference): its parse is not copied.
+    @inline(__always)
     mutating func record(_ event: Event, role: AttemptRole, day: Int64?) {
         let time = event.line.time
         let occurrences = event.parsed.count.repeated(event.line.repeatCount)
         switch role {
         case .traffic:
-            traffic.record(event.parsed, occurrences: occurrences, day: day)
+            traffic.record(event, occurrences: occurrences, day: day)
             return
         case .reject:
-            rejects.record(event.parsed, occurrences: occurrences)
+            rejects.record(event, occurrences: occurrences)
             traffic.recordReject(occurrences: occurrences, day: day)
             return
         case .daemonProblem:
