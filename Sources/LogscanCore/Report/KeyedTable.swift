@@ -4,8 +4,7 @@ public protocol TableKey: Equatable, Sendable {
     func tableHash(seed: Int) -> UInt64
 }
 
-/// A value per key: the report's failures and probes by address, an address's user names beyond the first,
-/// messages in flight. Entries are kept in insertion order in two arrays, indexed by `OpenSlots`: a
+/// A value per key: the report's failures and probes by address, logins, messages in flight. Entries are kept in insertion order in two arrays, indexed by `OpenSlots`: a
 /// look-up is one hash and a probe or two, and the value is changed in place. With a million addresses it
 /// holds each entry once (about 72 bytes with `PeerFailures`) plus 8–16 bytes of slots, where a
 /// `Dictionary` of the same entries held 2–2.7 times that. Entries are never removed.
@@ -61,16 +60,6 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
 public typealias PeerTable<Value: Sendable> = KeyedTable<PeerKey, Value>
 
 extension PeerKey: TableKey {
-    @inline(__always)
-    public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
-}
-
-extension ByteString: TableKey {
-    @inline(__always)
-    public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
-}
-
-extension NameID: TableKey {
     @inline(__always)
     public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
 }

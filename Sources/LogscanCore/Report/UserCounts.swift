@@ -1,11 +1,12 @@
 /// Attempts per user name for one address. Most addresses try one name, so the first lives inline and a
-/// table (`KeyedTable`: no `Hasher`) is made only for the second: a million addresses must not mean a
-/// million hash tables. `Name` is
+/// table is made only for the second: a million addresses must not mean a million hash tables. `Name` is
 /// the name itself (`ban`) or its number in the tally's `NameTable` (the report).
-public struct UserCounts<Name: TableKey>: Sendable {
+public struct UserCounts<Name: Hashable & Sendable>: Sendable {
     private var first: Name?
     private var firstCount = 0
-    private var others: KeyedTable<Name, Int>?
+    /// A `Dictionary` (one allocation, 8 bytes inline: `ban` keeps one of these per address); `NameID` and
+    /// `ByteString` hash without `Hasher`.
+    private var others: [Name: Int]?
 
     public init() {}
 
@@ -24,7 +25,7 @@ public struct UserCounts<Name: TableKey>: Sendable {
         } else if first == user {
             firstCount +|= n
         } else {
-            others[default: KeyedTable()][user, default: 0] +|= n
+            others[default: [:]][user, default: 0] +|= n
         }
     }
 
