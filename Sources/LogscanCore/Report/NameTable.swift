@@ -7,6 +7,8 @@ public struct NameTable: Sendable {
     public private(set) var names: [ByteString] = []
     private var slots = OpenSlots()
     private let seed = UInt64(UInt(bitPattern: TableSeed.value))
+    /// The number `id(of:)` gave last: the lines of one attempt name its user several times in a row.
+    private var last = -1
 
     public init() {}
 
@@ -14,6 +16,13 @@ public struct NameTable: Sendable {
 
     /// The number of `view`'s name, added when new.
     public mutating func id(of view: Bytes) -> Int {
+        if last >= 0 && names[last].bytes.withUnsafeBufferPointer({ Bytes($0).equals(view) }) { return last }
+        last = find(view)
+        return last
+    }
+
+    /// The number of `view`'s name, looked up by its hash, added when new.
+    private mutating func find(_ view: Bytes) -> Int {
         let hash = NameTable.hash(view, seed: seed)
         let place = names.withUnsafeBufferPointer { names in
             slots.find(hash) { position in
