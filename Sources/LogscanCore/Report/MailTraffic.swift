@@ -19,12 +19,17 @@ public struct MailTraffic: Sendable {
     private var dayCounts = RunningTable(empty: Day())
     /// Messages between their `from=` line and `removed`, with their sizes.
     var inFlight = InFlight()
+    /// The relays and texts of `deferrals` and `bounces`, each stored once: a reason seen before costs no copy.
+    private var reasonNames = NameTable()
 
     public init() {}
 
     public struct Reason: Hashable, Sendable {
         public var relay: ByteString
         public var text: ByteString
+
+        /// The two names' stored hashes mixed with the table's seed: no `Hasher`.
+        public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(relay.tableHash, text.tableHash, seed: seed) }
     }
 
     public struct Day: Sendable, Equatable {
@@ -48,11 +53,11 @@ public struct MailTraffic: Sendable {
             if let day { dayCounts[day].delivered +|= occurrences }
         case .deferred:
             deferred +|= occurrences
-            deferrals[MailTraffic.reason(parsed), default: 0] +|= occurrences
+            deferrals[reason(parsed), default: 0] +|= occurrences
             if let day { dayCounts[day].deferred +|= occurrences }
         case .bounced:
             bounced +|= occurrences
-            bounces[MailTraffic.reason(parsed), default: 0] +|= occurrences
+            bounces[reason(parsed), default: 0] +|= occurrences
             if let day { dayCounts[day].bounced +|= occurrences }
         case .removed:
             if let queueID { inFlight.remove(queueID) }
@@ -69,10 +74,10 @@ public struct MailTraffic: Sendable {
     }
 
     /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
-    static func reason(_ parsed: ParsedMessage) -> Reason {
+    private mutating func reason(_ parsed: ParsedMessage) -> Reason {
         var relay = parsed.relay ?? Bytes("")
         if let bracket = relay.firstIndex(of: UInt8(ascii: "[")) { relay = relay.prefix(bracket) }
-        return Reason(relay: ByteString(relay), text: ByteString(parsed.detail?.prefix(160) ?? Bytes("")))
+        return Reason(relay: reasonNames.intern(relay), text: reasonNames.intern(parsed.detail?.prefix(160) ?? Bytes("")))
     }
 
     mutating func merge(_ other: MailTraffic) {
