@@ -14,7 +14,7 @@ extension BanTally {
         private var firstMicros = Int64.min
         private var lastMicros = Int64.min
         /// Failed attempts per user name.
-        public private(set) var users = UserCounts()
+        public private(set) var users = UserCounts<ByteString>()
 
         /// Attempts the policy counts (attempts without a time count here but take no part in the window).
         public var count: Int { Int(saturatedCount) }

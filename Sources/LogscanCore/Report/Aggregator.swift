@@ -1,12 +1,17 @@
 /// The report's sink: a `ServiceTally` per service plus unmatched lines without a service. Each input gets
 /// its own aggregator; they merge in input order at the end (that is how both cores get used).
 public struct Aggregator: MergeableSink {
-    /// One slot per service, indexed by `Service.index`: no hashing per event.
-    private var tallies = [ServiceTally?](repeating: nil, count: Service.allCases.count)
+    /// One tally per service, indexed by `Service.index`: no hashing per event, and each changed in place
+    /// (an optional slot copied the tally out to test it).
+    private var tallies: [ServiceTally]
+    /// Bit `Service.index` set: that service saw a line.
+    private var seen: UInt32 = 0
 
     /// The services that saw any line.
     public var services: [Service: ServiceTally] {
-        Dictionary(uniqueKeysWithValues: Service.allCases.compactMap { service in tallies[service.index].map { (service, $0) } })
+        Dictionary(uniqueKeysWithValues: Service.allCases.compactMap { service in
+            sawLines(service.index) ? (service, tallies[service.index]) : nil
+        })
     }
     /// Untagged lines that no parser recognised.
     public var untaggedUnmatched = SampledLines()
@@ -20,12 +25,14 @@ public struct Aggregator: MergeableSink {
     public init(zone: Zone = .utc, keepsPeerTables: Bool = true) {
         days = DayNumbers(zone: zone)
         self.keepsPeerTables = keepsPeerTables
+        tallies = Service.allCases.map { _ in ServiceTally(keepsPeerTables: keepsPeerTables) }
     }
 
     public mutating func record(_ event: Event) {
         let role = event.parsed.kind.role
         let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
-        tallies[event.service.index, default: ServiceTally(keepsPeerTables: keepsPeerTables)].record(event, day: day)
+        seen |= 1 << UInt32(event.service.index)
+        tallies[event.service.index].record(event, role: role, day: day)
         noteTime(event.line.time)
     }
 
@@ -34,9 +41,12 @@ public struct Aggregator: MergeableSink {
             if !line.hasTag { untaggedUnmatched.add(raw) }
             return
         }
-        tallies[service.index, default: ServiceTally(keepsPeerTables: keepsPeerTables)].recordUnmatched(program: line.program.string, raw: raw)
+        seen |= 1 << UInt32(service.index)
+        tallies[service.index].recordUnmatched(program: line.program.string, raw: raw)
         noteTime(line.time)
     }
+
+    private func sawLines(_ index: Int) -> Bool { seen & 1 << UInt32(index) != 0 }
 
     private mutating func noteTime(_ time: Instant?) {
         firstTime.keepEarliest(time)
@@ -44,13 +54,14 @@ public struct Aggregator: MergeableSink {
     }
 
     public mutating func forgetEarlierNeeds() {
-        for index in tallies.indices where tallies[index] != nil { tallies[index]!.forgetEarlierNeeds() }
+        for index in tallies.indices where sawLines(index) { tallies[index].forgetEarlierNeeds() }
     }
 
     public mutating func merge(_ other: Aggregator) {
         for (service, tally) in other.services {
             // The first tally of a service is taken whole rather than merged entry by entry.
-            if tallies[service.index] == nil { tallies[service.index] = tally } else { tallies[service.index]!.merge(tally) }
+            if sawLines(service.index) { tallies[service.index].merge(tally) } else { tallies[service.index] = tally }
+            seen |= 1 << UInt32(service.index)
         }
         untaggedUnmatched.merge(other.untaggedUnmatched)
         firstTime.keepEarliest(other.firstTime)

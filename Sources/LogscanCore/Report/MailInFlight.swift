@@ -7,15 +7,28 @@
 /// first line about that id assumed: a message counted as new (`arrivals`), a removal of a message it never
 /// saw (`removedUnseen`), deliveries it could not size (`unsizedDeliveries`). Merging after the earlier
 /// parts settles them (`settle`), which makes the totals those of one reading of everything.
+///
+/// Everything known of a queue id is one entry of one table (`KeyedTable`: one probe per line, no `Hasher`).
+/// Entries stay after `removed`, as the first-line notes did before: memory grows with the distinct queue ids
+/// of a part, never with its lines.
 extension MailTraffic {
     struct InFlight: Sendable {
-        private var sizes: [QueueKey: Int] = [:]
-        /// Messages counted as new on their first line here: a re-log if an earlier part left them in flight.
-        private var arrivals: [QueueKey: Arrival] = [:]
-        /// Queue ids whose first line here was `removed`: an earlier part's message, no longer in flight.
-        private var removedUnseen: Set<QueueKey> = []
-        /// Delivery lines of queue ids not seen here before: an earlier part may know their size.
-        private var unsizedDeliveries: [QueueKey: Int] = [:]
+        private var messages = KeyedTable<QueueKey, Message>()
+
+        /// What a part knows of one queue id.
+        struct Message: Sendable {
+            /// In flight, with this size.
+            var size: Int?
+            /// Counted as new on its first line here: a re-log if an earlier part left it in flight.
+            var arrival: Arrival?
+            /// Its first line here was `removed`: an earlier part's message, no longer in flight.
+            var removedUnseen = false
+            /// Delivery lines while not seen here before: an earlier part may know its size.
+            var unsizedDeliveries = 0
+
+            /// True when a `from=` or `removed` line of it was read here.
+            var seen: Bool { arrival != nil || removedUnseen }
+        }
 
         /// What counting a message as new added, to take back when it turns out to be a re-log.
         struct Arrival: Sendable {
@@ -31,67 +44,91 @@ extension MailTraffic {
         }
 
         /// Notes a message on its `from=` line: true when it is new here (not in flight already).
-        /// One hash look-up per table for a new message (the usual case): the value is put first and put
-        /// back when one was there.
         mutating func arrive(_ queueID: QueueKey, _ arrival: Arrival) -> Bool {
-            if let size = sizes.updateValue(arrival.size, forKey: queueID) {
-                sizes[queueID] = size
-                return false
-            }
-            if !removedUnseen.isEmpty && removedUnseen.contains(queueID) { return true }
-            if let first = arrivals.updateValue(arrival, forKey: queueID) { arrivals[queueID] = first }
+            InFlight.arrive(&messages[queueID, default: Message()], arrival)
+        }
+
+        private static func arrive(_ message: inout Message, _ arrival: Arrival) -> Bool {
+            guard message.size == nil else { return false }
+            message.size = arrival.size
+            if !message.removedUnseen && message.arrival == nil { message.arrival = arrival }
             return true
         }
 
         /// The size of a message being delivered, when its `from=` line was read here.
         mutating func deliver(_ queueID: QueueKey) -> Int? {
-            if let size = sizes[queueID] { return size }
-            if !seen(queueID) { unsizedDeliveries[queueID, default: 0] +|= 1 }
+            InFlight.deliver(&messages[queueID, default: Message()])
+        }
+
+        private static func deliver(_ message: inout Message) -> Int? {
+            if let size = message.size { return size }
+            if !message.seen { message.unsizedDeliveries +|= 1 }
             return nil
         }
 
         mutating func remove(_ queueID: QueueKey) {
-            if sizes.removeValue(forKey: queueID) == nil && !seen(queueID) { removedUnseen.insert(queueID) }
+            InFlight.remove(&messages[queueID, default: Message()])
         }
 
-        /// True when a `from=` or `removed` line of `queueID` was read here.
-        private func seen(_ queueID: QueueKey) -> Bool {
-            arrivals[queueID] != nil || removedUnseen.contains(queueID)
+        private static func remove(_ message: inout Message) {
+            if message.size != nil {
+                message.size = nil
+            } else if !message.seen {
+                message.removedUnseen = true
+            }
         }
 
         /// Adds `later`, the part read after this one: its first lines are settled against what this part left
-        /// in flight, and what neither part can settle is kept for a merge with an earlier part.
+        /// in flight, and what neither part can settle is kept for a merge with an earlier part. The passes
+        /// go in this order (deliveries, arrivals, removals, then what is still in flight) because each reads
+        /// what the one before noted.
         mutating func merge(_ later: InFlight) -> Settlement {
             var settlement = Settlement()
-            for (queueID, lines) in later.unsizedDeliveries {
-                if let size = sizes[queueID] {
+            for (queueID, theirs) in later.messages where theirs.unsizedDeliveries != 0 {
+                let lines = theirs.unsizedDeliveries
+                if let size = messages[queueID]?.size {
                     settlement.deliveredBytes +|= size *| lines
-                } else if !seen(queueID) {
-                    unsizedDeliveries[queueID, default: 0] +|= lines
+                } else if messages[queueID]?.seen != true {
+                    messages[queueID, default: Message()].unsizedDeliveries +|= lines
                 }
             }
-            for (queueID, arrival) in later.arrivals {
-                if sizes[queueID] != nil {
-                    settlement.relogged.append(arrival)
-                } else if !seen(queueID) {
-                    arrivals[queueID] = arrival
-                }
+            for (queueID, theirs) in later.messages {
+                guard let arrival = theirs.arrival else { continue }
+                InFlight.mergeArrival(&messages[queueID, default: Message()], arrival, settlement: &settlement)
                 // Whether it is still in flight is the later part's word.
-                if later.sizes[queueID] == nil { sizes.removeValue(forKey: queueID) }
+                if theirs.size == nil { messages[queueID, default: Message()].size = nil }
             }
-            for queueID in later.removedUnseen {
-                sizes.removeValue(forKey: queueID)
-                if !seen(queueID) { removedUnseen.insert(queueID) }
+            for (queueID, theirs) in later.messages where theirs.removedUnseen {
+                messages[queueID, default: Message()].size = nil
+                if messages[queueID]?.seen != true { messages[queueID, default: Message()].removedUnseen = true }
             }
-            sizes.merge(later.sizes) { mine, _ in mine }
+            for (queueID, theirs) in later.messages {
+                guard let size = theirs.size else { continue }
+                if messages[queueID]?.size == nil { messages[queueID, default: Message()].size = size }
+            }
             return settlement
+        }
+
+        private static func mergeArrival(_ mine: inout Message, _ arrival: Arrival, settlement: inout Settlement) {
+            if mine.size != nil {
+                settlement.relogged.append(arrival)
+            } else if !mine.seen {
+                mine.arrival = arrival
+            }
         }
 
         /// Nothing is read before this part (it starts the run): what it kept for an earlier part can go.
         mutating func forgetEarlierNeeds() {
-            arrivals = [:]
-            removedUnseen = []
-            unsizedDeliveries = [:]
+            var kept = KeyedTable<QueueKey, Message>()
+            for (queueID, message) in messages where message.size != nil {
+                kept[queueID, default: Message()] = Message(size: message.size)
+            }
+            messages = kept
         }
     }
+}
+
+extension QueueKey: TableKey {
+    @inline(__always)
+    func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
 }

@@ -13,22 +13,31 @@ public struct MailTraffic: Sendable {
     public var mailboxDeliveries = 0
     public var deferrals: [Reason: Int] = [:]
     public var bounces: [Reason: Int] = [:]
-    public var days: [Int64: Day] = [:]
+    /// Day by day (days since the epoch in the report's zone).
+    public var days: [Int64: Day] { dayCounts.table }
+    /// Lines come in time order: the current day is kept aside (`RunningTable`).
+    private var dayCounts = RunningTable(empty: Day())
     /// Messages between their `from=` line and `removed`, with their sizes.
     var inFlight = InFlight()
+    /// The relays and texts of `deferrals` and `bounces`, each stored once: a reason seen before costs no copy.
+    private var reasonNames = NameTable()
 
     public init() {}
 
     public struct Reason: Hashable, Sendable {
         public var relay: ByteString
         public var text: ByteString
+
+        /// The two names' stored hashes mixed with the table's seed: no `Hasher`.
+        public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(relay.tableHash, text.tableHash, seed: seed) }
     }
 
     public struct Day: Sendable, Equatable {
         public var received = 0, delivered = 0, deferred = 0, bounced = 0, rejected = 0
     }
 
-    mutating func record(_ parsed: ParsedMessage, occurrences: Int, day: Int64?) {
+    mutating func record(_ event: Event, occurrences: Int, day: Int64?) {
+        let parsed = event.parsed
         let queueID = parsed.queueID.map(QueueKey.init)
         switch parsed.kind {
         case .received:
@@ -37,19 +46,19 @@ public struct MailTraffic: Sendable {
             guard let queueID, inFlight.arrive(queueID, arrival) else { return }
             received +|= occurrences
             receivedBytes +|= parsed.size
-            if let day { days[day, default: Day()].received +|= occurrences }
+            if let day { dayCounts[day].received +|= occurrences }
         case .delivered:
             delivered +|= occurrences
             deliveredBytes +|= queueID.flatMap { inFlight.deliver($0) } ?? 0
-            if let day { days[day, default: Day()].delivered +|= occurrences }
+            if let day { dayCounts[day].delivered +|= occurrences }
         case .deferred:
             deferred +|= occurrences
-            deferrals[MailTraffic.reason(parsed), default: 0] +|= occurrences
-            if let day { days[day, default: Day()].deferred +|= occurrences }
+            deferrals[reason(parsed), default: 0] +|= occurrences
+            if let day { dayCounts[day].deferred +|= occurrences }
         case .bounced:
             bounced +|= occurrences
-            bounces[MailTraffic.reason(parsed), default: 0] +|= occurrences
-            if let day { days[day, default: Day()].bounced +|= occurrences }
+            bounces[reason(parsed), default: 0] +|= occurrences
+            if let day { dayCounts[day].bounced +|= occurrences }
         case .removed:
             if let queueID { inFlight.remove(queueID) }
         case .mailDelivered:
@@ -61,14 +70,14 @@ public struct MailTraffic: Sendable {
 
     mutating func recordReject(occurrences: Int, day: Int64?) {
         rejected +|= occurrences
-        if let day { days[day, default: Day()].rejected +|= occurrences }
+        if let day { dayCounts[day].rejected +|= occurrences }
     }
 
     /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
-    static func reason(_ parsed: ParsedMessage) -> Reason {
+    private mutating func reason(_ parsed: ParsedMessage) -> Reason {
         var relay = parsed.relay ?? Bytes("")
         if let bracket = relay.firstIndex(of: UInt8(ascii: "[")) { relay = relay.prefix(bracket) }
-        return Reason(relay: ByteString(relay), text: ByteString(parsed.detail?.prefix(160) ?? Bytes("")))
+        return Reason(relay: reasonNames.intern(relay), text: reasonNames.intern(parsed.detail?.prefix(160) ?? Bytes("")))
     }
 
     mutating func merge(_ other: MailTraffic) {
@@ -82,7 +91,7 @@ public struct MailTraffic: Sendable {
         mailboxDeliveries +|= other.mailboxDeliveries
         deferrals.merge(other.deferrals)
         bounces.merge(other.bounces)
-        for (day, counts) in other.days { days[day, default: Day()].add(counts) }
+        for (day, counts) in other.days { dayCounts[day].add(counts) }
         settle(inFlight.merge(other.inFlight))
     }
 
@@ -90,6 +99,9 @@ public struct MailTraffic: Sendable {
     /// its deliveries that only this part could size.
     private mutating func settle(_ settlement: InFlight.Settlement) {
         deliveredBytes +|= settlement.deliveredBytes
+        guard !settlement.relogged.isEmpty else { return }
+        var days = dayCounts.table
+        defer { dayCounts.table = days }
         for arrival in settlement.relogged {
             received +|= -arrival.occurrences
             receivedBytes +|= -arrival.size
@@ -118,24 +130,52 @@ extension MailTraffic.Day {
 
 /// Messages refused by policy, by reason class, DNSBL and client.
 public struct RejectTally: Sendable {
-    public var byClass: [RejectClass: Int] = [:]
+    /// By `RejectClass.allCases` position: no hashing per reject (an enum with a `String` raw value hashes
+    /// through `Hasher`). nil: the class was never seen.
+    private var classCounts = [Int?](repeating: nil, count: RejectClass.allCases.count)
     public var byList: [ByteString: Int] = [:]
-    public var byPeer: [PeerKey: Int] = [:]
+    public var byPeer = PeerTable<Int>()
 
     public init() {}
 
-    mutating func record(_ parsed: ParsedMessage, occurrences: Int) {
+    public var byClass: [RejectClass: Int] {
+        var table: [RejectClass: Int] = [:]
+        for (rejectClass, count) in zip(RejectClass.allCases, classCounts) { table[rejectClass] = count }
+        return table
+    }
+
+    mutating func record(_ event: Event, occurrences: Int) {
+        let parsed = event.parsed
         let rejectClass = parsed.rejectClass ?? .other
-        byClass[rejectClass, default: 0] +|= occurrences
+        classCounts[rejectClass.position][default: 0] +|= occurrences
         if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] +|= occurrences }
         if let peer = parsed.peer?.key { byPeer[peer, default: 0] +|= occurrences }
     }
 
     mutating func merge(_ other: RejectTally) {
-        byClass.merge(other.byClass)
+        for (position, count) in other.classCounts.enumerated() {
+            if let count { classCounts[position][default: 0] +|= count }
+        }
         byList.merge(other.byList)
-        byPeer.merge(other.byPeer)
+        for (peer, count) in other.byPeer { byPeer[peer, default: 0] +|= count }
     }
 
-    public var total: Int { byClass.values.reduce(0, +|) }
+    public var total: Int { classCounts.reduce(0) { $0 +| ($1 ?? 0) } }
+}
+
+extension RejectClass {
+    /// The position in `allCases`.
+    var position: Int {
+        switch self {
+        case .relayDenied: return 0
+        case .rbl: return 1
+        case .unknownRecipient: return 2
+        case .clientHost: return 3
+        case .helo: return 4
+        case .sender: return 5
+        case .policy: return 6
+        case .milter: return 7
+        case .other: return 8
+        }
+    }
 }

@@ -1,60 +1,98 @@
-/// The user names one tally has seen, each stored once. A name is looked up by the line's own bytes, so a
-/// name seen before costs no copy and no allocation, and the tables of the tally share its one copy.
+/// The user names (or methods) one tally has seen, each stored once and numbered in order of arrival. A name
+/// is looked up by the line's own bytes, so a name seen before costs no copy and no allocation; tables of
+/// the tally keep its number (`id`) instead of a copy. Names are hashed eight bytes at a time by
+/// `MixedKey`'s finalizer with the run's seed (`TableSeed`): names an attacker picks cannot be made to collide.
 public struct NameTable: Sendable {
-    private struct Slot: Sendable {
-        var hash: UInt64 = 0
-        var name: ByteString? = nil
-    }
-
-    /// Open addressing, at most half full.
-    private var slots = [Slot](repeating: Slot(), count: 64)
-    private var count = 0
+    /// The names by number.
+    public private(set) var names: [ByteString] = []
+    private var slots = OpenSlots()
+    private let seed = UInt64(UInt(bitPattern: TableSeed.value))
+    /// The number `id(of:)` gave last: the lines of one attempt name its user several times in a row.
+    private var last = -1
 
     public init() {}
 
-    /// The stored copy of `view`'s name, added when new.
-    public mutating func intern(_ view: Bytes) -> ByteString {
-        let hash = ProgramTable.hash(view)
-        var index = find(view, hash: hash)
-        if let name = slots[index].name { return name }
-        if (count + 1) * 2 > slots.count {
-            grow()
-            index = find(view, hash: hash)
-        }
-        let name = ByteString(view)
-        slots[index] = Slot(hash: hash, name: name)
-        count += 1
-        return name
+    public var count: Int { names.count }
+
+    /// The number of `view`'s name, added when new.
+    public mutating func id(of view: Bytes) -> Int {
+        if last >= 0 && names[last].bytes.withUnsafeBufferPointer({ Bytes($0).equals(view) }) { return last }
+        last = find(view)
+        return last
     }
 
-    /// The stored copy of `name` (another tally's, when merging), added when new.
-    public mutating func intern(_ name: ByteString) -> ByteString {
-        name.bytes.withUnsafeBufferPointer { intern(Bytes($0)) }
-    }
-
-    /// The slot that holds `view`, or the empty one where it would go.
-    private func find(_ view: Bytes, hash: UInt64) -> Int {
-        slots.withUnsafeBufferPointer { slots in
-            let mask = slots.count - 1
-            var index = Int(truncatingIfNeeded: hash) & mask
-            while let name = slots[index].name {
-                if slots[index].hash == hash && name.bytes.withUnsafeBufferPointer({ Bytes($0).equals(view) }) {
-                    return index
-                }
-                index = (index + 1) & mask
+    /// The number of `view`'s name, looked up by its hash, added when new.
+    private mutating func find(_ view: Bytes) -> Int {
+        let hash = NameTable.hash(view, seed: seed)
+        let place = names.withUnsafeBufferPointer { names in
+            slots.find(hash) { position in
+                names[position].bytes.withUnsafeBufferPointer { Bytes($0).equals(view) }
             }
-            return index
+        }
+        switch place {
+        case .entry(let id):
+            return id
+        case .vacant(let slot):
+            let id = names.count
+            names.append(ByteString(view))
+            slots.add(id, hash: hash, at: slot) { [names, seed] id in
+                names[id].bytes.withUnsafeBufferPointer { NameTable.hash(Bytes($0), seed: seed) }
+            }
+            return id
         }
     }
 
-    private mutating func grow() {
-        let old = slots
-        slots = [Slot](repeating: Slot(), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.name != nil {
-            var index = Int(truncatingIfNeeded: slot.hash) & mask
-            while slots[index].name != nil { index = (index + 1) & mask }
-            slots[index] = slot
-        }
+    /// The number of `name` (another table's, when merging), added when new.
+    public mutating func id(of name: ByteString) -> Int {
+        name.bytes.withUnsafeBufferPointer { id(of: Bytes($0)) }
     }
+
+    /// The stored copy of `view`'s name, added when new.
+    public mutating func intern(_ view: Bytes) -> ByteString { names[id(of: view)] }
+
+    /// The name numbered `id`.
+    public subscript(id: Int) -> ByteString { names[id] }
+
+    /// The bytes, eight at a time, each word mixed into the hash (the last word overlaps the one before
+    /// when the count is not a multiple of eight); the count goes into the seed.
+    static func hash(_ view: Bytes, seed: UInt64) -> UInt64 {
+        let raw = UnsafeRawPointer(view.base)
+        let count = view.count
+        var hash = seed ^ UInt64(count)
+        guard count > 8 else { return MixedKey.mix(hash ^ shortWord(raw, count: count)) }
+        var offset = 0
+        while offset + 8 < count {
+            hash = MixedKey.mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
+        }
+        return MixedKey.mix(hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+
+    /// Up to eight bytes as one word, read in at most three loads.
+    @inline(__always)
+    private static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
+        if count == 8 { return raw.loadUnaligned(as: UInt64.self) }
+        var word: UInt64 = 0
+        var offset = 0
+        if count & 4 != 0 {
+            word = UInt64(raw.loadUnaligned(as: UInt32.self))
+            offset = 4
+        }
+        if count & 2 != 0 {
+            word |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << UInt64(offset * 8)
+            offset += 2
+        }
+        if count & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << UInt64(offset * 8) }
+        return word
+    }
+}
+
+/// A name's number in its `NameTable`, as a table key: it hashes by `MixedKey`'s finalizer with the table's
+/// seed, not by `Hasher` (an address that tries many names keeps them in a table of these).
+public struct NameID: Hashable, Sendable {
+    public let index: Int
+
+    public init(_ index: Int) { self.index = index }
+
+    public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(UInt64(UInt(bitPattern: index)), seed: seed) }
 }

@@ -53,12 +53,13 @@ public struct ReportBuilder {
     func section(_ service: Service, _ tally: ServiceTally, span: (Int64, Int64)?) -> Report.ServiceSection {
         let ips = ranked(tally.failuresByPeer, count: { $0.attempts.count }) { peer, failures in
             Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.distinct,
-                         topUsers: ranked(failures.users.entries, limit: topUsersPerIP,
+                         topUsers: ranked(tally.users(of: failures), limit: topUsersPerIP,
                                           count: { $0 }) { user, _ in user.safeText }.rows,
                          first: failures.attempts.first, last: failures.attempts.last)
         }
         let peersPerUser = tally.distinctPeersPerUser()
-        let users = ranked(tally.failuresByUser, count: { $0.attempts }) { user, failures in
+        let failuresByUser = tally.failuresByUser
+        let users = ranked(failuresByUser, count: { $0.attempts }) { user, failures in
             Report.UserRow(user: user.safeText, attempts: failures.attempts, distinctIPs: peersPerUser[user] ?? 0,
                            exists: failures.validity)
         }
@@ -71,7 +72,7 @@ public struct ReportBuilder {
         }
         return Report.ServiceSection(
             service: service, failedAttempts: tally.failedAttempts, failedAttemptsWithoutIP: tally.failuresWithoutPeer,
-            failingIPs: tally.failuresByPeer.count, failedUsers: tally.failuresByUser.count,
+            failingIPs: tally.failuresByPeer.count, failedUsers: failuresByUser.count,
             successfulLogins: tally.successes, probes: tally.probes, keyProbes: tally.keyProbes.count,
             limitMarkers: tally.limitMarkers, ips: ips, users: users, logins: logins, probeSources: probes,
             unmatched: unmatched(tally.unmatched), rejects: rejectSection(tally.rejects),
@@ -137,15 +138,17 @@ public struct ReportBuilder {
         return kept.map { indices[$0] }
     }
 
-    /// A ranked table of a dictionary's entries, without copying them out first.
-    func ranked<Key, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
-                                 keyOrder: (Key, Key) -> Bool, row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
+    /// A ranked table of a dictionary's (or `PeerTable`'s) entries, without copying them out first.
+    func ranked<Table: Collection, Key, Value, Row>(_ table: Table, limit: Int? = nil, count: (Value) -> Int,
+                                                    keyOrder: (Key, Key) -> Bool, row: @escaping (Key, Value) -> Row)
+        -> Report.Table<Row> where Table.Element == (key: Key, value: Value) {
         let kept = rankedIndices(table, limit: limit ?? top, count: { count($0.value) }, keyOrder: { keyOrder($0.key, $1.key) })
         return makeTable(kept.count, more: table.count - kept.count, limit: limit) { row(table[kept[$0]].key, table[kept[$0]].value) }
     }
 
-    func ranked<Key: Comparable, Value, Row>(_ table: [Key: Value], limit: Int? = nil, count: (Value) -> Int,
-                                             row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
+    func ranked<Table: Collection, Key: Comparable, Value, Row>(_ table: Table, limit: Int? = nil, count: (Value) -> Int,
+                                                                row: @escaping (Key, Value) -> Row)
+        -> Report.Table<Row> where Table.Element == (key: Key, value: Value) {
         ranked(table, limit: limit, count: count, keyOrder: <, row: row)
     }
 

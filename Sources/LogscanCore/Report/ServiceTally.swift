@@ -7,21 +7,21 @@ public struct ServiceTally: Sendable {
     public var keyProbes = Span()
     public var successes = 0
     public var probes = 0
-    public var failuresByPeer: [PeerKey: PeerFailures] = [:]
-    public var failuresByUser: [ByteString: UserFailures] = [:]
+    public var failuresByPeer = PeerTable<PeerFailures>()
     public var failuresByHour = HourlyCounts()
-    public var logins: [Login: Span] = [:]
-    public var probesByPeer: [PeerKey: Span] = [:]
+    public var logins = KeyedTable<Login, Span>()
+    public var probesByPeer = PeerTable<Span>()
     public var unmatched: [String: SampledLines] = [:]
     public var traffic = MailTraffic()
     public var rejects = RejectTally()
     /// A daemon's own `warning:`, `fatal:` and `panic:` lines, by kind.
     public var problems: [EventKind: SampledLines] = [:]
-    /// Every user name once: tables share these instead of holding a copy per entry.
-    private var names = NameTable()
-    /// What `.sameAttempt` lines said about users with no failure here yet: their failure may be in an
-    /// earlier input or chunk, whose tally learns it on merge (as one reading of both would).
-    private var validityForEarlier: [ByteString: UserValidity] = [:]
+    /// Every user name once, numbered: the per-user and per-address tables keep the number, logins the copy.
+    public private(set) var names = NameTable()
+    /// The methods of logins, each stored once.
+    private var methods = NameTable()
+    /// What is known of each user, by its number in `names`.
+    private var users: [UserState] = []
     /// False: `failuresByPeer` and `probesByPeer` stay empty (with a million addresses they are the largest
     /// tables). `logscan ban` keeps what it needs per address itself.
     public let keepsPeerTables: Bool
@@ -33,16 +33,18 @@ public struct ServiceTally: Sendable {
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
         public var attempts = Span()
-        public var users = UserCounts()
+        /// By number in the tally's `names` (`ServiceTally.users(of:)` gives the names).
+        public var users = UserCounts<NameID>()
 
-        mutating func add(_ n: Int, user: ByteString?, at time: Instant?) {
+        mutating func add(_ n: Int, user: NameID?, at time: Instant?) {
             attempts.add(n, at: time)
             if let user { users.add(user, n) }
         }
 
-        mutating func merge(_ other: PeerFailures) {
+        /// `rename` gives this tally's number of a user of `other`'s.
+        mutating func merge(_ other: PeerFailures, rename: (NameID) -> NameID) {
             attempts.merge(other.attempts)
-            users.merge(other.users)
+            users.merge(other.users, rename: rename)
         }
     }
 
@@ -63,82 +65,130 @@ public struct ServiceTally: Sendable {
         }
     }
 
-    /// How many addresses tried each user name.
-    public func distinctPeersPerUser() -> [ByteString: Int] {
-        var counts: [ByteString: Int] = [:]
-        for failures in failuresByPeer.values {
-            for (user, _) in failures.users.entries { counts[user, default: 0] +|= 1 }
-        }
-        return counts
+    /// What is known of one user name.
+    struct UserState: Sendable {
+        /// Its failures, when it has any here.
+        var failures: UserFailures?
+        /// What `.sameAttempt` lines said about it with no failure here yet: its failure may be in an
+        /// earlier input or chunk, whose tally learns it on merge (as one reading of both would).
+        var validityForEarlier = UserValidity.unknown
     }
 
-    public struct Login: Hashable, Sendable {
+    /// The failures of each user name that failed.
+    public var failuresByUser: [ByteString: UserFailures] {
+        var table: [ByteString: UserFailures] = [:]
+        for (id, user) in users.enumerated() {
+            if let failures = user.failures { table[names[id]] = failures }
+        }
+        return table
+    }
+
+    /// The user names an address tried, with their attempts.
+    public func users(of failures: PeerFailures) -> [(ByteString, Int)] {
+        failures.users.entries.map { (names[$0.0.index], $0.1) }
+    }
+
+    /// How many addresses tried each user name.
+    public func distinctPeersPerUser() -> [ByteString: Int] {
+        var counts = [Int](repeating: 0, count: names.count)
+        for failures in failuresByPeer.values {
+            for (user, _) in failures.users.entries { counts[user.index] +|= 1 }
+        }
+        var table: [ByteString: Int] = [:]
+        for (id, count) in counts.enumerated() where count > 0 { table[names[id]] = count }
+        return table
+    }
+
+    public struct Login: Hashable, TableKey, Sendable {
         public var user: ByteString
         public var peer: PeerKey?
         public var method: ByteString
+
+        /// The names' stored hashes and the address's words, mixed with the table's seed: no `Hasher`.
+        public func _rawHashValue(seed: Int) -> Int {
+            let peerHash = peer.map { UInt64(UInt(bitPattern: $0._rawHashValue(seed: seed))) } ?? 0
+            return MixedKey.hash(user.tableHash ^ MixedKey.mix(method.tableHash), peerHash, seed: seed)
+        }
+
+        public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
     }
 
-    /// `day` is the local day of the line, for the traffic breakdown.
-    mutating func record(_ event: Event, day: Int64?) {
-        let parsed = event.parsed
+    /// `role` is the event's `kind.role`; `day` the local day of the line, for the traffic breakdown. Inlined
+    /// into `Aggregator.record`, and the event passed on whole (by reference): its parse is not copied.
+    @inline(__always)
+    mutating func record(_ event: Event, role: AttemptRole, day: Int64?) {
         let time = event.line.time
-        let occurrences = parsed.count.repeated(event.line.repeatCount)
-        switch parsed.kind.role {
+        let occurrences = event.parsed.count.repeated(event.line.repeatCount)
+        switch role {
         case .traffic:
-            traffic.record(parsed, occurrences: occurrences, day: day)
+            traffic.record(event, occurrences: occurrences, day: day)
             return
         case .reject:
-            rejects.record(parsed, occurrences: occurrences)
+            rejects.record(event, occurrences: occurrences)
             traffic.recordReject(occurrences: occurrences, day: day)
             return
         case .daemonProblem:
-            problems[parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
+            problems[event.parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
             return
         default:
             break
         }
-        let peer = parsed.peer?.key
         switch event.verdict {
         case .failure(let attempts):
-            recordFailure(attempts, peer: peer, user: parsed.user, validity: parsed.userValidity, at: time)
+            recordFailure(attempts, event, at: time)
         case .sameAttempt:
-            if let user = parsed.user, parsed.userValidity != .unknown {
-                let name = names.intern(user)
-                // One look-up, the entry changed in place (the optional subscript's write-back cost ~650).
-                if let index = failuresByUser.index(forKey: name) {
-                    failuresByUser.values[index].validity.learn(parsed.userValidity)
-                } else {
-                    validityForEarlier[name, default: .unknown].learn(parsed.userValidity)
-                }
-            }
+            learnValidity(event)
         case .notAnAttempt:
-            if parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
+            if event.parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
         case .success:
             successes +|= occurrences
-            let login = Login(user: ByteString(parsed.user?.array ?? []), peer: peer,
-                              method: ByteString(parsed.method?.array ?? []))
+            let user = userID(event.parsed.user ?? Bytes(""))
+            let login = Login(user: names[user], peer: event.parsed.peer?.key,
+                              method: methods.intern(event.parsed.method ?? Bytes("")))
             logins[login, default: Span()].add(occurrences, at: time)
         case .probe:
             probes +|= occurrences
-            if keepsPeerTables, let peer { probesByPeer[peer, default: Span()].add(occurrences, at: time) }
+            if keepsPeerTables, let peer = event.parsed.peer { probesByPeer[peer.key, default: Span()].add(occurrences, at: time) }
         case .noise:
             break
         }
     }
 
-    private mutating func recordFailure(_ attempts: Int, peer: PeerKey?, user: Bytes?, validity: UserValidity,
-                                        at time: Instant?) {
+    /// `event` is passed whole rather than its `parsed`: it is passed by reference, its parse would be copied.
+    private mutating func recordFailure(_ attempts: Int, _ event: Event, at time: Instant?) {
+        let parsed = event.parsed
         failedAttempts +|= attempts
         failuresByHour.add(attempts, at: time)
-        let userKey = user.map { names.intern($0) }
-        if let peer {
-            if keepsPeerTables { failuresByPeer[peer, default: PeerFailures()].add(attempts, user: userKey, at: time) }
+        let user = parsed.user.map { userID($0) }
+        if let peer = parsed.peer {
+            if keepsPeerTables {
+                failuresByPeer[peer.key, default: PeerFailures()].add(attempts, user: user.map(NameID.init), at: time)
+            }
         } else {
             failuresWithoutPeer +|= attempts
         }
-        if let userKey {
-            failuresByUser[userKey, default: UserFailures()].add(attempts, validity: validity)
+        if let user {
+            users[user].failures[default: UserFailures()].add(attempts, validity: parsed.userValidity)
         }
+    }
+
+    /// A `.sameAttempt` line's word on whether its user exists.
+    private mutating func learnValidity(_ event: Event) {
+        let parsed = event.parsed
+        guard let name = parsed.user, parsed.userValidity != .unknown else { return }
+        let user = userID(name)
+        if users[user].failures != nil {
+            users[user].failures!.validity.learn(parsed.userValidity)
+        } else {
+            users[user].validityForEarlier.learn(parsed.userValidity)
+        }
+    }
+
+    /// The number of a user name, with a `UserState` for it.
+    private mutating func userID(_ name: Bytes) -> Int {
+        let id = names.id(of: name)
+        if id == users.count { users.append(UserState()) }
+        return id
     }
 
     mutating func recordUnmatched(program: String, raw: Bytes) {
@@ -153,20 +203,24 @@ public struct ServiceTally: Sendable {
         failuresByHour.merge(other.failuresByHour)
         successes +|= other.successes
         probes +|= other.probes
-        for (peer, failures) in other.failuresByPeer { failuresByPeer[peer, default: PeerFailures()].merge(failures) }
-        for (user, validity) in other.validityForEarlier {
-            if failuresByUser[user] != nil {
-                failuresByUser[user]!.validity.learn(validity)
+        // Interned here, so tables share one copy of each name.
+        let rename = other.names.names.map { name in name.bytes.withUnsafeBufferPointer { userID(Bytes($0)) } }
+        for (peer, failures) in other.failuresByPeer {
+            failuresByPeer[peer, default: PeerFailures()].merge(failures) { NameID(rename[$0.index]) }
+        }
+        // What the later part learned about users without a failure there, before its failures are added.
+        for (id, user) in other.users.enumerated() where user.validityForEarlier != .unknown {
+            if users[rename[id]].failures != nil {
+                users[rename[id]].failures!.validity.learn(user.validityForEarlier)
             } else {
-                validityForEarlier[user, default: .unknown].learn(validity)
+                users[rename[id]].validityForEarlier.learn(user.validityForEarlier)
             }
         }
-        // Interned here too, so tables share one copy of each name.
-        for (user, failures) in other.failuresByUser {
-            failuresByUser[names.intern(user), default: UserFailures()].merge(failures)
+        for (id, user) in other.users.enumerated() {
+            if let failures = user.failures { users[rename[id]].failures[default: UserFailures()].merge(failures) }
         }
-        logins.merge(other.logins)
-        probesByPeer.merge(other.probesByPeer)
+        for (login, span) in other.logins { logins[login, default: Span()].merge(span) }
+        for (peer, span) in other.probesByPeer { probesByPeer[peer, default: Span()].merge(span) }
         for (program, lines) in other.unmatched { unmatched[program, default: SampledLines()].merge(lines) }
         traffic.merge(other.traffic)
         rejects.merge(other.rejects)
@@ -178,7 +232,7 @@ extension ServiceTally {
     /// Nothing is read before this tally's inputs (it starts the run): what it kept for merging with an
     /// earlier one can go.
     mutating func forgetEarlierNeeds() {
-        validityForEarlier = [:]
+        for id in users.indices { users[id].validityForEarlier = .unknown }
         traffic.forgetEarlierNeeds()
     }
 }

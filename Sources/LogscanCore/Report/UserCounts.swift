@@ -1,21 +1,24 @@
 /// Attempts per user name for one address. Most addresses try one name, so the first lives inline and a
-/// table is made only for the second: a million addresses must not mean a million hash tables.
-public struct UserCounts: Sendable {
-    private var first: ByteString?
+/// table is made only for the second: a million addresses must not mean a million hash tables. `Name` is
+/// the name itself (`ban`) or its number in the tally's `NameTable` (the report).
+public struct UserCounts<Name: Hashable & Sendable>: Sendable {
+    private var first: Name?
     private var firstCount = 0
-    private var others: [ByteString: Int]?
+    /// A `Dictionary` (one allocation, 8 bytes inline: `ban` keeps one of these per address); `NameID` and
+    /// `ByteString` hash without `Hasher`.
+    private var others: [Name: Int]?
 
     public init() {}
 
     public var distinct: Int { (first == nil ? 0 : 1) + (others?.count ?? 0) }
 
-    public var entries: [(ByteString, Int)] {
+    public var entries: [(Name, Int)] {
         var all = others.map { $0.map { ($0.key, $0.value) } } ?? []
         if let first { all.append((first, firstCount)) }
         return all
     }
 
-    public mutating func add(_ user: ByteString, _ n: Int) {
+    public mutating func add(_ user: Name, _ n: Int) {
         if first == nil {
             first = user
             firstCount = n
@@ -26,8 +29,9 @@ public struct UserCounts: Sendable {
         }
     }
 
-    public mutating func merge(_ other: UserCounts) {
-        for (user, n) in other.entries { add(user, n) }
+    /// Adds `other`'s counts, each name passed through `rename` (another tally's numbers into this one's).
+    public mutating func merge(_ other: UserCounts, rename: (Name) -> Name = { $0 }) {
+        for (user, n) in other.entries { add(rename(user), n) }
     }
 }
 

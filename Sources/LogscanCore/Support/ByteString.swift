@@ -25,6 +25,9 @@ public struct ByteString: Hashable, Comparable, Sendable {
 
     public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(keyedHash, seed: seed) }
 
+    /// The stored hash, for keys made of several names.
+    var tableHash: UInt64 { keyedHash }
+
     public static func < (lhs: ByteString, rhs: ByteString) -> Bool {
         lhs.bytes.lexicographicallyPrecedes(rhs.bytes)
     }

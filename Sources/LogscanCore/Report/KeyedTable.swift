@@ -1,0 +1,65 @@
+/// A key of a `KeyedTable`: it hashes itself with the table's seed, without `Hasher` (an address by its two
+/// words, a name by its stored hash or number, a queue id by its words).
+public protocol TableKey: Equatable, Sendable {
+    func tableHash(seed: Int) -> UInt64
+}
+
+/// A value per key: the report's failures and probes by address, logins, messages in flight. Entries are kept in insertion order in two arrays, indexed by `OpenSlots`: a
+/// look-up is one hash and a probe or two, and the value is changed in place. With a million addresses it
+/// holds each entry once (about 72 bytes with `PeerFailures`) plus 8–16 bytes of slots, where a
+/// `Dictionary` of the same entries held 2–2.7 times that. Entries are never removed.
+public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccessCollection {
+    public private(set) var keys: [Key] = []
+    public private(set) var values: [Value] = []
+    private var slots = OpenSlots()
+    private let seed = TableSeed.value
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { keys.count }
+    public subscript(position: Int) -> (key: Key, value: Value) { (keys[position], values[position]) }
+
+    /// The value of `key`, if it has one.
+    public subscript(key: Key) -> Value? {
+        if case .entry(let position) = find(key, hash: key.tableHash(seed: seed)) { return values[position] }
+        return nil
+    }
+
+    /// The value of `key`, made by `make` when new, changed in place.
+    public subscript(key: Key, default make: @autoclosure () -> Value) -> Value {
+        get { self[key] ?? make() }
+        _modify {
+            let position = position(of: key, orAdd: make)
+            yield &values[position]
+        }
+    }
+
+    @inline(__always)
+    private mutating func position(of key: Key, orAdd make: () -> Value) -> Int {
+        let hash = key.tableHash(seed: seed)
+        switch find(key, hash: hash) {
+        case .entry(let position):
+            return position
+        case .vacant(let slot):
+            let position = keys.count
+            keys.append(key)
+            values.append(make())
+            slots.add(position, hash: hash, at: slot) { [keys, seed] in keys[$0].tableHash(seed: seed) }
+            return position
+        }
+    }
+
+    @inline(__always)
+    private func find(_ key: Key, hash: UInt64) -> OpenSlots.Place {
+        keys.withUnsafeBufferPointer { keys in slots.find(hash) { keys[$0] == key } }
+    }
+}
+
+/// Values by address (or host name).
+public typealias PeerTable<Value: Sendable> = KeyedTable<PeerKey, Value>
+
+extension PeerKey: TableKey {
+    @inline(__always)
+    public func tableHash(seed: Int) -> UInt64 { UInt64(UInt(bitPattern: _rawHashValue(seed: seed))) }
+}

@@ -1,0 +1,107 @@
+import Testing
+@testable import LogscanCore
+
+/// The report sink's own tables against the `Dictionary` each stands in for: `KeyedTable` (open addressing
+/// over `OpenSlots`), `NameTable` (names numbered, hashed a word at a time), `RunningTable` (the current key
+/// kept aside) and `RejectTally`'s classes by position. Each is driven with the same operations as a
+/// dictionary and must end with the same contents.
+@Suite struct SinkTablesTests {
+    /// A fixed pseudo-random sequence (SplitMix64), so a failure replays.
+    private struct Sequence {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+    }
+
+    /// Addresses (IPv4 and IPv6) and host names, some repeated many times, past several growths of the slots.
+    private func peers(_ count: Int, distinct: Int) -> [PeerKey] {
+        var random = Sequence(state: 7)
+        return (0..<count).map { _ in
+            let n = random.next(distinct)
+            switch n % 3 {
+            case 0: return .ip(IPAddress(v4: UInt32(n)))
+            case 1: return .ip(IPAddress(high: 0x2001_0DB8_0000_0000, low: UInt64(n)))
+            default: return .hostname("host-\(n).example")
+            }
+        }
+    }
+
+    @Test func keyedTableHoldsWhatADictionaryHolds() {
+        var table = KeyedTable<PeerKey, Int>()
+        var dictionary: [PeerKey: Int] = [:]
+        for (index, peer) in peers(20_000, distinct: 3_000).enumerated() {
+            table[peer, default: 0] += index
+            dictionary[peer, default: 0] += index
+        }
+        #expect(table.count == dictionary.count)
+        for (peer, value) in dictionary { #expect(table[peer] == value) }
+        #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.value) }) == dictionary)
+        #expect(table[.ip(IPAddress(v4: 0xFFFF_FFFF))] == nil)
+        #expect(table[.hostname("absent.example")] == nil)
+    }
+
+    @Test func keyedTableKeepsInsertionOrder() {
+        var table = KeyedTable<PeerKey, Int>()
+        let order = peers(500, distinct: 100_000)
+        var firstSeen: [PeerKey] = []
+        for peer in order {
+            if table[peer] == nil { firstSeen.append(peer) }
+            table[peer, default: 0] += 1
+        }
+        #expect(table.keys == firstSeen)
+    }
+
+    /// Names of every length around the word size (the short-word and the word-at-a-time hash), names
+    /// that differ only in their last byte or a trailing NUL, and the empty name.
+    @Test func nameTableNumbersEqualBytesAlike() {
+        var names: [[UInt8]] = [[], [0], [0, 0]]
+        for length in 1...24 {
+            let name = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            names += [name, Array(name.dropLast()) + [UInt8(ascii: "Z")], name + [0]]
+        }
+        var table = NameTable()
+        var ids: [[UInt8]: Int] = [:]
+        for round in 0..<3 {
+            for name in names {
+                let id = Bytes.with(name) { table.id(of: $0) }
+                if round == 0 && ids[name] == nil { ids[name] = id }
+                #expect(id == ids[name], "\(name)")
+                #expect(table[id].bytes == name)
+            }
+        }
+        #expect(table.count == Set(names).count)
+        #expect(Set(ids.values).count == ids.count)
+        #expect(table.id(of: ByteString(names[10])) == ids[names[10]])
+    }
+
+    @Test func runningTableHoldsWhatADictionaryHolds() {
+        var random = Sequence(state: 11)
+        var table = RunningTable(empty: 0)
+        var dictionary: [Int64: Int] = [:]
+        // Mostly in key order, as days come, with some keys out of order and revisited.
+        var key: Int64 = 100
+        for step in 0..<2_000 {
+            if random.next(10) == 0 { key += 1 }
+            let touched = random.next(20) == 0 ? key - Int64(random.next(5)) : key
+            table[touched] += step % 7
+            dictionary[touched, default: 0] += step % 7
+        }
+        #expect(table.table == dictionary)
+        // A key reached with nothing added still has its entry, as with a dictionary's default.
+        table[5] += 0
+        dictionary[5, default: 0] += 0
+        #expect(table.table == dictionary)
+        #expect(table[5] == 0 && table[key] == dictionary[key])
+        table.table = [1: 2]
+        #expect(table.table == [1: 2])
+    }
+
+    @Test func rejectClassPositionsAreTheirPlacesInAllCases() {
+        for (index, rejectClass) in RejectClass.allCases.enumerated() { #expect(rejectClass.position == index) }
+    }
+}
