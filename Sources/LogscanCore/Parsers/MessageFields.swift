@@ -10,14 +10,26 @@ enum MessageFields {
         } else if portRequired {
             return nil
         }
+        // The usual peer, a dotted quad after a space, is read backward in place: it is then the whole token
+        // that the general path below would cut out at the last space and parse.
+        if let (v4, start) = DottedQuad.backward(text.base, endingAt: end, floor: 0),
+           start == 0 || text[start - 1] == UInt8(ascii: " ") {
+            return (.ip(IPAddress(v4: v4)), start)
+        }
         let start = (text.lastIndex(of: UInt8(ascii: " "), before: end)).map { $0 + 1 } ?? 0
         guard end > start, let peer = Peer(bytes: text.slice(start, end)) else { return nil }
         return (peer, start)
     }
 
-    /// Where ` port <digits>` starts, when `text` ends with it.
+    /// Where ` port <digits>` starts, when `text` ends with it. The digits of the last eight bytes are
+    /// counted at once (`ByteLanes`), so a port costs no loop unless it is longer.
     static func trailingPort(_ text: Bytes) -> Int? {
         var i = text.count
+        if i >= 8 {
+            // The last byte is the top lane: the run of digit lanes from the top is the port's tail.
+            let nonDigits = ~ByteLanes.digits(ByteLanes.load(text.base + (i - 8))) & ByteLanes.high
+            i -= nonDigits.leadingZeroBitCount >> 3
+        }
         while i > 0 && isDigit(text[i - 1]) { i -= 1 }
         guard i < text.count, i >= 6, text.slice(i - 6, i).equals(" port ") else { return nil }
         return i - 6

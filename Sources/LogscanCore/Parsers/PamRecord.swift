@@ -5,8 +5,15 @@ enum PamRecord {
     /// so the first ` rhost=` is the real one and the user runs to the end of the line.
     static func parse(_ kind: EventKind, _ text: Bytes) -> ParsedMessage {
         var parsed = ParsedMessage(kind)
-        guard let (host, hostEnd) = MessageFields.keyValue(" rhost=", in: text, anchor: 2) else { return parsed }
-        parsed.peer = Peer(bytes: host)
+        guard let at = text.firstRange(of: " rhost=", anchor: 2) else { return parsed }
+        let hostEnd: Int
+        // The usual host, a dotted quad, is read in place up to its space.
+        if let (ip, end) = DottedQuad.field(text, from: at + 7, before: UInt8(ascii: " "), orEnd: true) {
+            (parsed.peer, hostEnd) = (.ip(ip), end)
+        } else {
+            hostEnd = text.firstIndex(of: UInt8(ascii: " "), from: at + 7) ?? text.count
+            parsed.peer = Peer(bytes: text.slice(at + 7, hostEnd))
+        }
         if let userAt = text.firstRange(of: " user=", from: hostEnd) {
             var end = text.count
             while end > userAt + 6 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }

@@ -4,8 +4,12 @@ enum PostfixClient {
     /// Reads `name[address]` at the start of `text`; returns the peer and where the text after `]` begins.
     /// Postfix accepts only valid host names, so the first `[` ends the name.
     static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? {
-        guard let open = text.firstIndex(of: UInt8(ascii: "[")),
-              let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 1) else { return nil }
+        guard let open = text.firstIndex(of: UInt8(ascii: "[")) else { return nil }
+        // The usual address, a dotted quad, is read in place up to its `]`.
+        if let (ip, close) = DottedQuad.field(text, from: open + 1, before: UInt8(ascii: "]"), orEnd: false) {
+            return (.ip(ip), close + 1)
+        }
+        guard let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 1) else { return nil }
         var address = text.slice(open + 1, close)
         if let v6 = address.after("IPv6:") { address = v6 }
         guard let ip = IPAddress(bytes: address) else { return nil }
