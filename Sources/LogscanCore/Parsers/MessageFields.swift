@@ -37,6 +37,7 @@ enum MessageFields {
 
     /// The text between `prefixLength` and a ` from ` that ends right where the peer starts. The prefix
     /// ends with a space, which an empty user name shares with ` from `.
+    @inline(__always)
     static func user(before peerStart: Int, in text: Bytes, after prefixLength: Int) -> Bytes? {
         let fromStart = peerStart - 6
         guard fromStart >= prefixLength - 1, text.slice(fromStart, peerStart).equals(" from ") else { return nil }

@@ -10,7 +10,8 @@ enum PostfixSmtpdLines {
         if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
            let failedAt = rest.firstRange(of: " authentication failed", anchor: 1, from: end + 7) {
             let reason = rest.suffix(from: failedAt + 22)
-            if reason.contains("Connection lost to authentication server") {
+            // The SASL server's reply comes first; a user name after it cannot pass for it.
+            if reason.hasPrefix(": Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
             }
             // The Dovecot SASL backend's reply to a mechanism it does not offer (xsasl_dovecot_server.c).
