@@ -2,10 +2,12 @@
 /// written for sshd, dovecot and any other PAM service.
 enum PamRecord {
     /// pam_unix writes `rhost=` (set by sshd from the socket) before `user=` (the name the client sent),
-    /// so the first ` rhost=` is the real one and the user runs to the end of the line.
-    static func parse(_ kind: EventKind, _ text: Bytes) -> ParsedMessage {
+    /// so the first ` rhost=` is the real one and the user runs to the end of the line. `fixedLength` is how
+    /// much of `text` the caller has matched as the record's own fixed words (`authentication failure;`),
+    /// which hold no ` rhost=`: the search starts after them.
+    static func parse(_ kind: EventKind, _ text: Bytes, fixedLength: Int = 0) -> ParsedMessage {
         var parsed = ParsedMessage(kind)
-        guard let at = text.firstRange(of: " rhost=", anchor: 2) else { return parsed }
+        guard let at = text.firstRange(of: " rhost=", anchor: 2, from: fixedLength) else { return parsed }
         let hostEnd: Int
         // The usual host, a dotted quad, is read in place up to its space.
         if let (ip, end) = DottedQuad.field(text, from: at + 7, before: UInt8(ascii: " "), orEnd: true) {

@@ -15,13 +15,14 @@ enum DovecotAuthLines {
                                        "bsdauth", "static", "oauth2", "lua", "imap"].map { ($0, 0) })
 
     static func parse(_ text: Bytes) -> ParsedMessage? {
-        if let at = text.firstRange(of: "pam_unix(dovecot:auth): ") {
+        // Searched for by its `x`, rare in these lines (the same first occurrence).
+        if let at = text.firstRange(of: "pam_unix(dovecot:auth): ", anchor: 7) {
             let record = text.suffix(from: at + 24)
-            return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record)
+            return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record, fixedLength: 23)
                 : ParsedMessage(.noise)
         }
         var clean = text
-        if let passwordAt = text.firstRange(of: "given password: "),
+        if let passwordAt = text.firstRange(of: "given password: ", anchor: 2),
            let open = text.lastIndex(of: UInt8(ascii: "("), before: passwordAt), open > 0 {
             clean = text.prefix(open - 1)
         }
@@ -36,17 +37,23 @@ enum DovecotAuthLines {
         var limit = text.count
         for _ in 0..<3 {
             guard let at = text.lastRange(of: ": ", endingBy: limit) else { return nil }
-            let rest = text.suffix(from: at + 2)
-            if rest.hasPrefix("unknown user") { return (at, .authUnknownUser) }
-            if rest.hasPrefix("Password mismatch") { return (at, .authPasswordMismatch) }
-            if rest.hasPrefix("pam_authenticate() failed") { return (at, .authPAMFailure) }
-            // ldap's failed bind, and checkpassword's exit status 1 or 3 (passdb-ldap.c, db-checkpassword.c).
-            if rest.hasPrefix("invalid credentials") || rest.hasPrefix("Login failed (status=") {
-                return (at, .authPasswordMismatch)
-            }
+            if let kind = reasonKind(text.suffix(from: at + 2)) { return (at, kind) }
             limit = at + 1
         }
         return nil
+    }
+
+    /// What a reason's words say, told apart by their first letter.
+    private static func reasonKind(_ rest: Bytes) -> EventKind? {
+        switch rest.first {
+        case UInt8(ascii: "u"): return rest.hasPrefix("unknown user") ? .authUnknownUser : nil
+        case UInt8(ascii: "P"): return rest.hasPrefix("Password mismatch") ? .authPasswordMismatch : nil
+        case UInt8(ascii: "p"): return rest.hasPrefix("pam_authenticate() failed") ? .authPAMFailure : nil
+        // ldap's failed bind, and checkpassword's exit status 1 or 3 (passdb-ldap.c, db-checkpassword.c).
+        case UInt8(ascii: "i"): return rest.hasPrefix("invalid credentials") ? .authPasswordMismatch : nil
+        case UInt8(ascii: "L"): return rest.hasPrefix("Login failed (status=") ? .authPasswordMismatch : nil
+        default: return nil
+        }
     }
 
     /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name.
@@ -57,8 +64,9 @@ enum DovecotAuthLines {
                 return open
             }
         }
-        // The first `(` whose word before it names a passdb.
-        var from = 0
+        // The first `(` whose word before it names a passdb (not the tag's, whose word is `auth` or
+        // `auth-worker`).
+        var from = text.hasPrefix("auth-worker(") ? 12 : text.hasPrefix("auth(") ? 5 : 0
         while let open = text.firstIndex(of: UInt8(ascii: "("), from: from) {
             var start = open
             while start > 0 && text[start - 1] != UInt8(ascii: " ") && text[start - 1] != UInt8(ascii: ":") { start -= 1 }
@@ -83,12 +91,14 @@ enum DovecotAuthLines {
         var fields = inside
         while let comma = fields.lastIndex(of: UInt8(ascii: ",")) {
             let last = fields.suffix(from: comma + 1)
-            if let ip = IPAddress(bytes: last) {
-                let user = fields.prefix(comma)
-                return (user.equals("?") ? user.prefix(0) : user, .ip(ip))
+            // Dovecot's own trailing fields, none of which reads as an address.
+            if last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") {
+                fields = fields.prefix(comma)
+                continue
             }
-            guard last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") else { return nil }
-            fields = fields.prefix(comma)
+            guard let ip = IPAddress(bytes: last) else { return nil }
+            let user = fields.prefix(comma)
+            return (user.equals("?") ? user.prefix(0) : user, .ip(ip))
         }
         return nil
     }

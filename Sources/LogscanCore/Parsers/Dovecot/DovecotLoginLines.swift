@@ -51,7 +51,7 @@ enum DovecotLoginLines {
     static func fields(_ text: Bytes) -> Fields? {
         guard let (ripAt, ip) = remoteAddress(text, followedBy: { $0.hasPrefix(", lip=") }, walkingBack: true)
                 ?? remoteAddress(text, followedBy: { _ in true }, walkingBack: false) else { return nil }
-        guard let userAt = text.firstRange(of: "user=<"), userAt < ripAt else {
+        guard let userAt = text.firstRange(of: "user=<", anchor: 5), userAt < ripAt else {
             return Fields(userAt: ripAt, user: nil, peer: .ip(ip))
         }
         let userEnd = text.lastRange(of: ">, method=", endingBy: ripAt) ?? text.lastRange(of: ">", endingBy: ripAt) ?? ripAt
