@@ -84,9 +84,9 @@ enum PostfixSmtpdLines {
     static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
         guard let at = counters.firstRange(of: " auth=", anchor: 1) else { return ParsedMessage(.noise, peer: peer) }
         let valueStart = at + 6
-        let valueEnd = counters.firstIndex(of: UInt8(ascii: " "), from: valueStart) ?? counters.count
+        let valueEnd = counters.firstIndex(nearby: UInt8(ascii: " "), from: valueStart) ?? counters.count
         let value = counters.slice(valueStart, valueEnd)
-        guard let slash = value.firstIndex(of: UInt8(ascii: "/")), let ok = value.prefix(slash).decimalValue,
+        guard let slash = value.firstIndex(nearby: UInt8(ascii: "/"), from: 0), let ok = value.prefix(slash).decimalValue,
               let total = value.suffix(from: slash + 1).decimalValue, total > ok else {
             return ParsedMessage(.noise, peer: peer)
         }
