@@ -66,19 +66,14 @@ enum DottedQuad {
     @inline(__always)
     private static func octetForward(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ limit: Int,
                                      _ checked: Bool) -> UInt32? {
-        guard !checked || i < limit else { return nil }
-        let first = base[i] &- 48
-        guard first <= 9 else { return nil }
+        guard !checked || i < limit, case let first = digit(base[i]), first < 10 else { return nil }
         i &+= 1
-        guard first != 0, !checked || i < limit, case let second = base[i] &- 48, second <= 9 else {
-            return UInt32(first)
-        }
+        guard first != 0, !checked || i < limit, case let second = digit(base[i]), second < 10 else { return first }
         i &+= 1
-        guard !checked || i < limit, case let third = base[i] &- 48, third <= 9 else {
-            return UInt32(first) &* 10 &+ UInt32(second)
-        }
+        let tens = first &* 10 &+ second
+        guard !checked || i < limit, case let third = digit(base[i]), third < 10 else { return tens }
         i &+= 1
-        let value = UInt32(first) &* 100 &+ UInt32(second) &* 10 &+ UInt32(third)
+        let value = tens &* 10 &+ third
         return value <= 255 ? value : nil
     }
 
@@ -86,19 +81,21 @@ enum DottedQuad {
     @inline(__always)
     private static func octetBackward(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ floor: Int,
                                       _ checked: Bool) -> UInt32? {
-        guard !checked || i > floor else { return nil }
-        let last = base[i &- 1] &- 48
-        guard last <= 9 else { return nil }
+        guard !checked || i > floor, case let last = digit(base[i &- 1]), last < 10 else { return nil }
         i &-= 1
-        guard !checked || i > floor, case let tens = base[i &- 1] &- 48, tens <= 9 else { return UInt32(last) }
+        guard !checked || i > floor, case let tens = digit(base[i &- 1]), tens < 10 else { return last }
         i &-= 1
-        guard !checked || i > floor, case let hundreds = base[i &- 1] &- 48, hundreds <= 9 else {
-            return tens == 0 ? nil : UInt32(tens) &* 10 &+ UInt32(last)
+        guard !checked || i > floor, case let hundreds = digit(base[i &- 1]), hundreds < 10 else {
+            return tens == 0 ? nil : tens &* 10 &+ last
         }
         i &-= 1
-        let value = UInt32(hundreds) &* 100 &+ UInt32(tens) &* 10 &+ UInt32(last)
+        let value = (hundreds &* 10 &+ tens) &* 10 &+ last
         return hundreds == 0 || value > 255 ? nil : value
     }
+
+    /// A byte's digit value; 10 or more for any other byte.
+    @inline(__always)
+    private static func digit(_ byte: UInt8) -> UInt32 { UInt32(byte) &- 48 }
 
     @inline(__always)
     private static func dot(_ base: UnsafePointer<UInt8>, _ i: inout Int, _ limit: Int, _ checked: Bool) -> Bool {
