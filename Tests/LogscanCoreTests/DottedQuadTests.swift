@@ -136,14 +136,23 @@ import Testing
         }
     }
 
+    /// The host cut at its space, and the user after the first ` user=` from there, trailing spaces dropped.
     @Test func pamRecordAgreesWithCuttingAtTheSpace() {
-        for host in texts(count: 3000, seed: 7) {
-            let line = "authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=" + host + "  user=root"
+        let users = ["  user=root", " user=root ", " user=", "user=x", "   user=a user=b", ""]
+        for (index, host) in texts(count: 3000, seed: 7).enumerated() {
+            let line = "authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=" + host + users[index % users.count]
             Bytes.with(line) { text in
-                let parsed = PamRecord.parse(.pamUnixFailure, text)
+                let parsed = PamRecord.parse(.pamUnixFailure, text, fixedLength: 23)
                 let at = text.firstRange(of: " rhost=")! + 7
                 let end = text.firstIndex(of: UInt8(ascii: " "), from: at) ?? text.count
                 #expect(parsed.peer == Peer(bytes: text.slice(at, end)), "\(line)")
+                var user: Bytes? = nil
+                if let userAt = text.firstRange(of: " user=", from: end) {
+                    var userEnd = text.count
+                    while userEnd > userAt + 6 && text[userEnd - 1] == UInt8(ascii: " ") { userEnd -= 1 }
+                    user = text.slice(userAt + 6, userEnd)
+                }
+                #expect(parsed.user == user, "\(line)")
             }
         }
     }

@@ -16,7 +16,10 @@ enum PamRecord {
             hostEnd = text.firstIndex(of: UInt8(ascii: " "), from: at + 7) ?? text.count
             parsed.peer = Peer(bytes: text.slice(at + 7, hostEnd))
         }
-        if let userAt = text.firstRange(of: " user=", from: hostEnd) {
+        // pam_unix writes the user field right after the host, after one space or two.
+        let rest = text.suffix(from: hostEnd)
+        let userNext = rest.hasPrefix(" user=") ? hostEnd : rest.hasPrefix("  user=") ? hostEnd + 1 : nil
+        if let userAt = userNext ?? text.firstRange(of: " user=", from: hostEnd) {
             var end = text.count
             while end > userAt + 6 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }
             parsed.user = text.slice(userAt + 6, end)

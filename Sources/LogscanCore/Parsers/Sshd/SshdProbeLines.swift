@@ -138,6 +138,8 @@ enum SshdProbeLines {
     /// The address at the start of `rest` (right after a fixed prefix), ending at a space, or at a colon
     /// for IPv4 and host names.
     static func leadingPeer(_ rest: Bytes) -> Peer? {
+        // The usual peer, a dotted quad up to its space (or the end), is the whole token.
+        if let (ip, _) = DottedQuad.field(rest, from: 0, before: UInt8(ascii: " "), orEnd: true) { return .ip(ip) }
         let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
         let token = rest.prefix(end)
         // `1.2.3.4:` (old `Received disconnect from 1.2.3.4: 11: …`); an IPv6 address may end in a colon too.
