@@ -11,9 +11,6 @@
 /// by the password that was tried. So the password part is cut off first, the reason is the last one of the
 /// line, and the `(U,IP…)` group is read from its right end: the address is the last field that parses.
 enum DovecotAuthLines {
-    static let passdbs = ProgramTable(["passwd-file", "pam", "sql", "ldap", "passwd", "shadow", "checkpassword",
-                                       "bsdauth", "static", "oauth2", "lua", "imap"].map { ($0, 0) })
-
     static func parse(_ text: Bytes) -> ParsedMessage? {
         // Searched for by its `x`, rare in these lines (the same first occurrence).
         if let at = text.firstRange(of: "pam_unix(dovecot:auth): ", anchor: 7) {
@@ -58,22 +55,37 @@ enum DovecotAuthLines {
 
     /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name.
     static func groupOpen(_ text: Bytes) -> Int? {
-        // 2.4's `auth(U,IP…)`; older tags hold a pid (`auth-worker(1234)`) or a name (`auth(default)`).
-        for (prefix, open) in [("auth(", 4), ("auth-worker(", 11)] as [(StaticString, Int)] where text.hasPrefix(prefix) {
-            if let close = text.firstIndex(of: UInt8(ascii: ")")), text.slice(open + 1, close).firstIndex(of: UInt8(ascii: ",")) != nil {
-                return open
+        // 2.4's `auth(U,IP…)`; older tags hold a pid (`auth-worker(1234)`) or a name (`auth(default)`), and
+        // their `(` is passed over (its word, `auth` or `auth-worker`, names no passdb).
+        var from = 0
+        if let tagOpen = text.hasPrefix("auth(") ? 4 : text.hasPrefix("auth-worker(") ? 11 : nil {
+            if let close = text.firstIndex(of: UInt8(ascii: ")")),
+               text.slice(tagOpen + 1, close).firstIndex(of: UInt8(ascii: ",")) != nil {
+                return tagOpen
             }
+            from = tagOpen + 1
         }
-        // The first `(` whose word before it names a passdb (not the tag's, whose word is `auth` or
-        // `auth-worker`).
-        var from = text.hasPrefix("auth-worker(") ? 12 : text.hasPrefix("auth(") ? 5 : 0
+        // The first `(` whose word before it names a passdb.
         while let open = text.firstIndex(of: UInt8(ascii: "("), from: from) {
             var start = open
             while start > 0 && text[start - 1] != UInt8(ascii: " ") && text[start - 1] != UInt8(ascii: ":") { start -= 1 }
-            if passdbs.lookup(text.slice(start, open)) != nil { return open }
+            if isPassdb(text.slice(start, open)) { return open }
             from = open + 1
         }
         return nil
+    }
+
+    /// Whether `word` names one of Dovecot's passdb drivers, told apart by length first.
+    static func isPassdb(_ word: Bytes) -> Bool {
+        switch word.count {
+        case 3: return word.equals("pam") || word.equals("sql") || word.equals("lua")
+        case 4: return word.equals("ldap") || word.equals("imap")
+        case 6: return word.equals("passwd") || word.equals("shadow") || word.equals("static") || word.equals("oauth2")
+        case 7: return word.equals("bsdauth")
+        case 11: return word.equals("passwd-file")
+        case 13: return word.equals("checkpassword")
+        default: return false
+        }
     }
 
     /// The last `)` before the reason whose group ends with an address: (user, address).
@@ -89,7 +101,13 @@ enum DovecotAuthLines {
     /// `U,IP` with optional trailing `<session>`, `sasl:<mech>` and `master` fields.
     static func userAndAddress(_ inside: Bytes) -> (Bytes, Peer)? {
         var fields = inside
-        while let comma = fields.lastIndex(of: UInt8(ascii: ",")) {
+        while true {
+            // The usual address, a dotted quad after the last comma, read backward in place.
+            if let (v4, start) = DottedQuad.backward(fields.base, endingAt: fields.count, floor: 0),
+               start > 0, fields[start - 1] == UInt8(ascii: ",") {
+                return (userField(fields.prefix(start - 1)), .ip(IPAddress(v4: v4)))
+            }
+            guard let comma = fields.lastIndex(of: UInt8(ascii: ",")) else { return nil }
             let last = fields.suffix(from: comma + 1)
             // Dovecot's own trailing fields, none of which reads as an address.
             if last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") {
@@ -97,9 +115,10 @@ enum DovecotAuthLines {
                 continue
             }
             guard let ip = IPAddress(bytes: last) else { return nil }
-            let user = fields.prefix(comma)
-            return (user.equals("?") ? user.prefix(0) : user, .ip(ip))
+            return (userField(fields.prefix(comma)), .ip(ip))
         }
-        return nil
     }
+
+    /// The user field; Dovecot writes `?` for none.
+    private static func userField(_ user: Bytes) -> Bytes { user.equals("?") ? user.prefix(0) : user }
 }
