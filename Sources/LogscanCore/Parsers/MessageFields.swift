@@ -3,6 +3,9 @@
 /// at the end of the message, never by searching for the first thing that looks like an address.
 enum MessageFields {
     /// Reads `H` or `H port P` at the very end of `text` and returns the peer and the index where `H` starts.
+    /// Inlined: the usual peer, a dotted quad after a space, is read backward in place at the call (it is
+    /// then the whole token that `trailingToken` would cut out at the last space and parse).
+    @inline(__always)
     static func trailingPeer(_ text: Bytes, portRequired: Bool = false) -> (peer: Peer, start: Int)? {
         var end = text.count
         if let portAt = trailingPort(text) {
@@ -10,12 +13,15 @@ enum MessageFields {
         } else if portRequired {
             return nil
         }
-        // The usual peer, a dotted quad after a space, is read backward in place: it is then the whole token
-        // that the general path below would cut out at the last space and parse.
         if let (v4, start) = DottedQuad.backward(text.base, endingAt: end, floor: 0),
            start == 0 || text[start - 1] == UInt8(ascii: " ") {
             return (.ip(IPAddress(v4: v4)), start)
         }
+        return trailingToken(text, end: end)
+    }
+
+    /// The peer in the token that ends at `end` and starts after the last space before it.
+    static func trailingToken(_ text: Bytes, end: Int) -> (peer: Peer, start: Int)? {
         let start = (text.lastIndex(of: UInt8(ascii: " "), before: end)).map { $0 + 1 } ?? 0
         guard end > start, let peer = Peer(bytes: text.slice(start, end)) else { return nil }
         return (peer, start)

@@ -47,7 +47,9 @@ public struct DovecotParser: ServiceParser {
         }
         if process.hasPrefix("lmtp(") || process.hasPrefix("lda(") || program.equals("dovecot-lda")
             || program.equals("deliver") {
-            return text.contains("saved mail to ") || text.contains("stored mail into mailbox ")
+            // Searched for by their `v` and `x`, rarer in these lines than their first letter.
+            return text.firstRange(of: "saved mail to ", anchor: 2) != nil
+                || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
                 ? ParsedMessage(.mailDelivered) : ParsedMessage(.noise)
         }
         return DovecotNoise.parse(text, process: process)
