@@ -39,7 +39,7 @@ enum PostfixClient {
 
     /// `name[address]` after the first ` from ` at or after `start` (a fixed place in the line).
     static func afterFrom(_ text: Bytes, from start: Int = 0) -> (peer: Peer, end: Int)? {
-        guard let at = text.firstRange(of: " from ", from: start),
+        guard let at = text.firstRange(of: " from ", anchor: 1, from: start),
               let (peer, end) = bracketed(text.suffix(from: at + 6)) else { return nil }
         return (peer, at + 6 + end)
     }
