@@ -18,6 +18,7 @@ enum PostfixClient {
     }
 
     /// `name[address]` or `name[address]:port` (with `smtpd_client_port_logging`); the end is after the port.
+    @inline(__always)
     static func bracketedWithPort(_ text: Bytes) -> (peer: Peer, end: Int)? {
         guard let (peer, addressEnd) = bracketed(text) else { return nil }
         var end = addressEnd
@@ -30,6 +31,7 @@ enum PostfixClient {
     }
 
     /// `name[address]` right after `prefix` at the start of `text`.
+    @inline(__always)
     static func after(_ prefix: StaticString, in text: Bytes) -> (peer: Peer, end: Int)? {
         guard let start = text.lengthOfPrefix(prefix), let (peer, end) = bracketed(text.suffix(from: start)) else {
             return nil

@@ -81,6 +81,7 @@ enum PostfixSmtpdLines {
 
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
     /// failed AUTH commands (Postfix 3.0 and later).
+    @inline(__always)
     static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
         // Searched for by its `u`: of the other counters only `quit` and `unknown` have one.
         guard let at = counters.firstRange(of: " auth=", anchor: 2) else { return ParsedMessage(.noise, peer: peer) }
