@@ -5,6 +5,7 @@ enum PamRecord {
     /// so the first ` rhost=` is the real one and the user runs to the end of the line. `fixedLength` is how
     /// much of `text` the caller has matched as the record's own fixed words (`authentication failure;`),
     /// which hold no ` rhost=`: the search starts after them.
+    @inline(__always)
     static func parse(_ kind: EventKind, _ text: Bytes, fixedLength: Int = 0) -> ParsedMessage {
         var parsed = ParsedMessage(kind)
         guard let at = text.firstRange(of: " rhost=", anchor: 2, from: fixedLength) else { return parsed }

@@ -11,6 +11,7 @@ enum PostfixQueueLines {
     }
 
     /// What follows the id, told apart by its first letter; `nil` for a received line without its size.
+    @inline(__always)
     private static func afterQueueID(_ rest: Bytes) -> ParsedMessage? {
         switch rest.first {
         case UInt8(ascii: "f") where rest.hasPrefix("from=<"):
