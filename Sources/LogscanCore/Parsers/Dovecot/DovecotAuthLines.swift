@@ -12,9 +12,7 @@
 /// line, and the `(U,IP…)` group is read from its right end: the address is the last field that parses.
 enum DovecotAuthLines {
     static func parse(_ text: Bytes) -> ParsedMessage? {
-        // Searched for by its `x`, rare in these lines (the same first occurrence).
-        if let at = text.firstRange(of: "pam_unix(dovecot:auth): ", anchor: 7) {
-            let record = text.suffix(from: at + 24)
+        if let record = pamUnixRecord(text) {
             return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record, fixedLength: 23)
                 : ParsedMessage(.noise)
         }
@@ -26,6 +24,36 @@ enum DovecotAuthLines {
         guard let (reasonAt, kind) = reason(clean),
               let open = groupOpen(clean), let (user, peer) = group(clean, open: open, before: reasonAt) else { return nil }
         return ParsedMessage(kind, peer: peer, user: user, validity: kind == .authUnknownUser ? .invalid : .unknown)
+    }
+
+    /// pam_unix's record when it is the message itself: at the start, or right after a process tag that holds
+    /// no client text (`auth: `, `auth-worker(1234): `). Never inside a passdb's `(user,…)` group or 2.4's
+    /// `auth(user,…)` tag, where the client's name is written: a name that quotes a record cannot forge its
+    /// `rhost=`.
+    static func pamUnixRecord(_ text: Bytes) -> Bytes? {
+        if let record = text.after("pam_unix(dovecot:auth): ") { return record }
+        guard let tagEnd = processTagEnd(text) else { return nil }
+        return text.suffix(from: tagEnd).after("pam_unix(dovecot:auth): ")
+    }
+
+    /// Where a leading `name: ` or `name(id): ` ends: a lower-case name, and an id without a comma, a
+    /// parenthesis or a space.
+    static func processTagEnd(_ text: Bytes) -> Int? {
+        var i = 0
+        while i < text.count, (text[i] &- UInt8(ascii: "a") < 26 || text[i] == UInt8(ascii: "-")) { i += 1 }
+        guard i > 0 else { return nil }
+        if i < text.count && text[i] == UInt8(ascii: "(") {
+            var close = i + 1
+            while close < text.count, !isIdEnd(text[close]) { close += 1 }
+            guard close < text.count, text[close] == UInt8(ascii: ")") else { return nil }
+            i = close + 1
+        }
+        return text.suffix(from: i).hasPrefix(": ") ? i + 2 : nil
+    }
+
+    /// A byte that ends a tag's id: its `)`, or one no pid or name holds.
+    private static func isIdEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: " ")
     }
 
     /// The reason after one of the last three `: ` of the line (pam's has a `: ` of its own), and where
