@@ -29,6 +29,7 @@ enum MessageFields {
 
     /// Where ` port <digits>` starts, when `text` ends with it. The digits of the last eight bytes are
     /// counted at once (`ByteLanes`), so a port costs no loop unless it is longer.
+    @inline(__always)
     static func trailingPort(_ text: Bytes) -> Int? {
         var i = text.count
         if i >= 8 {
