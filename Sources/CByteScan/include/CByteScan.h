@@ -2,11 +2,7 @@
 #define LOGSCAN_CBYTESCAN_H
 #include <stddef.h>
 
-/// The first occurrence of `needle` in `haystack` (memmem's contract), tuned for short needles.
-void *logscan_memmem(const void *haystack, size_t haystackLength,
-                     const void *needle, size_t needleLength);
-
-/// glibc's memrchr, likewise.
+/// glibc's memrchr (a GNU extension), for Swift.
 void *logscan_memrchr(const void *haystack, int byte, size_t length);
 
 /// glibc's pipe2 and mkostemp (GNU extensions), for descriptors that are close-on-exec from the start.

@@ -2,12 +2,25 @@
 /// written for sshd, dovecot and any other PAM service.
 enum PamRecord {
     /// pam_unix writes `rhost=` (set by sshd from the socket) before `user=` (the name the client sent),
-    /// so the first ` rhost=` is the real one and the user runs to the end of the line.
-    static func parse(_ kind: EventKind, _ text: Bytes) -> ParsedMessage {
+    /// so the first ` rhost=` is the real one and the user runs to the end of the line. `fixedLength` is how
+    /// much of `text` the caller has matched as the record's own fixed words (`authentication failure;`),
+    /// which hold no ` rhost=`: the search starts after them.
+    @inline(__always)
+    static func parse(_ kind: EventKind, _ text: Bytes, fixedLength: Int = 0) -> ParsedMessage {
         var parsed = ParsedMessage(kind)
-        guard let (host, hostEnd) = MessageFields.keyValue(" rhost=", in: text, anchor: 2) else { return parsed }
-        parsed.peer = Peer(bytes: host)
-        if let userAt = text.firstRange(of: " user=", from: hostEnd) {
+        guard let at = text.firstRange(of: " rhost=", anchor: 2, from: fixedLength) else { return parsed }
+        let hostEnd: Int
+        // The usual host, a dotted quad, is read in place up to its space.
+        if let (ip, end) = DottedQuad.field(text, from: at + 7, before: UInt8(ascii: " "), orEnd: true) {
+            (parsed.peer, hostEnd) = (.ip(ip), end)
+        } else {
+            hostEnd = text.firstIndex(of: UInt8(ascii: " "), from: at + 7) ?? text.count
+            parsed.peer = Peer(bytes: text.slice(at + 7, hostEnd))
+        }
+        // pam_unix writes the user field right after the host, after one space or two.
+        let rest = text.suffix(from: hostEnd)
+        let userNext = rest.hasPrefix(" user=") ? hostEnd : rest.hasPrefix("  user=") ? hostEnd + 1 : nil
+        if let userAt = userNext ?? text.firstRange(of: " user=", from: hostEnd) {
             var end = text.count
             while end > userAt + 6 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }
             parsed.user = text.slice(userAt + 6, end)

@@ -26,6 +26,13 @@ enum ByteLanes {
     @inline(__always)
     static func digits(_ word: UInt64) -> UInt64 { ~notBelowTen(word ^ repeating(0x30)) & high }
 
+    /// The top bit of every lane equal to `byte`, exactly (no lane's answer depends on another's).
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ repeating(byte)
+        return ~(((x & low7) &+ low7) | x) & high
+    }
+
     /// The top bit of every lane holding an ASCII letter (`| 0x20` folds exactly the upper-case letters
     /// onto the lower-case ones; a lane of 0x80 or more is none).
     @inline(__always)

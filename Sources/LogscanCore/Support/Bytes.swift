@@ -109,16 +109,16 @@ public struct Bytes: @unchecked Sendable {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    /// The index of the first occurrence of `literal` at or after `start`.
-    @inlinable
+    /// The index of the first occurrence of `literal` at or after `start`: `memchr` for its first byte and
+    /// an inlined compare of the literal (its length is a constant at each call).
+    @inline(__always)
     public func firstRange(of literal: StaticString, from start: Int = 0) -> Int? {
-        let n = literal.utf8CodeUnitCount
-        guard start + n <= count,
-              let hit = logscan_memmem(base + start, count - start, literal.utf8Start, n) else { return nil }
-        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+        firstRange(of: literal, anchor: 0, from: start)
     }
 
-    /// The index of the last occurrence of `literal` that ends at or before `end`.
+    /// The index of the last occurrence of `literal` that ends at or before `end`. Always inlined, so the
+    /// literal's compare is a load or two rather than a `memcmp` call.
+    @inline(__always)
     public func lastRange(of literal: StaticString, endingBy end: Int? = nil) -> Int? {
         let n = literal.utf8CodeUnitCount
         guard n > 0 else { return nil }
@@ -131,7 +131,7 @@ public struct Bytes: @unchecked Sendable {
         return nil
     }
 
-    @inlinable
+    @inline(__always)
     public func contains(_ literal: StaticString) -> Bool { firstRange(of: literal) != nil }
 
     /// Parses the whole view as a non-negative decimal number; one too large for `Int` saturates at

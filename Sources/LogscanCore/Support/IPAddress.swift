@@ -62,38 +62,13 @@ public struct IPAddress: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return bytes.prefix(percent)
     }
 
-    /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else.
-    /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else: each octet read digit by
-    /// digit without a loop (a leading `0` is a whole octet).
+    /// Four decimal octets, no leading zeros ("01" is ambiguous), nothing else (`DottedQuad`'s rules).
     @inline(__always)
     static func parseV4(_ bytes: Bytes) -> UInt32? {
         let count = bytes.count
-        guard count >= 7 && count <= 15 else { return nil }
-        let base = bytes.base
-        var value: UInt32 = 0
-        var i = 0
-        for octetIndex in 0..<4 {
-            if octetIndex > 0 {
-                guard i < count, base[i] == UInt8(ascii: ".") else { return nil }
-                i &+= 1
-            }
-            guard i < count else { return nil }
-            let first = base[i] &- 48
-            guard first <= 9 else { return nil }
-            var octet = UInt32(first)
-            i &+= 1
-            if first != 0, i < count, case let second = base[i] &- 48, second <= 9 {
-                octet = octet &* 10 &+ UInt32(second)
-                i &+= 1
-                if i < count, case let third = base[i] &- 48, third <= 9 {
-                    octet = octet &* 10 &+ UInt32(third)
-                    i &+= 1
-                }
-            }
-            guard octet <= 255 else { return nil }
-            value = value << 8 | octet
-        }
-        return i == count ? value : nil
+        guard count >= 7 && count <= 15, let (value, end) = DottedQuad.forward(bytes.base, from: 0, limit: count),
+              end == count else { return nil }
+        return value
     }
 
     static func parseV6(_ bytes: Bytes) -> (UInt64, UInt64)? {

@@ -11,17 +11,13 @@
 /// by the password that was tried. So the password part is cut off first, the reason is the last one of the
 /// line, and the `(U,IP…)` group is read from its right end: the address is the last field that parses.
 enum DovecotAuthLines {
-    static let passdbs = ProgramTable(["passwd-file", "pam", "sql", "ldap", "passwd", "shadow", "checkpassword",
-                                       "bsdauth", "static", "oauth2", "lua", "imap"].map { ($0, 0) })
-
     static func parse(_ text: Bytes) -> ParsedMessage? {
-        if let at = text.firstRange(of: "pam_unix(dovecot:auth): ") {
-            let record = text.suffix(from: at + 24)
-            return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record)
+        if let record = pamUnixRecord(text) {
+            return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record, fixedLength: 23)
                 : ParsedMessage(.noise)
         }
         var clean = text
-        if let passwordAt = text.firstRange(of: "given password: "),
+        if let passwordAt = text.firstRange(of: "given password: ", anchor: 2),
            let open = text.lastIndex(of: UInt8(ascii: "("), before: passwordAt), open > 0 {
             clean = text.prefix(open - 1)
         }
@@ -30,42 +26,94 @@ enum DovecotAuthLines {
         return ParsedMessage(kind, peer: peer, user: user, validity: kind == .authUnknownUser ? .invalid : .unknown)
     }
 
+    /// pam_unix's record when it is the message itself: at the start, or right after a process tag that holds
+    /// no client text (`auth: `, `auth-worker(1234): `). Never inside a passdb's `(user,…)` group or 2.4's
+    /// `auth(user,…)` tag, where the client's name is written: a name that quotes a record cannot forge its
+    /// `rhost=`.
+    static func pamUnixRecord(_ text: Bytes) -> Bytes? {
+        if let record = text.after("pam_unix(dovecot:auth): ") { return record }
+        guard let tagEnd = processTagEnd(text) else { return nil }
+        return text.suffix(from: tagEnd).after("pam_unix(dovecot:auth): ")
+    }
+
+    /// Where a leading `name: ` or `name(id): ` ends: a lower-case name, and an id without a comma, a
+    /// parenthesis or a space.
+    static func processTagEnd(_ text: Bytes) -> Int? {
+        var i = 0
+        while i < text.count, (text[i] &- UInt8(ascii: "a") < 26 || text[i] == UInt8(ascii: "-")) { i += 1 }
+        guard i > 0 else { return nil }
+        if i < text.count && text[i] == UInt8(ascii: "(") {
+            var close = i + 1
+            while close < text.count, !isIdEnd(text[close]) { close += 1 }
+            guard close < text.count, text[close] == UInt8(ascii: ")") else { return nil }
+            i = close + 1
+        }
+        return text.suffix(from: i).hasPrefix(": ") ? i + 2 : nil
+    }
+
+    /// A byte that ends a tag's id: its `)`, or one no pid or name holds.
+    private static func isIdEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ")") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: " ")
+    }
+
     /// The reason after one of the last three `: ` of the line (pam's has a `: ` of its own), and where
     /// that `: ` is.
     static func reason(_ text: Bytes) -> (Int, EventKind)? {
         var limit = text.count
         for _ in 0..<3 {
             guard let at = text.lastRange(of: ": ", endingBy: limit) else { return nil }
-            let rest = text.suffix(from: at + 2)
-            if rest.hasPrefix("unknown user") { return (at, .authUnknownUser) }
-            if rest.hasPrefix("Password mismatch") { return (at, .authPasswordMismatch) }
-            if rest.hasPrefix("pam_authenticate() failed") { return (at, .authPAMFailure) }
-            // ldap's failed bind, and checkpassword's exit status 1 or 3 (passdb-ldap.c, db-checkpassword.c).
-            if rest.hasPrefix("invalid credentials") || rest.hasPrefix("Login failed (status=") {
-                return (at, .authPasswordMismatch)
-            }
+            if let kind = reasonKind(text.suffix(from: at + 2)) { return (at, kind) }
             limit = at + 1
         }
         return nil
     }
 
+    /// What a reason's words say, told apart by their first letter.
+    private static func reasonKind(_ rest: Bytes) -> EventKind? {
+        switch rest.first {
+        case UInt8(ascii: "u"): return rest.hasPrefix("unknown user") ? .authUnknownUser : nil
+        case UInt8(ascii: "P"): return rest.hasPrefix("Password mismatch") ? .authPasswordMismatch : nil
+        case UInt8(ascii: "p"): return rest.hasPrefix("pam_authenticate() failed") ? .authPAMFailure : nil
+        // ldap's failed bind, and checkpassword's exit status 1 or 3 (passdb-ldap.c, db-checkpassword.c).
+        case UInt8(ascii: "i"): return rest.hasPrefix("invalid credentials") ? .authPasswordMismatch : nil
+        case UInt8(ascii: "L"): return rest.hasPrefix("Login failed (status=") ? .authPasswordMismatch : nil
+        default: return nil
+        }
+    }
+
     /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name.
     static func groupOpen(_ text: Bytes) -> Int? {
-        // 2.4's `auth(U,IP…)`; older tags hold a pid (`auth-worker(1234)`) or a name (`auth(default)`).
-        for (prefix, open) in [("auth(", 4), ("auth-worker(", 11)] as [(StaticString, Int)] where text.hasPrefix(prefix) {
-            if let close = text.firstIndex(of: UInt8(ascii: ")")), text.slice(open + 1, close).firstIndex(of: UInt8(ascii: ",")) != nil {
-                return open
+        // 2.4's `auth(U,IP…)`; older tags hold a pid (`auth-worker(1234)`) or a name (`auth(default)`), and
+        // their `(` is passed over (its word, `auth` or `auth-worker`, names no passdb).
+        var from = 0
+        if let tagOpen = text.hasPrefix("auth(") ? 4 : text.hasPrefix("auth-worker(") ? 11 : nil {
+            if let close = text.firstIndex(of: UInt8(ascii: ")")),
+               text.slice(tagOpen + 1, close).firstIndex(of: UInt8(ascii: ",")) != nil {
+                return tagOpen
             }
+            from = tagOpen + 1
         }
         // The first `(` whose word before it names a passdb.
-        var from = 0
         while let open = text.firstIndex(of: UInt8(ascii: "("), from: from) {
             var start = open
             while start > 0 && text[start - 1] != UInt8(ascii: " ") && text[start - 1] != UInt8(ascii: ":") { start -= 1 }
-            if passdbs.lookup(text.slice(start, open)) != nil { return open }
+            if isPassdb(text.slice(start, open)) { return open }
             from = open + 1
         }
         return nil
+    }
+
+    /// Whether `word` names one of Dovecot's passdb drivers, told apart by length first.
+    static func isPassdb(_ word: Bytes) -> Bool {
+        switch word.count {
+        case 3: return word.equals("pam") || word.equals("sql") || word.equals("lua")
+        case 4: return word.equals("ldap") || word.equals("imap")
+        case 6: return word.equals("passwd") || word.equals("shadow") || word.equals("static") || word.equals("oauth2")
+        case 7: return word.equals("bsdauth")
+        case 11: return word.equals("passwd-file")
+        case 13: return word.equals("checkpassword")
+        default: return false
+        }
     }
 
     /// The last `)` before the reason whose group ends with an address: (user, address).
@@ -81,15 +129,24 @@ enum DovecotAuthLines {
     /// `U,IP` with optional trailing `<session>`, `sasl:<mech>` and `master` fields.
     static func userAndAddress(_ inside: Bytes) -> (Bytes, Peer)? {
         var fields = inside
-        while let comma = fields.lastIndex(of: UInt8(ascii: ",")) {
-            let last = fields.suffix(from: comma + 1)
-            if let ip = IPAddress(bytes: last) {
-                let user = fields.prefix(comma)
-                return (user.equals("?") ? user.prefix(0) : user, .ip(ip))
+        while true {
+            // The usual address, a dotted quad after the last comma, read backward in place.
+            if let (v4, start) = DottedQuad.backward(fields.base, endingAt: fields.count, floor: 0),
+               start > 0, fields[start - 1] == UInt8(ascii: ",") {
+                return (userField(fields.prefix(start - 1)), .ip(IPAddress(v4: v4)))
             }
-            guard last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") else { return nil }
-            fields = fields.prefix(comma)
+            guard let comma = fields.lastIndex(of: UInt8(ascii: ",")) else { return nil }
+            let last = fields.suffix(from: comma + 1)
+            // Dovecot's own trailing fields, none of which reads as an address.
+            if last.hasPrefix("<") || last.hasPrefix("sasl:") || last.equals("master") {
+                fields = fields.prefix(comma)
+                continue
+            }
+            guard let ip = IPAddress(bytes: last) else { return nil }
+            return (userField(fields.prefix(comma)), .ip(ip))
         }
-        return nil
     }
+
+    /// The user field; Dovecot writes `?` for none.
+    private static func userField(_ user: Bytes) -> Bytes { user.equals("?") ? user.prefix(0) : user }
 }

@@ -58,6 +58,11 @@ extension DovecotParser {
                    .login, ip: "198.51.100.8", user: "tom@example.com"),
             .event("Nov 27 04:50:36 mx1 auth: pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0 tty=dovecot ruser=info rhost=203.0.113.9  user=info",
                    .authPAMFailure, ip: "203.0.113.9", user: "info"),
+            .event("Nov 27 04:50:36 mx1 dovecot: auth-worker(311): pam_unix(dovecot:auth): authentication failure; logname= uid=0 euid=0 tty=dovecot ruser=lu rhost=203.0.113.61  user=lu",
+                   .authPAMFailure, ip: "203.0.113.61", user: "lu"),
+            // A user name that quotes a pam_unix record is the client's text: its rhost= is never taken.
+            .event("Nov 27 04:50:36 mx1 dovecot: auth: passwd-file(x pam_unix(dovecot:auth): authentication failure; logname= rhost=6.6.6.6 ,203.0.113.62): unknown user",
+                   .authUnknownUser, ip: "203.0.113.62", user: "x pam_unix(dovecot:auth): authentication failure; logname= rhost=6.6.6.6 "),
             // Dovecot's own log file (`log_path`): no host, no syslog tag, the level after the process (2.x)
             // or before it (1.x), and the 1.x auth process's `dovecot-auth` tag.
             .event("Jan 29 09:33:58 imap-login: Info: Login: user=<amy@example.org>, method=PLAIN, rip=198.51.100.7, lip=192.0.2.25, mpid=4100, TLS, session=<cXdl>",

@@ -51,7 +51,7 @@ enum DovecotLoginLines {
     static func fields(_ text: Bytes) -> Fields? {
         guard let (ripAt, ip) = remoteAddress(text, followedBy: { $0.hasPrefix(", lip=") }, walkingBack: true)
                 ?? remoteAddress(text, followedBy: { _ in true }, walkingBack: false) else { return nil }
-        guard let userAt = text.firstRange(of: "user=<"), userAt < ripAt else {
+        guard let userAt = text.firstRange(of: "user=<", anchor: 5), userAt < ripAt else {
             return Fields(userAt: ripAt, user: nil, peer: .ip(ip))
         }
         let userEnd = text.lastRange(of: ">, method=", endingBy: ripAt) ?? text.lastRange(of: ">", endingBy: ripAt) ?? ripAt
@@ -65,8 +65,10 @@ enum DovecotLoginLines {
                                       walkingBack: Bool) -> (Int, IPAddress)? {
         var limit = text.count
         while let ripAt = text.lastRange(of: "rip=", endingBy: limit) {
-            let ripEnd = text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 4) ?? text.count
-            if let ip = IPAddress(bytes: text.slice(ripAt + 4, ripEnd)), isDovecots(text.suffix(from: ripEnd)) {
+            // The usual address, a dotted quad, is read in place up to its comma.
+            let quad = DottedQuad.field(text, from: ripAt + 4, before: UInt8(ascii: ","), orEnd: true)
+            let ripEnd = quad?.end ?? text.firstIndex(of: UInt8(ascii: ","), from: ripAt + 4) ?? text.count
+            if let ip = quad?.address ?? IPAddress(bytes: text.slice(ripAt + 4, ripEnd)), isDovecots(text.suffix(from: ripEnd)) {
                 return (ripAt, ip)
             }
             guard walkingBack else { return nil }

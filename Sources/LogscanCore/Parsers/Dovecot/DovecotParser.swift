@@ -37,7 +37,7 @@ public struct DovecotParser: ServiceParser {
             if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
             if text.hasPrefix("auth") { return DovecotAuthLines.parse(text) }
-            if let colon = text.firstRange(of: ": ") {
+            if let colon = text.firstRange(of: ": ", anchor: 0) {
                 process = text.prefix(colon)
                 text = DovecotParser.droppingLevel(text.suffix(from: colon + 2))
             }
@@ -47,15 +47,26 @@ public struct DovecotParser: ServiceParser {
         }
         if process.hasPrefix("lmtp(") || process.hasPrefix("lda(") || program.equals("dovecot-lda")
             || program.equals("deliver") {
-            return text.contains("saved mail to ") || text.contains("stored mail into mailbox ")
+            // Searched for by their `v` and `x`, rarer in these lines than their first letter.
+            return text.firstRange(of: "saved mail to ", anchor: 2) != nil
+                || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
                 ? ParsedMessage(.mailDelivered) : ParsedMessage(.noise)
         }
         return DovecotNoise.parse(text, process: process)
     }
 
-    /// Dovecot's own log files put `Info: `, `Warning: `, `Error: `, `Fatal: ` or `Debug: ` first.
+    /// Dovecot's own log files put `Info: `, `Warning: `, `Error: `, `Fatal: ` or `Debug: ` first (told
+    /// apart by their first letter).
     static func droppingLevel(_ text: Bytes) -> Bytes {
-        text.after("Info: ") ?? text.after("Warning: ") ?? text.after("Error: ") ?? text.after("Debug: ")
-            ?? text.after("Fatal: ") ?? text
+        let level: Bytes?
+        switch text.first {
+        case UInt8(ascii: "I"): level = text.after("Info: ")
+        case UInt8(ascii: "W"): level = text.after("Warning: ")
+        case UInt8(ascii: "E"): level = text.after("Error: ")
+        case UInt8(ascii: "D"): level = text.after("Debug: ")
+        case UInt8(ascii: "F"): level = text.after("Fatal: ")
+        default: level = nil
+        }
+        return level ?? text
     }
 }

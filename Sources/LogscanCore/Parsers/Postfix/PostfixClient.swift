@@ -4,8 +4,13 @@ enum PostfixClient {
     /// Reads `name[address]` at the start of `text`; returns the peer and where the text after `]` begins.
     /// Postfix accepts only valid host names, so the first `[` ends the name.
     static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? {
-        guard let open = text.firstIndex(of: UInt8(ascii: "[")),
-              let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 1) else { return nil }
+        // The name is most often `unknown`: its `[` is within the first word.
+        guard let open = text.firstIndex(nearby: UInt8(ascii: "["), from: 0) else { return nil }
+        // The usual address, a dotted quad, is read in place up to its `]`.
+        if let (ip, close) = DottedQuad.field(text, from: open + 1, before: UInt8(ascii: "]"), orEnd: false) {
+            return (.ip(ip), close + 1)
+        }
+        guard let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 1) else { return nil }
         var address = text.slice(open + 1, close)
         if let v6 = address.after("IPv6:") { address = v6 }
         guard let ip = IPAddress(bytes: address) else { return nil }
@@ -13,6 +18,7 @@ enum PostfixClient {
     }
 
     /// `name[address]` or `name[address]:port` (with `smtpd_client_port_logging`); the end is after the port.
+    @inline(__always)
     static func bracketedWithPort(_ text: Bytes) -> (peer: Peer, end: Int)? {
         guard let (peer, addressEnd) = bracketed(text) else { return nil }
         var end = addressEnd
@@ -25,6 +31,7 @@ enum PostfixClient {
     }
 
     /// `name[address]` right after `prefix` at the start of `text`.
+    @inline(__always)
     static func after(_ prefix: StaticString, in text: Bytes) -> (peer: Peer, end: Int)? {
         guard let start = text.lengthOfPrefix(prefix), let (peer, end) = bracketed(text.suffix(from: start)) else {
             return nil
@@ -34,7 +41,7 @@ enum PostfixClient {
 
     /// `name[address]` after the first ` from ` at or after `start` (a fixed place in the line).
     static func afterFrom(_ text: Bytes, from start: Int = 0) -> (peer: Peer, end: Int)? {
-        guard let at = text.firstRange(of: " from ", from: start),
+        guard let at = text.firstRange(of: " from ", anchor: 1, from: start),
               let (peer, end) = bracketed(text.suffix(from: at + 6)) else { return nil }
         return (peer, at + 6 + end)
     }

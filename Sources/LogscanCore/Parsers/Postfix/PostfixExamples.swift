@@ -20,6 +20,9 @@ extension PostfixParser {
                    .lostConnection, ip: "203.0.113.30"),
             .event("Nov 27 04:50:37 mx1 postfix/smtpd[2201]: warning: unknown[203.0.113.9]: SASL LOGIN authentication failed: Connection lost to authentication server",
                    .daemonWarning, ip: "203.0.113.9"),
+            // A user name that quotes the server's reply is still a failed login.
+            .event("Nov 27 04:50:37 mx1 postfix/smtpd[2201]: warning: unknown[203.0.113.9]: SASL LOGIN authentication failed: authentication failure, sasl_username=Connection lost to authentication server",
+                   .saslFailed, ip: "203.0.113.9", user: "Connection lost to authentication server"),
             .event("Nov 27 04:50:38 mx1 postfix/smtpd[2201]: too many errors after AUTH from unknown[203.0.113.9]",
                    .tooManyAuthErrors, ip: "203.0.113.9"),
             .event("Nov 27 04:50:38 mx1 postfix/smtpd[2201]: disconnect from unknown[203.0.113.9] ehlo=1 auth=0/3 quit=1 commands=2/5",

@@ -5,26 +5,33 @@ enum PostfixQueueLines {
         guard let colon = queueIDEnd(text) else { return nil }
         let queueID = text.prefix(colon)
         let rest = text.suffix(from: colon + 2)
-        var parsed: ParsedMessage
-        if rest.hasPrefix("from=<") {
-            guard let size = MessageFields.keyValue(", size=", in: rest)?.value.trimmingComma.decimalValue else {
-                return ParsedMessage(.noise)
-            }
-            parsed = ParsedMessage(.received)
-            parsed.size = size
-        } else if rest.hasPrefix("to=<") {
-            parsed = delivery(rest)
-        } else if rest.equals("removed") {
-            parsed = ParsedMessage(.removed)
-        } else if let client = rest.after("client=") {
-            parsed = login(client)
-        } else if rest.hasPrefix("reject: ") || rest.hasPrefix("milter-reject: ") {
-            parsed = PostfixRejects.classified(rest, peer: PostfixClient.afterFrom(rest)?.peer)
-        } else {
-            parsed = ParsedMessage(.noise)
-        }
+        guard var parsed = afterQueueID(rest) else { return ParsedMessage(.noise) }
         parsed.queueID = queueID
         return parsed
+    }
+
+    /// What follows the id, told apart by its first letter; `nil` for a received line without its size.
+    @inline(__always)
+    private static func afterQueueID(_ rest: Bytes) -> ParsedMessage? {
+        switch rest.first {
+        case UInt8(ascii: "f") where rest.hasPrefix("from=<"):
+            guard let size = MessageFields.keyValue(", size=", in: rest)?.value.trimmingComma.decimalValue else {
+                return nil
+            }
+            var parsed = ParsedMessage(.received)
+            parsed.size = size
+            return parsed
+        case UInt8(ascii: "t") where rest.hasPrefix("to=<"):
+            return delivery(rest)
+        case UInt8(ascii: "r") where rest.equals("removed"):
+            return ParsedMessage(.removed)
+        case UInt8(ascii: "c") where rest.hasPrefix("client="):
+            return login(rest.dropFirst(7))
+        case UInt8(ascii: "r") where rest.hasPrefix("reject: "), UInt8(ascii: "m") where rest.hasPrefix("milter-reject: "):
+            return PostfixRejects.classified(rest, peer: PostfixClient.afterFrom(rest)?.peer)
+        default:
+            return ParsedMessage(.noise)
+        }
     }
 
     /// A queue id is 5+ upper-case hex digits (short ids) or 10+ base-52 characters (long ids), then `: `.

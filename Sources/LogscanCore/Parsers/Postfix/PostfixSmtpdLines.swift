@@ -10,7 +10,8 @@ enum PostfixSmtpdLines {
         if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
            let failedAt = rest.firstRange(of: " authentication failed", anchor: 1, from: end + 7) {
             let reason = rest.suffix(from: failedAt + 22)
-            if reason.contains("Connection lost to authentication server") {
+            // The SASL server's reply comes first; a user name after it cannot pass for it.
+            if reason.hasPrefix(": Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
             }
             // The Dovecot SASL backend's reply to a mechanism it does not offer (xsasl_dovecot_server.c).
@@ -80,12 +81,14 @@ enum PostfixSmtpdLines {
 
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
     /// failed AUTH commands (Postfix 3.0 and later).
+    @inline(__always)
     static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
-        guard let at = counters.firstRange(of: " auth=", anchor: 1) else { return ParsedMessage(.noise, peer: peer) }
+        // Searched for by its `u`: of the other counters only `quit` and `unknown` have one.
+        guard let at = counters.firstRange(of: " auth=", anchor: 2) else { return ParsedMessage(.noise, peer: peer) }
         let valueStart = at + 6
-        let valueEnd = counters.firstIndex(of: UInt8(ascii: " "), from: valueStart) ?? counters.count
+        let valueEnd = counters.firstIndex(nearby: UInt8(ascii: " "), from: valueStart) ?? counters.count
         let value = counters.slice(valueStart, valueEnd)
-        guard let slash = value.firstIndex(of: UInt8(ascii: "/")), let ok = value.prefix(slash).decimalValue,
+        guard let slash = value.firstIndex(nearby: UInt8(ascii: "/"), from: 0), let ok = value.prefix(slash).decimalValue,
               let total = value.suffix(from: slash + 1).decimalValue, total > ok else {
             return ParsedMessage(.noise, peer: peer)
         }

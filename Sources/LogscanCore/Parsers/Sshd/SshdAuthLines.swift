@@ -97,6 +97,7 @@ enum SshdAuthLines {
     /// address is the one before the last ` port N ssh2`: the user name comes earlier and cannot move it.
     /// Older sshd wrote `… port P ssh1`, `… port P` or no port at all, and SSH-1's rhosts methods add the
     /// client's own user name (` ruser R` or `: ruser R`) after the port.
+    @inline(__always)
     static func methodUserPeer(_ text: Bytes, prefixLength: Int) -> MethodUserPeer? {
         guard let forAt = text.firstRange(of: " for ", anchor: 1, from: prefixLength) else { return nil }
         let method = text.slice(prefixLength, forAt)
@@ -131,6 +132,7 @@ enum SshdAuthLines {
         return head.hasSuffix(" ssh1") ? head.dropLast(5) : head
     }
 
+    @inline(__always)
     static func splitInvalidUser(_ field: Bytes) -> (Bytes, UserValidity) {
         if let user = field.after("invalid user ") ?? field.after("illegal user ") { return (user, .invalid) }
         return (field, .unknown)

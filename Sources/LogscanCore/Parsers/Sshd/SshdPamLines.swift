@@ -49,7 +49,7 @@ enum SshdPamLines {
         guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return nil }
-        var parsed = PamRecord.parse(.pamMoreFailures, text)
+        var parsed = PamRecord.parse(.pamMoreFailures, text, fixedLength: spaceAt + 28)
         parsed.count = count
         return parsed
     }
@@ -59,6 +59,6 @@ enum SshdPamLines {
     static func pamUnixFailure(_ text: Bytes) -> ParsedMessage? {
         let record = text.after("pam_unix(sshd:auth): ") ?? text
         guard record.hasPrefix("authentication failure;") else { return nil }
-        return PamRecord.parse(.pamUnixFailure, record)
+        return PamRecord.parse(.pamUnixFailure, record, fixedLength: 23)
     }
 }

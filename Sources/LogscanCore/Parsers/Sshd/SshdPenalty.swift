@@ -5,10 +5,11 @@ enum SshdPenalty {
     static func deferred(_ text: Bytes) -> ParsedMessage? {
         var start = 19
         while start < text.count {
-            let end = text.firstIndex(of: UInt8(ascii: " "), from: start) ?? text.count
+            // The tokens are short: their delimiters are looked for in a word before `memchr`.
+            let end = text.firstIndex(nearby: UInt8(ascii: " "), from: start) ?? text.count
             var token = text.slice(start, end)
             if token.hasSuffix(":") { token = token.dropLast(1) }
-            if let slash = token.firstIndex(of: UInt8(ascii: "/")), token.suffix(from: slash + 1).decimalValue != nil {
+            if let slash = token.firstIndex(nearby: UInt8(ascii: "/"), from: 0), token.suffix(from: slash + 1).decimalValue != nil {
                 return ParsedMessage(.penaltyDeferred, peer: Peer(bytes: token.prefix(slash)))
             }
             start = end + 1

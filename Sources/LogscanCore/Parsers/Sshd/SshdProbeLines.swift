@@ -56,41 +56,53 @@ enum SshdProbeLines {
         return text.hasPrefix("Unable to negotiate a key exchange method") ? ParsedMessage(.negotiationFailed) : nil
     }
 
-    /// Scanners and broken clients: banner and identification errors, timeouts, penalties.
+    /// Scanners and broken clients: banner and identification errors, timeouts, penalties. The wordings are
+    /// told apart by their first byte, so a line is compared only with those that can match it.
     static func scanner(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        if let rest = text.after("banner exchange: Connection from ") {
-            return ParsedMessage(.badBanner, peer: leadingPeer(rest))
-        }
-        if text.hasPrefix("kex_exchange_identification: ") {
-            return ParsedMessage(.kexFailed)
-        }
-        if text.hasPrefix("Bad protocol version identification ") {
-            return ParsedMessage(.badProtocolVersion, peer: MessageFields.trailingPeer(text)?.peer)
-        }
-        if let rest = text.after("Timeout before authentication for connection from ") {
-            return ParsedMessage(.preauthTimeout, peer: leadingPeer(rest))
-        }
-        if text.hasPrefix("Timeout before authentication for ") {
-            return ParsedMessage(.preauthTimeout, peer: MessageFields.trailingPeer(text)?.peer)
-        }
-        if text.hasPrefix("Bad remote protocol version identification: ") {
-            return ParsedMessage(.badProtocolVersion)
-        }
-        if let rest = text.after("Protocol major versions differ for ") {
-            return ParsedMessage(.badProtocolVersion, peer: leadingPeer(rest))
-        }
-        if text.hasPrefix("drop connection #"), let open = text.firstRange(of: " from ["),
-           let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 7) {
-            return ParsedMessage(.penaltyDrop, peer: Peer(bytes: text.slice(open + 7, close)))
-        }
-        if text.hasPrefix("srclimit_penalise: ") {
-            return SshdPenalty.deferred(text)
-        }
-        if let prefix = text.lengthOfPrefix("ssh_dispatch_run_fatal: Connection from "),
-           let (peer, start, _) = peerBeforePortColon(text) {
+        guard let first = text.first else { return nil }
+        switch first {
+        case UInt8(ascii: "b"):
+            return text.after("banner exchange: Connection from ").map { ParsedMessage(.badBanner, peer: leadingPeer($0)) }
+        case UInt8(ascii: "k"):
+            return text.hasPrefix("kex_exchange_identification: ") ? ParsedMessage(.kexFailed) : nil
+        case UInt8(ascii: "B"):
+            if text.hasPrefix("Bad protocol version identification ") {
+                return ParsedMessage(.badProtocolVersion, peer: MessageFields.trailingPeer(text)?.peer)
+            }
+            return text.hasPrefix("Bad remote protocol version identification: ") ? ParsedMessage(.badProtocolVersion) : nil
+        case UInt8(ascii: "T"):
+            if let rest = text.after("Timeout before authentication for connection from ") {
+                return ParsedMessage(.preauthTimeout, peer: leadingPeer(rest))
+            }
+            return text.hasPrefix("Timeout before authentication for ")
+                ? ParsedMessage(.preauthTimeout, peer: MessageFields.trailingPeer(text)?.peer) : nil
+        case UInt8(ascii: "P"):
+            return text.after("Protocol major versions differ for ").map { ParsedMessage(.badProtocolVersion, peer: leadingPeer($0)) }
+        case UInt8(ascii: "d"):
+            return text.hasPrefix("drop connection #") ? penaltyDrop(text) : nil
+        case UInt8(ascii: "s"):
+            if text.hasPrefix("srclimit_penalise: ") { return SshdPenalty.deferred(text) }
+            guard let prefix = text.lengthOfPrefix("ssh_dispatch_run_fatal: Connection from "),
+                  let (peer, start, _) = peerBeforePortColon(text) else { return nil }
             return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: userBeforePeer(text, prefix, start).1)
+        default:
+            return nil
         }
-        return nil
+    }
+
+    /// `drop connection #N from [H]:P on [L]:P penalty: <reason>` (OpenSSH 9.8+): the first ` from [`.
+    static func penaltyDrop(_ text: Bytes) -> ParsedMessage? {
+        // The usual line: the digits of N, then ` from [` and a dotted quad up to its `]` (the first ` from [`
+        // of the line, as the prefix holds none).
+        var i = 17
+        while i < text.count && isDigit(text[i]) { i += 1 }
+        if text.suffix(from: i).hasPrefix(" from ["),
+           let (ip, _) = DottedQuad.field(text, from: i + 7, before: UInt8(ascii: "]"), orEnd: false) {
+            return ParsedMessage(.penaltyDrop, peer: .ip(ip))
+        }
+        guard let open = text.firstRange(of: " from ["),
+              let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 7) else { return nil }
+        return ParsedMessage(.penaltyDrop, peer: Peer(bytes: text.slice(open + 7, close)))
     }
 
     // MARK: shared shapes
@@ -126,6 +138,8 @@ enum SshdProbeLines {
     /// The address at the start of `rest` (right after a fixed prefix), ending at a space, or at a colon
     /// for IPv4 and host names.
     static func leadingPeer(_ rest: Bytes) -> Peer? {
+        // The usual peer, a dotted quad up to its space (or the end), is the whole token.
+        if let (ip, _) = DottedQuad.field(rest, from: 0, before: UInt8(ascii: " "), orEnd: true) { return .ip(ip) }
         let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
         let token = rest.prefix(end)
         // `1.2.3.4:` (old `Received disconnect from 1.2.3.4: 11: …`); an IPv6 address may end in a colon too.
