@@ -5,25 +5,13 @@ import Testing
 /// inserts, updates, removals (whose backward shift must keep every other key reachable), filtering and
 /// growth, over few keys so that runs of occupied slots form and wrap around the end of the table.
 @Suite struct KeyTableTests {
-    /// SplitMix64: the same operations on every run.
-    struct Numbers {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     func expectSame(_ table: KeyTable<Int>, _ reference: [UInt64: Int], keys: [UInt64]) {
         #expect(table.count == reference.count)
         for key in keys { #expect(table[key] == reference[key], "key \(key)") }
     }
 
     @Test func agreesWithADictionary() {
-        var numbers = Numbers(state: 7)
+        var numbers = SplitMix64(state: 7)
         let keys: [UInt64] = (0..<40).map { UInt64($0) &* 0x1_0000_0001 } + [0, .max, 1 << 63]
         for round in 0..<20 {
             var table = KeyTable(filler: -1, capacity: 16)

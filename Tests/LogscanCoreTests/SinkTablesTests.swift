@@ -6,21 +6,9 @@ import Testing
 /// kept aside) and `RejectTally`'s classes by position. Each is driven with the same operations as a
 /// dictionary and must end with the same contents.
 @Suite struct SinkTablesTests {
-    /// A fixed pseudo-random sequence (SplitMix64), so a failure replays.
-    private struct Sequence {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     /// Addresses (IPv4 and IPv6) and host names, some repeated many times, past several growths of the slots.
     private func peers(_ count: Int, distinct: Int) -> [PeerKey] {
-        var random = Sequence(state: 7)
+        var random = SplitMix64(state: 7)
         return (0..<count).map { _ in
             let n = random.next(distinct)
             switch n % 3 {
@@ -80,7 +68,7 @@ import Testing
     }
 
     @Test func runningTableHoldsWhatADictionaryHolds() {
-        var random = Sequence(state: 11)
+        var random = SplitMix64(state: 11)
         var table = RunningTable(empty: 0)
         var dictionary: [Int64: Int] = [:]
         // Mostly in key order, as days come, with some keys out of order and revisited.
