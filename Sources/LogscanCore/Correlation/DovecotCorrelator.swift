@@ -12,6 +12,8 @@
 public struct DovecotCorrelator: HoldingCorrelator {
     private var pending = KeyTable(filler: HeldList())
     var heldQueue: HeldQueue
+    /// The seed of the host hash (the run's, as the report's name tables).
+    private let hashSeed = UInt64(UInt(bitPattern: TableSeed.value))
 
     init(lines: HeldLines) { heldQueue = HeldQueue(lines: lines) }
 
@@ -24,7 +26,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
         guard let address = CorrelationKey.address(parsed.peer) else {
             return .decided(role == .success ? .success : .failure(attempts: count))
         }
-        let key = CorrelationKey.combine(ProgramTable.hash(line.host), address)
+        let key = CorrelationKey.combine(MixedKey.hash(line.host, seed: hashSeed), address)
         switch role {
         case .authProcessFailure:
             return .pending(key: key)
@@ -45,7 +47,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
 
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
-        pending.update(key, inserting: HeldList()) { $0.append(line, in: lines) }
+        pending.update(key) { $0.append(line, in: lines) }
     }
 
     /// Every held failure of the client counts one attempt.

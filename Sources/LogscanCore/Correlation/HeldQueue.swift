@@ -13,7 +13,12 @@ struct HeldQueue {
     private struct Entry {
         var key: UInt64
         var line: Int32
+        /// The line's time in seconds, `noTime` without one: the check before every line reads it here,
+        /// not through the line's slot.
+        var seen: Int64
     }
+
+    private static var noTime: Int64 { .min }
 
     /// Where the held lines are (one store per pipeline, shared by its correlators).
     let lines: HeldLines
@@ -27,7 +32,7 @@ struct HeldQueue {
 
     mutating func add(_ line: Int32, key: UInt64) {
         lines[line].queueSequence = removedEntries + queue.count
-        queue.append(Entry(key: key, line: line))
+        queue.append(Entry(key: key, line: line, seen: lines[line].line.time?.seconds ?? HeldQueue.noTime))
     }
 
     /// Records that `line` now has its verdict; the queue lets go of it.
@@ -45,8 +50,8 @@ struct HeldQueue {
     func hasNothingToSettle(around now: Int64?) -> Bool {
         guard let entry = queue.first else { return true }
         guard entry.line != HeldLines.none, !isOverLimit, !lines[entry.line].isResolved else { return false }
-        guard let now, let seen = lines[entry.line].event.line.time?.seconds else { return true }
-        return abs(now - seen) <= HeldQueue.expirySeconds
+        guard let now, entry.seen != HeldQueue.noTime else { return true }
+        return abs(now - entry.seen) <= HeldQueue.expirySeconds
     }
 
     private mutating func removeFirst() {
@@ -64,8 +69,7 @@ struct HeldQueue {
                 continue
             }
             if !all && !isOverLimit {
-                guard let now, let seen = lines[entry.line].line.time?.seconds,
-                      abs(now - seen) > HeldQueue.expirySeconds else {
+                guard let now, entry.seen != HeldQueue.noTime, abs(now - entry.seen) > HeldQueue.expirySeconds else {
                     return nil
                 }
             }

@@ -1,66 +1,113 @@
 /// A hash table keyed by a correlation key (already a 64-bit hash of host and pid, or of host and address):
-/// open addressing with linear probing over one array of slots, so a look-up is one mix of the key and a
-/// probe or two, without a `Hashable` witness, a `Hasher` or a dictionary's bookkeeping per line. The
-/// correlators keep their per-connection state in it. Each table mixes in its own random seed, so keys an
-/// attacker chooses (client addresses) cannot be made to collide.
+/// open addressing with linear probing, so a look-up is one mix of the key and a probe or two, without a
+/// `Hashable` witness, a `Hasher` or a dictionary's bookkeeping per line. The correlators keep their
+/// per-connection state in it. Each table mixes in its own random seed, so keys an attacker chooses (client
+/// addresses) cannot be made to collide.
+///
+/// A slot's tag (the key mixed with the seed, a bijection of the key) lies in its own dense array, apart
+/// from the values: a probe reads 8 bytes a slot, the tag is both the key and its home, and growing or
+/// removing rehashes nothing. Unused slots hold `filler`, so inserting it writes only the tag. The last
+/// key looked up and its slot are kept: the lines of one connection mostly come in a row, and then a
+/// look-up is one comparison, inline.
 struct KeyTable<Value> {
-    private struct Slot {
-        var key: UInt64
-        var isUsed: Bool
-        var value: Value
-    }
-
-    private var slots: [Slot]
-    /// `slots.count - 1` (a power of two less one).
+    /// The tags by slot; `vacant` where the slot is unused.
+    private var tags: [UInt64]
+    /// The values by slot; `filler` where the slot is unused.
+    private var values: [Value]
+    /// `tags.count - 1` (a power of two less one).
     private var mask: Int
     private let seed = UInt64.random(in: .min ... .max)
     /// What an unused slot holds.
     private let filler: Value
     private(set) var count = 0
+    /// The key `slot(for:)` looked up last and its slot; `lastSlot` is -1 when unknown. An insertion moves
+    /// no entry, so only removals and refills forget it.
+    private var lastKey: UInt64 = 0
+    private var lastSlot = -1
+
+    /// The tag of an unused slot.
+    private static var vacant: UInt64 { 0 }
+    /// The tag stored for the one key whose mix is `vacant`: that key and the one mixing to this share a
+    /// slot, as two keys with the same 64-bit hash already do.
+    private static var vacantStandIn: UInt64 { 0x9E37_79B9_7F4A_7C15 }
 
     init(filler: Value, capacity: Int = 64) {
         self.filler = filler
         var size = 16
         while size < capacity { size *= 2 }
-        slots = Array(repeating: Slot(key: 0, isUsed: false, value: filler), count: size)
+        tags = Array(repeating: KeyTable.vacant, count: size)
+        values = Array(repeating: filler, count: size)
         mask = size - 1
     }
 
     @inline(__always)
-    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: MixedKey.mix(key ^ seed)) & mask }
+    private func tag(_ key: UInt64) -> UInt64 {
+        let mixed = MixedKey.mix(key ^ seed)
+        return mixed == KeyTable.vacant ? KeyTable.vacantStandIn : mixed
+    }
+
+    /// The slot holding `tag`, or the unused slot that ends its run.
+    @inline(__always)
+    private func probe(_ tag: UInt64) -> (index: Int, found: Bool) {
+        tags.withUnsafeBufferPointer { tags in
+            var index = Int(truncatingIfNeeded: tag) & mask
+            while true {
+                let here = tags[index]
+                if here == tag { return (index, true) }
+                if here == KeyTable.vacant { return (index, false) }
+                index = (index &+ 1) & mask
+            }
+        }
+    }
 
     /// The slot of `key`, or nil.
     func find(_ key: UInt64) -> Int? {
-        var index = home(key)
-        while slots[index].isUsed {
-            if slots[index].key == key { return index }
-            index = (index + 1) & mask
-        }
-        return nil
+        if key == lastKey && lastSlot >= 0 { return lastSlot }
+        let place = probe(tag(key))
+        return place.found ? place.index : nil
+    }
+
+    /// The slot of `key`, holding `filler` when the key was not in the table.
+    @inline(__always)
+    mutating func slot(for key: UInt64) -> Int {
+        if key == lastKey && lastSlot >= 0 { return lastSlot }
+        return lookUp(key)
+    }
+
+    /// `slot(for:)` when `key` is not the last one.
+    private mutating func lookUp(_ key: UInt64) -> Int {
+        let index = slot(tagged: tag(key))
+        lastKey = key
+        lastSlot = index
+        return index
     }
 
     /// The slot of `key`, holding `fresh` when the key was not in the table.
     mutating func slot(for key: UInt64, inserting fresh: Value) -> Int {
-        var index = home(key)
-        while slots[index].isUsed {
-            if slots[index].key == key { return index }
-            index = (index + 1) & mask
-        }
-        // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
-        // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
-        if (count + 1) * 4 > slots.count * 3 {
-            grow()
-            return slot(for: key, inserting: fresh)
-        }
-        slots[index] = Slot(key: key, isUsed: true, value: fresh)
-        count += 1
+        let before = count
+        let index = slot(for: key)
+        if count != before { values[index] = fresh }
         return index
     }
 
-    /// The value in a slot that `find` or `slot(for:inserting:)` returned (valid until the table changes).
+    private mutating func slot(tagged tag: UInt64) -> Int {
+        let place = probe(tag)
+        if place.found { return place.index }
+        // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
+        // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
+        if (count + 1) * 4 > tags.count * 3 {
+            resize(to: tags.count * 2) { _ in true }
+            return slot(tagged: tag)
+        }
+        tags[place.index] = tag
+        count += 1
+        return place.index
+    }
+
+    /// The value in a slot that `find` or `slot(for:)` returned (valid until the table changes).
     subscript(slot index: Int) -> Value {
-        get { slots[index].value }
-        _modify { yield &slots[index].value }
+        get { values[index] }
+        _modify { yield &values[index] }
     }
 
     /// Runs `body` on the value of `key`, inserting `fresh` first when the key is not in the table: one
@@ -68,55 +115,73 @@ struct KeyTable<Value> {
     @inline(__always)
     mutating func update<Result>(_ key: UInt64, inserting fresh: Value, _ body: (inout Value) -> Result) -> Result {
         let index = slot(for: key, inserting: fresh)
-        return body(&slots[index].value)
+        return body(&values[index])
+    }
+
+    /// Runs `body` on the value of `key`, inserting `filler` first when the key is not in the table.
+    @inline(__always)
+    mutating func update<Result>(_ key: UInt64, _ body: (inout Value) -> Result) -> Result {
+        let index = slot(for: key)
+        return body(&values[index])
     }
 
     subscript(key: UInt64) -> Value? {
-        get { find(key).map { slots[$0].value } }
+        get { find(key).map { values[$0] } }
     }
 
     /// Sets the value of `key`, inserting it if needed.
     mutating func set(_ value: Value, for key: UInt64) {
-        slots[slot(for: key, inserting: value)].value = value
+        values[slot(for: key)] = value
     }
 
     @discardableResult
     mutating func removeValue(forKey key: UInt64) -> Value? {
         guard let index = find(key) else { return nil }
-        let value = slots[index].value
+        let value = values[index]
         remove(at: index)
         return value
     }
 
     /// Keeps only the entries whose value satisfies `keep`, in a table of the same capacity.
     mutating func filter(_ keep: (Value) -> Bool) {
-        var kept = KeyTable(filler: filler, capacity: slots.count)
-        for slot in slots where slot.isUsed && keep(slot.value) { kept.set(slot.value, for: slot.key) }
-        self = kept
+        resize(to: tags.count, keeping: keep)
     }
 
     /// Empties a slot; the entries after it in its run move back so every key stays reachable from its
     /// home slot (backward-shift deletion: no tombstones).
     private mutating func remove(at removed: Int) {
+        lastSlot = -1
         var hole = removed
         var index = removed
         while true {
             index = (index + 1) & mask
-            guard slots[index].isUsed else { break }
-            let wanted = home(slots[index].key)
+            guard tags[index] != KeyTable.vacant else { break }
+            let wanted = Int(truncatingIfNeeded: tags[index]) & mask
             // The entry may fill the hole only if its home is not cyclically within (hole, index].
             let stays = hole <= index ? (hole < wanted && wanted <= index) : (hole < wanted || wanted <= index)
             if stays { continue }
-            slots[hole] = slots[index]
+            tags[hole] = tags[index]
+            values[hole] = values[index]
             hole = index
         }
-        slots[hole] = Slot(key: 0, isUsed: false, value: filler)
+        tags[hole] = KeyTable.vacant
+        values[hole] = filler
         count -= 1
     }
 
-    private mutating func grow() {
-        var larger = KeyTable(filler: filler, capacity: slots.count * 2)
-        for slot in slots where slot.isUsed { larger.set(slot.value, for: slot.key) }
-        self = larger
+    /// Refills the table at `size` slots with the entries `keep` accepts; their tags are their homes still.
+    private mutating func resize(to size: Int, keeping keep: (Value) -> Bool) {
+        let oldTags = tags, oldValues = values
+        lastSlot = -1
+        tags = Array(repeating: KeyTable.vacant, count: size)
+        values = Array(repeating: filler, count: size)
+        mask = size - 1
+        count = 0
+        for index in oldTags.indices where oldTags[index] != KeyTable.vacant && keep(oldValues[index]) {
+            let place = probe(oldTags[index])
+            tags[place.index] = oldTags[index]
+            values[place.index] = oldValues[index]
+            count += 1
+        }
     }
 }

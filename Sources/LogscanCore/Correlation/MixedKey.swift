@@ -24,6 +24,14 @@ struct MixedKey: Hashable {
         Int(truncatingIfNeeded: mix(mix(first ^ UInt64(UInt(bitPattern: seed))) ^ second))
     }
 
+    /// `NameTable.hash(view, seed:)`, with a name of up to eight bytes (a host, most user names) hashed
+    /// inline: one word and one mix, without a call.
+    @inline(__always)
+    static func hash(_ view: Bytes, seed: UInt64) -> UInt64 {
+        guard view.count <= 8 else { return NameTable.hash(view, seed: seed) }
+        return mix(seed ^ UInt64(view.count) ^ NameTable.shortWord(UnsafeRawPointer(view.base), count: view.count))
+    }
+
     /// The 64-bit finalizer of MurmurHash3: every input bit reaches every output bit.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {

@@ -37,6 +37,8 @@
 public struct SshdCorrelator: HoldingCorrelator {
     private var connections = KeyTable(filler: Connection())
     var heldQueue: HeldQueue
+    /// The seed of the host and user hashes (the run's, as the report's name tables).
+    private let hashSeed = UInt64(UInt(bitPattern: TableSeed.value))
     /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).
     private var forgetAt = 4096
     /// Far beyond the ten minutes after which a connection starts afresh anyway, so a log whose clock goes
@@ -61,11 +63,11 @@ public struct SshdCorrelator: HoldingCorrelator {
         settleExpired(around: now)
         if connections.count >= forgetAt, let now { forgetSilent(now: now) }
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
-        let key = CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid)))
-        let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map(ProgramTable.hash))
+        let key = CorrelationKey.combine(MixedKey.hash(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid)))
+        let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map { MixedKey.hash($0, seed: hashSeed) })
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
-        let slot = connections.slot(for: key, inserting: Connection())
+        let slot = connections.slot(for: key)
         return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
                                     to: &connections[slot: slot], held: &heldQueue)
     }
@@ -82,7 +84,7 @@ public struct SshdCorrelator: HoldingCorrelator {
 
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
-        connections.update(key, inserting: Connection()) { $0.held.append(line, in: lines) }
+        connections.update(key) { $0.held.append(line, in: lines) }
     }
 
     mutating func settle(_ key: UInt64) {
@@ -145,9 +147,13 @@ public struct SshdCorrelator: HoldingCorrelator {
 
     /// Settles the held precursors when no `Failed …` line reported them: the lines of the kind that reports
     /// the most attempts count them (rule 2), the others are the same attempts. Lines without an address
-    /// take the connection's (rule 8).
+    /// take the connection's (rule 8). Most connections hold nothing: that costs no call.
+    @inline(__always)
     private static func resolveHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
-        guard !connection.held.isEmpty else { return }
+        if !connection.held.isEmpty { settleHeld(&connection, counted: countIt, held: &held) }
+    }
+
+    private static func settleHeld(_ connection: inout Connection, counted countIt: Bool, held: inout HeldQueue) {
         let lines = held.lines
         let counting = !countIt ? nil
             : connection.held.isSingle ? lines[connection.held.first].event.parsed.kind : countingKind(connection.held, in: lines)

@@ -70,7 +70,7 @@ public struct NameTable: Sendable {
 
     /// Up to eight bytes as one word, read in at most three loads.
     @inline(__always)
-    private static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
+    static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
         if count == 8 { return raw.loadUnaligned(as: UInt64.self) }
         var word: UInt64 = 0
         var offset = 0
