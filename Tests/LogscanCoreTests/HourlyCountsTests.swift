@@ -26,4 +26,27 @@ import Testing
         #expect(a.hours == both.hours)
         #expect(a.hours.values.reduce(0, +) == 15)
     }
+
+    /// The hour kept aside is tested by its bounds in microseconds: times on either side of hour edges
+    /// (the last microsecond of an hour, the first of the next), before the epoch, and at the ends of
+    /// `Int64`'s microseconds, against each time's hour worked out by division.
+    @Test func hourBoundsAgreeWithDivision() {
+        let edges: [Int64] = [base * 1_000_000, 0, -3_600_000_000, Int64.max - 1_000_000, Int64.min + 10_000_000_000]
+        var times: [Int64] = []
+        for edge in edges {
+            for delta: Int64 in [-3_600_000_001, -3_600_000_000, -1, 0, 1, 999_999, 3_599_999_999, 3_600_000_000] {
+                let (time, overflow) = edge.addingReportingOverflow(delta)
+                if !overflow { times.append(time) }
+            }
+        }
+        var counts = HourlyCounts()
+        var expected: [Int64: Int] = [:]
+        for (index, micros) in (times + times.reversed() + times).enumerated() {
+            let time = Instant(micros: micros)
+            counts.add(index + 1, at: time)
+            let seconds = time.seconds
+            expected[seconds >= 0 ? seconds / 3600 : (seconds - 3599) / 3600, default: 0] += index + 1
+        }
+        #expect(counts.hours == expected)
+    }
 }

@@ -5,10 +5,11 @@ import Testing
 /// they stand for: keys are equal exactly when the bytes are, and tables of them count each distinct
 /// byte string once.
 @Suite struct TableKeyTests {
-    /// Ids around `QueueKey`'s 15 inline bytes, ids that differ only in a trailing NUL or in their last byte.
+    /// Ids around `QueueKey`'s word boundaries (8, 16 bytes) up to its 24 bytes, ids that differ only in a
+    /// trailing NUL or in their last byte.
     private let ids: [[UInt8]] = {
         var ids: [[UInt8]] = [[], [0], [0, 0], Array("ABC".utf8), Array("ABC".utf8) + [0]]
-        for length in [9, 10, 14, 15, 16, 17, 20, 31] {
+        for length in [7, 8, 9, 10, 14, 15, 16, 17, 20, 23] {
             let id = (0..<length).map { UInt8(ascii: "A") + UInt8($0 % 26) }
             ids.append(id)
             ids.append(Array(id.dropLast()) + [UInt8(ascii: "z")])
@@ -26,6 +27,18 @@ import Testing
         }
         let distinct = Set(ids.flatMap { id in [Bytes.with(id) { QueueKey($0) }, Bytes.with(Array(id)) { QueueKey($0) }] })
         #expect(distinct.count == Set(ids).count)
+        #expect(!distinct.contains(nil))
+    }
+
+    /// A key holds 24 bytes; the parser reads no longer id, so no postfix line's id goes without a key.
+    @Test func queueKeysHoldEveryIdTheParserReads() {
+        for length in 20...28 {
+            let id = Array(String(repeating: "4FhPPq0sPnz1Ns7", count: 2).utf8.prefix(length))
+            let line = Bytes.with(id + Array(": removed".utf8)) { PostfixQueueLines.queueIDEnd($0) }
+            let key = Bytes.with(id) { QueueKey($0) }
+            #expect((line != nil) == (length <= QueueKey.maximumLength), "length \(length)")
+            #expect((key != nil) == (length <= QueueKey.maximumLength), "length \(length)")
+        }
     }
 
     @Test func byteStringsAreEqualExactlyWhenTheBytesAre() {

@@ -38,7 +38,7 @@ public struct MailTraffic: Sendable {
 
     mutating func record(_ event: Event, occurrences: Int, day: Int64?) {
         let parsed = event.parsed
-        let queueID = parsed.queueID.map(QueueKey.init)
+        let queueID = parsed.queueID.flatMap(QueueKey.init)
         switch parsed.kind {
         case .received:
             // qmgr logs `from=` again each time a deferred message returns to the active queue.

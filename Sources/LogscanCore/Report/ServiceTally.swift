@@ -114,7 +114,9 @@ public struct ServiceTally: Sendable {
     }
 
     /// `role` is the event's `kind.role`; `day` the local day of the line, for the traffic breakdown. Inlined
-    /// into `Aggregator.record`, and the event passed on whole (by reference): its parse is not copied.
+    /// into `Aggregator.record`, and the event passed on whole (by reference): its parse is not copied. The
+    /// rarer paths with tables of their own are calls (`recordProblem`, `recordLogin`, `recordProbe`): inlined,
+    /// their code made every event spill the event's fields to the stack first.
     @inline(__always)
     mutating func record(_ event: Event, role: AttemptRole, day: Int64?) {
         let time = event.line.time
@@ -128,7 +130,7 @@ public struct ServiceTally: Sendable {
             traffic.recordReject(occurrences: occurrences, day: day)
             return
         case .daemonProblem:
-            problems[event.parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
+            recordProblem(event, occurrences: occurrences)
             return
         default:
             break
@@ -141,17 +143,32 @@ public struct ServiceTally: Sendable {
         case .notAnAttempt:
             if event.parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
         case .success:
-            successes +|= occurrences
-            let user = userID(event.parsed.user ?? Bytes(""))
-            let login = Login(user: names[user], peer: event.parsed.peer?.key,
-                              method: methods.intern(event.parsed.method ?? Bytes("")))
-            logins[login, default: Span()].add(occurrences, at: time)
+            recordLogin(event, occurrences: occurrences, at: time)
         case .probe:
-            probes +|= occurrences
-            if keepsPeerTables, let peer = event.parsed.peer { probesByPeer[peer.key, default: Span()].add(occurrences, at: time) }
+            recordProbe(event, occurrences: occurrences, at: time)
         case .noise:
             break
         }
+    }
+
+    @inline(never)
+    private mutating func recordProblem(_ event: Event, occurrences: Int) {
+        problems[event.parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
+    }
+
+    @inline(never)
+    private mutating func recordLogin(_ event: Event, occurrences: Int, at time: Instant?) {
+        successes +|= occurrences
+        let user = userID(event.parsed.user ?? Bytes(""))
+        let login = Login(user: names[user], peer: event.parsed.peer?.key,
+                          method: methods.intern(event.parsed.method ?? Bytes("")))
+        logins[login, default: Span()].add(occurrences, at: time)
+    }
+
+    @inline(never)
+    private mutating func recordProbe(_ event: Event, occurrences: Int, at time: Instant?) {
+        probes +|= occurrences
+        if keepsPeerTables, let peer = event.parsed.peer { probesByPeer[peer.key, default: Span()].add(occurrences, at: time) }
     }
 
     /// `event` is passed whole rather than its `parsed`: it is passed by reference, its parse would be copied.
