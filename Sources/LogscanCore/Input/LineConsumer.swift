@@ -1,6 +1,8 @@
 /// Receives an input's lines from `LineSplitter`. The splitter is specialised for each consumer type, so a
 /// line reaches the pipeline by a direct call (through closures it cost two thunks a line; bench/RESULTS.md,
-/// round four, second pass).
+/// round four, second pass). Usable from inline code, so sinks of other modules (`logscan ban`'s tally, the
+/// `events` printer) get the same direct calls when cross-module optimisation specialises the reading.
+@usableFromInline
 protocol LineConsumer {
     /// One line without its `\n` or `\r\n`: `length` is its bytes in the input (its line end, the NULs
     /// skipped before it and any bytes cut off included), `cut` whether it was cut at

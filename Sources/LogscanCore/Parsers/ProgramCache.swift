@@ -18,7 +18,9 @@ struct ProgramCache {
     private var entries = [Entry](repeating: Entry(), count: 64)
 
     /// What `cached(_:)` answers for a name the cache does not hold (or cannot: over 32 bytes).
-    static let miss = -2
+    /// (A computed constant, not a stored global: cross-module optimisation then still serialises the
+    /// pipeline's `process` for sinks of other modules to specialise.)
+    @inline(__always) static var miss: Int { -2 }
 
     /// The parser index cached for `program`: -1 when no parser claims it, `miss` when the cache cannot say.
     /// Only this runs on a hit; the registry is consulted by the caller on a miss (`remember(_:index:)`),

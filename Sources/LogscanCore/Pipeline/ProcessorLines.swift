@@ -1,11 +1,12 @@
 /// A whole input's lines into a `LineProcessor`, each gzip member's end noted in a ledger: what
 /// `Scanner.scan` reads with. A consumer type rather than closures, so `LineSplitter` is specialised for it
 /// and each line is a direct call to `process` (see `LineConsumer`).
+@usableFromInline
 struct StreamedLines<Sink: EventSink>: LineConsumer {
-    var processor: LineProcessor<Sink>
+    @usableFromInline var processor: LineProcessor<Sink>
     var ledger = GzipMemberLedger()
 
-    @inline(__always)
+    @inlinable
     mutating func take(_ line: Bytes, length: Int, cut: Bool) -> Bool {
         processor.process(line)
         return true
@@ -13,6 +14,7 @@ struct StreamedLines<Sink: EventSink>: LineConsumer {
 
     /// The member's lines reached the sink as they were read (`events` printed them): a failed member is
     /// only reported.
+    @usableFromInline
     mutating func memberEnded(_ end: GzipMemberEnd) {
         ledger.note(end, linesSoFar: processor.stats.lines, counted: true)
     }
@@ -20,19 +22,21 @@ struct StreamedLines<Sink: EventSink>: LineConsumer {
 
 /// The same for `Scanner.aggregateFile`: each gzip member's lines go into a sink of their own, kept (merged
 /// into `intact`) only when the member proves intact.
+@usableFromInline
 struct MemberCheckedLines<Sink: MergeableSink>: LineConsumer {
-    var processor: LineProcessor<Sink>
+    @usableFromInline var processor: LineProcessor<Sink>
     var intact: Sink
     var ledger = GzipMemberLedger()
     /// An empty sink for the next member.
     let fresh: () -> Sink
 
-    @inline(__always)
+    @inlinable
     mutating func take(_ line: Bytes, length: Int, cut: Bool) -> Bool {
         processor.process(line)
         return true
     }
 
+    @usableFromInline
     mutating func memberEnded(_ end: GzipMemberEnd) {
         ledger.note(end, linesSoFar: processor.stats.lines, counted: false)
         if end.intact { intact.merge(processor.sink) }
