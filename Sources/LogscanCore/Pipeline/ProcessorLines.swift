@@ -1,34 +1,16 @@
 /// A whole input's lines into a `LineProcessor`, each gzip member's end noted in a ledger: what
-/// `Scanner.scan` reads with. A consumer type rather than closures, so `LineSplitter` is specialised for it
-/// and each line is a direct call to `process` (see `LineConsumer`).
+/// `Scanner.scan` and `Scanner.aggregateFile` read a file with. A consumer type rather than closures, so
+/// `LineSplitter` is specialised for it and each line is a direct call to `process` (see `LineConsumer`).
 @usableFromInline
-struct StreamedLines<Sink: EventSink>: LineConsumer {
+struct ProcessorLines<Sink: EventSink>: LineConsumer {
     @usableFromInline var processor: LineProcessor<Sink>
     var ledger = GzipMemberLedger()
-
-    @inlinable
-    mutating func take(_ line: Bytes, length: Int, cut: Bool) -> Bool {
-        processor.process(line)
-        return true
-    }
-
-    /// The member's lines reached the sink as they were read (`events` printed them): a failed member is
-    /// only reported.
-    @usableFromInline
-    mutating func memberEnded(_ end: GzipMemberEnd) {
-        ledger.note(end, linesSoFar: processor.stats.lines, counted: true)
-    }
-}
-
-/// The same for `Scanner.aggregateFile`: each gzip member's lines go into a sink of their own, kept (merged
-/// into `intact`) only when the member proves intact.
-@usableFromInline
-struct MemberCheckedLines<Sink: MergeableSink>: LineConsumer {
-    @usableFromInline var processor: LineProcessor<Sink>
-    var intact: Sink
-    var ledger = GzipMemberLedger()
-    /// An empty sink for the next member.
-    let fresh: () -> Sink
+    /// True when the lines reach the output as they are read (`events` printed them), so a failed member
+    /// is only reported; false when each member's lines go into a sink of their own (`aggregateFile`).
+    let counted: Bool
+    /// What else a member's end does, with the processor's sink: `aggregateFile` keeps an intact member's
+    /// sink and starts a fresh one. Called once a member, never a line.
+    let memberDone: (GzipMemberEnd, inout Sink) -> Void
 
     @inlinable
     mutating func take(_ line: Bytes, length: Int, cut: Bool) -> Bool {
@@ -38,8 +20,7 @@ struct MemberCheckedLines<Sink: MergeableSink>: LineConsumer {
 
     @usableFromInline
     mutating func memberEnded(_ end: GzipMemberEnd) {
-        ledger.note(end, linesSoFar: processor.stats.lines, counted: false)
-        if end.intact { intact.merge(processor.sink) }
-        processor.sink = fresh()
+        ledger.note(end, linesSoFar: processor.stats.lines, counted: counted)
+        memberDone(end, &processor.sink)
     }
 }

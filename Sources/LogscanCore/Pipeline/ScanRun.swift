@@ -67,8 +67,9 @@ public struct Scanner: Sendable {
         if case .journal = source.kind { return scanJournal(source, into: sink) }
         var sink = sink
         sink.beginInput(source)
-        var lines = StreamedLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
-                                                          reference: source.modified ?? .now, sink: sink))
+        var lines = ProcessorLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
+                                                           reference: source.modified ?? .now, sink: sink),
+                                   counted: true, memberDone: { _, _ in })
         let read = InputReader.forEachLine(of: source, progress: progress, into: &lines)
         lines.processor.finish()
         return (lines.processor.sink, fileResult(source, lines.processor.stats, read, lines.ledger))
@@ -80,13 +81,17 @@ public struct Scanner: Sendable {
         if case .journal = source.kind { return scanJournal(source, into: make(zone)) }
         let zone = zone
         return withoutActuallyEscaping(make) { make in
-            var lines = MemberCheckedLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
-                                                                    reference: source.modified ?? .now, sink: make(zone)),
-                                           intact: make(zone), fresh: { make(zone) })
+            var intact = make(zone)
+            var lines = ProcessorLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
+                                                                reference: source.modified ?? .now, sink: make(zone)),
+                                       counted: false, memberDone: { end, sink in
+                                           if end.intact { intact.merge(sink) }
+                                           sink = make(zone)
+                                       })
             let read = InputReader.forEachLine(of: source, progress: progress, into: &lines)
             lines.processor.finish()
-            lines.intact.merge(lines.processor.sink)
-            return (lines.intact, fileResult(source, lines.processor.stats, read, lines.ledger))
+            intact.merge(lines.processor.sink)
+            return (intact, fileResult(source, lines.processor.stats, read, lines.ledger))
         }
     }
 
