@@ -81,6 +81,9 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     @inline(__always)
     public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
+    /// Inlined: a switch its callers fold into a table read (it was a call per recognised line; a static
+    /// table cost more, bench/RESULTS.md round four).
+    @inline(__always)
     public var role: AttemptRole {
         switch self {
         case .failedPassword, .failedKeyboardInteractive, .failedPublickey, .failedOtherMethod:

@@ -56,10 +56,18 @@ public struct ReadResult: Sendable {
 /// Opens an input, recognises gzip by its magic bytes, and feeds its lines to `body`.
 public enum InputReader {
     /// `memberEnded` hears of each gzip member's end, after the member's complete lines.
-    @inline(__always)
     public static func forEachLine(of source: InputSource, progress: ProgressCounter? = nil,
                                    memberEnded: (GzipMemberEnd) -> Void = { _ in },
                                    _ body: (Bytes) -> Void) -> ReadResult {
+        ClosureLines.with(memberEnded: memberEnded, { line, _, _ in body(line); return true }) {
+            forEachLine(of: source, progress: progress, into: &$0)
+        }
+    }
+
+    /// The same with a consumer (each line a direct call, see `LineConsumer`); its `take` is not asked to
+    /// stop a whole input's reading.
+    static func forEachLine<C: LineConsumer>(of source: InputSource, progress: ProgressCounter? = nil,
+                                             into consumer: inout C) -> ReadResult {
         defer { progress?.finishFile() }
         var result = ReadResult()
         var opened: OpenedInput?
@@ -88,14 +96,14 @@ public enum InputReader {
         if input.isGzip {
             result.compressed = true
             var producer = GzipChunks(input: input)
-            let dropped = splitter.forEachLine(of: &producer, memberEnded: memberEnded, body)
+            let dropped = splitter.forEachLine(of: &producer, into: &consumer)
             result.rawBytes = producer.rawBytesRead
             let problems = producer.notes + [describe(producer.damage, dropped: dropped)].compactMap { $0 }
             result.problem = problems.isEmpty ? nil : problems.joined(separator: "; ")
             producer.close()
         } else {
             var producer = PlainChunks(input: input, opened: opened)
-            let dropped = splitter.forEachLine(of: &producer, body)
+            let dropped = splitter.forEachLine(of: &producer, into: &consumer)
             result.rawBytes = producer.rawBytesRead
             result.problem = describe(producer.damage, dropped: dropped)
         }

@@ -26,25 +26,18 @@ struct LineSplitter {
 
     func deallocate() { buffer.deallocate() }
 
-    /// Calls `body` with each line (without its `\n` or `\r\n`). Returns the byte count of an unfinished last
-    /// line that was dropped because the input was damaged (0 otherwise).
-    @inline(__always)
-    mutating func forEachLine<P: ChunkProducer>(of producer: inout P, memberEnded: (GzipMemberEnd) -> Void = { _ in },
-                                                _ body: (Bytes) -> Void) -> Int {
-        forEachLine(of: &producer, memberEnded: memberEnded) { line, _, _ in
-            body(line)
-            return true
-        }
-    }
-
-    /// Like `forEachLine(of:_:)`, with each line's length in the input (its `\n`, any NULs skipped before it
-    /// and any bytes cut off included) and whether it was cut, until `body` returns false. `memberEnded`
-    /// hears of each gzip member's end after the member's complete lines (a fill of 0 bytes that ends a
-    /// member is not the end of the input). Inlined, so the caller's closures
-    /// become direct calls (measured: bench/RESULTS.md's 20 MB file, callgrind).
-    @inline(__always)
+    /// Calls `body` with each line (without its `\n` or `\r\n`), its length in the input (its `\n`, any NULs
+    /// skipped before it and any bytes cut off included) and whether it was cut, until `body` returns false.
+    /// `memberEnded` hears of each gzip member's end after the member's complete lines. Returns the byte
+    /// count of an unfinished last line that was dropped because the input was damaged (0 otherwise).
     mutating func forEachLine<P: ChunkProducer>(of producer: inout P, memberEnded: (GzipMemberEnd) -> Void = { _ in },
                                                 _ body: (Bytes, Int, Bool) -> Bool) -> Int {
+        ClosureLines.with(memberEnded: memberEnded, body) { forEachLine(of: &producer, into: &$0) }
+    }
+
+    /// The same with a consumer: specialised for its type, so each line is a direct (inlinable) call; a
+    /// fill of 0 bytes that ends a gzip member is not the end of the input.
+    mutating func forEachLine<P: ChunkProducer, C: LineConsumer>(of producer: inout P, into consumer: inout C) -> Int {
         let cap = LineSplitter.maxLineBytes
         var filled = 0
         /// Bytes of the current line already passed over: leading NULs, and all of an overlong line.
@@ -56,7 +49,7 @@ struct LineSplitter {
             let memberEnd = producer.takeMemberEnd()
             defer {
                 if let memberEnd {
-                    memberEnded(memberEnd)
+                    consumer.memberEnded(memberEnd)
                     // A failed member's unfinished last line is garbage too: the next member starts a new line.
                     if !memberEnd.intact {
                         filled = 0
@@ -76,7 +69,9 @@ struct LineSplitter {
                 let newline = hit.assumingMemoryBound(to: UInt8.self) - buffer
                 overlong = false
                 cutLines += 1
-                guard body(LineSplitter.line(buffer, cap), passed +| (newline + 1 - cap), true) else { return 0 }
+                guard consumer.take(LineSplitter.line(buffer, cap), length: passed +| (newline + 1 - cap), cut: true) else {
+                    return 0
+                }
                 passed = 0
                 start = newline + 1
             } else {
@@ -95,7 +90,8 @@ struct LineSplitter {
                 let newline = hit.assumingMemoryBound(to: UInt8.self) - buffer
                 let cut = newline &- start > cap
                 if cut { cutLines &+= 1 }
-                guard body(LineSplitter.line(buffer + start, cut ? cap : newline &- start), passed &+ newline &+ 1 &- start, cut) else {
+                guard consumer.take(LineSplitter.line(buffer + start, cut ? cap : newline &- start),
+                                    length: passed &+ newline &+ 1 &- start, cut: cut) else {
                     return 0
                 }
                 passed = 0
@@ -115,12 +111,12 @@ struct LineSplitter {
         if overlong {
             if producer.damage != nil { return passed }
             cutLines += 1
-            _ = body(LineSplitter.line(buffer, cap), passed, true)
+            _ = consumer.take(LineSplitter.line(buffer, cap), length: passed, cut: true)
             return 0
         }
         guard filled > 0 else { return 0 }
         if producer.damage != nil { return filled }
-        _ = body(LineSplitter.line(buffer, filled), passed + filled, false)
+        _ = consumer.take(LineSplitter.line(buffer, filled), length: passed + filled, cut: false)
         return 0
     }
 

@@ -17,21 +17,39 @@ struct ProgramCache {
 
     private var entries = [Entry](repeating: Entry(), count: 64)
 
+    /// What `cached(_:)` answers for a name the cache does not hold (or cannot: over 32 bytes).
+    /// (A computed constant, not a stored global: cross-module optimisation then still serialises the
+    /// pipeline's `process` for sinks of other modules to specialise.)
+    @inline(__always) static var miss: Int { -2 }
+
+    /// The parser index cached for `program`: -1 when no parser claims it, `miss` when the cache cannot say.
+    /// Only this runs on a hit; the registry is consulted by the caller on a miss (`remember(_:index:)`),
+    /// so the hit path neither reads nor copies the registry.
     @inline(__always)
-    mutating func parserIndex(for program: Bytes, in registry: ParserRegistry) -> Int? {
+    func cached(_ program: Bytes) -> Int {
         let count = program.count
-        guard count <= 32 else { return registry.parserIndex(for: program) }
+        guard count <= 32 else { return ProgramCache.miss }
         let words = ProgramCache.words(program)
-        let mixed = (words.0 ^ (words.3 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9
-        let slot = Int(truncatingIfNeeded: mixed >> 58)
-        let entry = entries[slot]
+        let entry = entries[ProgramCache.slot(words, count)]
         if entry.count == count && entry.words.0 == words.0 && entry.words.1 == words.1
             && entry.words.2 == words.2 && entry.words.3 == words.3 {
-            return entry.index < 0 ? nil : entry.index
+            return entry.index
         }
-        let found = registry.parserIndex(for: program)
-        entries[slot] = Entry(count: count, words: words, index: found ?? -1)
-        return found
+        return ProgramCache.miss
+    }
+
+    /// Keeps the registry's answer for `program` (`index`, or -1); a name over 32 bytes is not kept.
+    mutating func remember(_ program: Bytes, index: Int) {
+        let count = program.count
+        guard count <= 32 else { return }
+        let words = ProgramCache.words(program)
+        entries[ProgramCache.slot(words, count)] = Entry(count: count, words: words, index: index)
+    }
+
+    @inline(__always)
+    private static func slot(_ words: (UInt64, UInt64, UInt64, UInt64), _ count: Int) -> Int {
+        let mixed = (words.0 ^ (words.3 &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(count)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: mixed >> 58)
     }
 
     /// The key words of a name of at most 32 bytes. Every load lies inside the view, which is why the

@@ -32,21 +32,20 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     public mutating func process(_ raw: Bytes) {
-        // A context line leaves the stats as they were; only then are they copied (they are 100 bytes).
-        guard recording else {
-            let savedStats = stats
-            processRaw(raw)
-            stats = savedStats
-            return
-        }
-        processRaw(raw)
-    }
-
-    @inline(__always)
-    private mutating func processRaw(_ raw: Bytes) {
+        guard recording else { return processContext(raw) }
         count(raw)
         guard !raw.isEmpty else { return }
         route(SyslogHeaderParser.parse(raw, times: &times), raw: raw)
+    }
+
+    /// A context line leaves the stats as they were; only then are they copied (they are 100 bytes). Out of
+    /// line, so the hot path above holds one copy of the header parse and `route`, not two.
+    @inline(never)
+    private mutating func processContext(_ raw: Bytes) {
+        let savedStats = stats
+        count(raw)
+        if !raw.isEmpty { route(SyslogHeaderParser.parse(raw, times: &times), raw: raw) }
+        stats = savedStats
     }
 
     /// A message whose header fields are already known (a journal entry): everything after the header
@@ -58,14 +57,21 @@ public struct LineProcessor<Sink: EventSink> {
         route(line, raw: raw)
     }
 
+    /// Wrapping adds: a line count or byte count of 2^63 is out of reach (no overflow check per line).
+    @inline(__always)
     private mutating func count(_ raw: Bytes) {
-        lineNumber += 1
-        stats.lines += 1
-        stats.bytes += raw.count + 1
+        lineNumber &+= 1
+        stats.lines &+= 1
+        stats.bytes &+= raw.count &+ 1
     }
 
     /// Time range, dispatch by program, parser, correlators and sink.
-    @inline(__always)
+    ///
+    /// `@_transparent`, not `@inline(__always)`: the optimiser inlines the header's common path into
+    /// `process` first, and then `process` is over its inliner's caller-size limit, which stops even
+    /// always-inline calls, so `route` stayed a call (the line built on the stack for it: measured, ~20
+    /// instructions a line). Transparent functions are inlined before optimisation.
+    @_transparent
     private mutating func route(_ line: SyslogLine, raw: Bytes) {
         if let time = line.time {
             stats.firstTime.keepEarliest(time)
@@ -82,7 +88,7 @@ public struct LineProcessor<Sink: EventSink> {
             dispatchBare(line, raw: raw)
             return
         }
-        guard let index = programs.parserIndex(for: line.program, in: registry) else {
+        guard let index = parserIndex(for: line.program) else {
             stats.otherPrograms += 1
             deliverUnmatched(line, raw: raw, service: nil)
             return
@@ -93,6 +99,22 @@ public struct LineProcessor<Sink: EventSink> {
             stats.unmatched += 1
             deliverUnmatched(line, raw: raw, service: registry.service(at: index))
         }
+    }
+
+    /// The parser claiming `program`: the cache's answer, the registry on a miss (out of line, so the hit
+    /// path does not copy the registry).
+    @inline(__always)
+    private mutating func parserIndex(for program: Bytes) -> Int? {
+        var index = programs.cached(program)
+        if index == ProgramCache.miss { index = lookUpProgram(program) }
+        return index < 0 ? nil : index
+    }
+
+    @inline(never)
+    private mutating func lookUpProgram(_ program: Bytes) -> Int {
+        let index = registry.parserIndex(for: program) ?? -1
+        programs.remember(program, index: index)
+        return index
     }
 
     /// Settles every held line and delivers the rest.
@@ -113,8 +135,9 @@ public struct LineProcessor<Sink: EventSink> {
         deliverUnmatched(line, raw: raw, service: nil)
     }
 
-    /// Inlined into `route` (measured: fewer copies of the parse's result, about 30 instructions a line).
-    @inline(__always)
+    /// Inlined into `route` (measured: fewer copies of the parse's result, about 30 instructions a line),
+    /// transparent for the reason `route` is.
+    @_transparent
     private mutating func emit(_ parsed: ParsedMessage, service: Service, line: SyslogLine, raw: Bytes) {
         stats.recognised += 1
         // The event is built before classification and gets its verdict in place (measured: one copy fewer).

@@ -67,32 +67,32 @@ public struct Scanner: Sendable {
         if case .journal = source.kind { return scanJournal(source, into: sink) }
         var sink = sink
         sink.beginInput(source)
-        var processor = LineProcessor(registry: registry, range: range, zone: zone,
-                                      reference: source.modified ?? .now, sink: sink)
-        var ledger = GzipMemberLedger()
-        let read = InputReader.forEachLine(of: source, progress: progress, memberEnded: { end in
-            ledger.note(end, linesSoFar: processor.stats.lines, counted: true)
-        }) { processor.process($0) }
-        processor.finish()
-        return (processor.sink, fileResult(source, processor.stats, read, ledger))
+        var lines = ProcessorLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
+                                                           reference: source.modified ?? .now, sink: sink),
+                                   counted: true, memberDone: { _, _ in })
+        let read = InputReader.forEachLine(of: source, progress: progress, into: &lines)
+        lines.processor.finish()
+        return (lines.processor.sink, fileResult(source, lines.processor.stats, read, lines.ledger))
     }
 
     /// Reads one input into an aggregator per gzip member, kept only when the member proves intact: a
     /// member failing its CRC or data check feeds nothing to the report (or to a ban).
     func aggregateFile<Sink: MergeableSink>(_ source: InputSource, making make: (Zone) -> Sink) -> (Sink, FileResult) {
         if case .journal = source.kind { return scanJournal(source, into: make(zone)) }
-        var processor = LineProcessor(registry: registry, range: range, zone: zone,
-                                      reference: source.modified ?? .now, sink: make(zone))
-        var intact = make(zone)
-        var ledger = GzipMemberLedger()
-        let read = InputReader.forEachLine(of: source, progress: progress, memberEnded: { end in
-            ledger.note(end, linesSoFar: processor.stats.lines, counted: false)
-            if end.intact { intact.merge(processor.sink) }
-            processor.sink = make(zone)
-        }) { processor.process($0) }
-        processor.finish()
-        intact.merge(processor.sink)
-        return (intact, fileResult(source, processor.stats, read, ledger))
+        let zone = zone
+        return withoutActuallyEscaping(make) { make in
+            var intact = make(zone)
+            var lines = ProcessorLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
+                                                                reference: source.modified ?? .now, sink: make(zone)),
+                                       counted: false, memberDone: { end, sink in
+                                           if end.intact { intact.merge(sink) }
+                                           sink = make(zone)
+                                       })
+            let read = InputReader.forEachLine(of: source, progress: progress, into: &lines)
+            lines.processor.finish()
+            intact.merge(lines.processor.sink)
+            return (intact, fileResult(source, lines.processor.stats, read, lines.ledger))
+        }
     }
 
     private func fileResult(_ source: InputSource, _ stats: FileStats, _ read: ReadResult,
