@@ -134,11 +134,12 @@ TEST_PACKAGES += binutils util-linux mandoc man-db zsh fish
 
 # The install tests (Tests/EndToEndTests/InstallTests.swift) use the tree and tarball made here, so the
 # static release build happens once, outside `swift test`. The tests' temporary files go to a folder of
-# this run (TMPDIR), removed after it however it ends: repeated runs used to leave gigabytes in /tmp.
+# this run (TMPDIR), removed after it however it ends: repeated runs used to leave gigabytes in /tmp. Like
+# /tmp, anyone may enter it: some tests run logscan as an unprivileged user on files copied there.
 test: deps
 	rm -rf $(SCRATCH)/stage
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(SCRATCH)/stage >/dev/null
 	$(MAKE) --no-print-directory dist >/dev/null
-	tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/logscan-test.XXXXXX") && trap 'rm -rf "$$tmp"' EXIT && \
+	tmp=$$(mktemp -d "$${TMPDIR:-/tmp}/logscan-test.XXXXXX") && chmod 1777 "$$tmp" && trap 'rm -rf "$$tmp"' EXIT && \
 	TMPDIR=$$tmp LOGSCAN_STAGE=$(CURDIR)/$(SCRATCH)/stage LOGSCAN_DIST=$(CURDIR)/$(SCRATCH)/$(DIST).tar.gz \
 	    $(SWIFT) test --scratch-path $(SCRATCH) $(SWIFTFLAGS)

@@ -63,9 +63,11 @@ enum Harness {
 
     /// Copies `Fixtures/<set>` to a new temporary folder and gives its files the mtimes logrotate would
     /// have left (`name: "2026-11-21T06:25:00Z"`), since a checkout stamps every file with the clone time.
+    /// The folder's name is short: the text report cuts a path to its line width, and tests look for whole
+    /// paths in it (`make test` puts TMPDIR one folder deeper).
     static func fixtures(_ set: String, mtimes: [String: String] = [:]) throws -> URL {
         let target = FileManager.default.temporaryDirectory
-            .appendingPathComponent("logscan-e2e-\(UUID().uuidString)").appendingPathComponent(set)
+            .appendingPathComponent("e2e-\(UUID().uuidString.prefix(8))").appendingPathComponent(set)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Fixtures").appendingPathComponent(set), to: target)
         for (name, stamp) in mtimes {
