@@ -12,12 +12,12 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var total = 0
     if input.isGzip {
         var producer = GzipChunks(input: input)
-        total +|= splitter.forEachLine(of: &producer) { total +|= $0.count }
+        total +|= splitter.forEachLine(of: &producer) { line, _, _ in total +|= line.count; return true }
         if let damage = producer.damage { total +|= damage.utf8.count }
         producer.close()
     } else {
         var producer = PlainChunks(input: input)
-        total +|= splitter.forEachLine(of: &producer) { total +|= $0.count }
+        total +|= splitter.forEachLine(of: &producer) { line, _, _ in total +|= line.count; return true }
     }
     Fuzz.sink = Fuzz.sink &+ total +| splitter.cutLines
     return 0
