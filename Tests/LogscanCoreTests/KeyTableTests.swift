@@ -21,9 +21,9 @@ import Testing
                 let key = keys[numbers.next(round < 10 ? 12 : keys.count)]
                 switch numbers.next(10) {
                 case 0..<4:
-                    let slot = table.slot(for: key, inserting: 0)
+                    let slot = table.slot(for: key)
                     table[slot: slot] += step
-                    reference[key, default: 0] += step
+                    reference[key, default: -1] += step
                 case 4..<7:
                     #expect(table.removeValue(forKey: key) == reference.removeValue(forKey: key))
                 case 7:

@@ -82,14 +82,6 @@ struct KeyTable<Value> {
         return index
     }
 
-    /// The slot of `key`, holding `fresh` when the key was not in the table.
-    mutating func slot(for key: UInt64, inserting fresh: Value) -> Int {
-        let before = count
-        let index = slot(for: key)
-        if count != before { values[index] = fresh }
-        return index
-    }
-
     private mutating func slot(tagged tag: UInt64) -> Int {
         let place = probe(tag)
         if place.found { return place.index }
@@ -110,15 +102,8 @@ struct KeyTable<Value> {
         _modify { yield &values[index] }
     }
 
-    /// Runs `body` on the value of `key`, inserting `fresh` first when the key is not in the table: one
+    /// Runs `body` on the value of `key`, inserting `filler` first when the key is not in the table: one
     /// look-up, and the value changed where it lies (no accessor coroutine, which a caller may not inline).
-    @inline(__always)
-    mutating func update<Result>(_ key: UInt64, inserting fresh: Value, _ body: (inout Value) -> Result) -> Result {
-        let index = slot(for: key, inserting: fresh)
-        return body(&values[index])
-    }
-
-    /// Runs `body` on the value of `key`, inserting `filler` first when the key is not in the table.
     @inline(__always)
     mutating func update<Result>(_ key: UInt64, _ body: (inout Value) -> Result) -> Result {
         let index = slot(for: key)

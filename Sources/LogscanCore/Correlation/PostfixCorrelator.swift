@@ -40,7 +40,7 @@ public struct PostfixCorrelator: Correlator {
         }
         let afterAuth = role == .closing && parsed.detail?.hasPrefix("AUTH") == true
         let counted = afterAuth ? .attemptNotCounted : role
-        return .decided(sessions.update(key, inserting: Session()) {
+        return .decided(sessions.update(key) {
             PostfixCorrelator.apply(counted, count: count, now: now, to: &$0)
         })
     }
