@@ -68,12 +68,12 @@ import Testing
         #expect(json.inputs.stale.map(\.path) == [log])
         // The cron job's --quiet-if-empty does not hide it.
         let quiet = try Harness.logscan(["--quiet-if-empty", "--since", "2026-11-29", "--until", "2026-11-30", log])
-        #expect(quiet.out.contains("is logging working?"))
+        #expect(Self.unwrapped(quiet.out).contains("is logging working?"))
         // A range that ends within a day of the last line is not stale, and reading an archive never is.
         let fresh = try Harness.logscan(["--since", "2026-11-27T12:00", "--until", "2026-11-28", log])
-        #expect(!fresh.out.contains("is logging working?"))
+        #expect(!Self.unwrapped(fresh.out).contains("is logging working?"))
         let archive = try Harness.logscan([dir.path])
-        #expect(!archive.out.contains("is logging working?"))
+        #expect(!Self.unwrapped(archive.out).contains("is logging working?"))
     }
 
     @Test func aSetSkippedByItsMtimeIsStaleToo() throws {
