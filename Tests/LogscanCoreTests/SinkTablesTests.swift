@@ -67,6 +67,38 @@ import Testing
         #expect(table.id(of: ByteString(names[10])) == ids[names[10]])
     }
 
+    /// Addresses' user names (the first inline in `PeerFailures`, the others chained in one `PeerUserPairs`)
+    /// against a dictionary of dictionaries: many addresses, some trying one name and some hundreds, with
+    /// names repeated and the pair table grown many times.
+    @Test func peerUserPairsHoldWhatDictionariesHold() {
+        var random = SplitMix64(state: 13)
+        var failures = [ServiceTally.PeerFailures](repeating: .init(), count: 400)
+        var pairs = PeerUserPairs()
+        var reference = [[Int: Int]](repeating: [:], count: failures.count)
+        for step in 0..<30_000 {
+            let peer = random.next(failures.count)
+            let user = random.next(peer % 4 == 0 ? 1 : 1 + peer * 3)
+            failures[peer].add(1 + step % 3, user: user, at: nil, position: peer, others: &pairs)
+            reference[peer][user, default: 0] += 1 + step % 3
+        }
+        for (peer, expected) in reference.enumerated() {
+            var found: [Int: Int] = [:]
+            if failures[peer].firstUser != PeerUserPairs.none {
+                found[Int(failures[peer].firstUser)] = failures[peer].firstUserAttempts
+            }
+            pairs.forEach(from: failures[peer].newestOtherUser) { user, n in
+                #expect(found[user] == nil, "name listed twice")
+                found[user] = n
+            }
+            #expect(found == expected)
+            #expect(failures[peer].distinctUsers == expected.count)
+        }
+        // Every pair is one address's second or later name.
+        let others = reference.indices.flatMap { peer in reference[peer].keys.filter { $0 != Int(failures[peer].firstUser) } }
+        #expect(pairs.count == others.count)
+        #expect(pairs.names.sorted() == others.sorted())
+    }
+
     @Test func runningTableHoldsWhatADictionaryHolds() {
         var random = SplitMix64(state: 11)
         var table = RunningTable(empty: 0)

@@ -86,13 +86,3 @@ public struct NameTable: Sendable {
         return word
     }
 }
-
-/// A name's number in its `NameTable`, as a table key: it hashes by `MixedKey`'s finalizer with the table's
-/// seed, not by `Hasher` (an address that tries many names keeps them in a table of these).
-public struct NameID: Hashable, Sendable {
-    public let index: Int
-
-    public init(_ index: Int) { self.index = index }
-
-    public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(UInt64(UInt(bitPattern: index)), seed: seed) }
-}

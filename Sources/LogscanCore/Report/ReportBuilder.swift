@@ -52,7 +52,7 @@ public struct ReportBuilder {
 
     func section(_ service: Service, _ tally: ServiceTally, span: (Int64, Int64)?) -> Report.ServiceSection {
         let ips = ranked(tally.failuresByPeer, count: { $0.attempts.count }) { peer, failures in
-            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.distinct,
+            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.distinctUsers,
                          topUsers: ranked(tally.users(of: failures), limit: topUsersPerIP,
                                           count: { $0 }) { user, _ in user.safeText }.rows,
                          first: failures.attempts.first, last: failures.attempts.last)
