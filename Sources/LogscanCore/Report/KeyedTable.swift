@@ -46,7 +46,7 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
             let position = keys.count
             keys.append(key)
             values.append(make())
-            slots.add(position, hash: hash, at: slot) { [keys, seed] in keys[$0].tableHash(seed: seed) }
+            slots.add(position, hash: hash, at: slot)
             return position
         }
     }

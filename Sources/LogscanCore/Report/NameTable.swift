@@ -35,9 +35,7 @@ public struct NameTable: Sendable {
         case .vacant(let slot):
             let id = names.count
             names.append(ByteString(view))
-            slots.add(id, hash: hash, at: slot) { [names, seed] id in
-                names[id].bytes.withUnsafeBufferPointer { NameTable.hash(Bytes($0), seed: seed) }
-            }
+            slots.add(id, hash: hash, at: slot)
             return id
         }
     }

@@ -10,6 +10,10 @@ public struct ServiceTally: Sendable {
     public var failuresByPeer = PeerTable<PeerFailures>()
     /// Every address's second and later user names (see `PeerFailures`).
     private var otherUsers = PeerUserPairs()
+    /// The address of the last failure that had one, and its position in `failuresByPeer`: an attack's
+    /// failures come in runs from one address, and a run's later failures skip the hash and the probe.
+    private var lastFailingPeer: PeerKey?
+    private var lastFailingPosition = 0
     public var failuresByHour = HourlyCounts()
     public var logins = KeyedTable<Login, Span>()
     public var probesByPeer = PeerTable<Span>()
@@ -208,7 +212,7 @@ public struct ServiceTally: Sendable {
         let user = parsed.user.map { userID($0) }
         if let peer = parsed.peer {
             if keepsPeerTables {
-                let position = failuresByPeer.position(of: peer.key, orAdd: PeerFailures())
+                let position = failingPosition(of: peer.key)
                 failuresByPeer.values[position].add(attempts, user: user, at: time, position: position, others: &otherUsers)
             }
         } else {
@@ -217,6 +221,15 @@ public struct ServiceTally: Sendable {
         if let user {
             users[user].failures[default: UserFailures()].add(attempts, validity: parsed.userValidity)
         }
+    }
+
+    /// The position of `peer`'s entry in `failuresByPeer`, made when new.
+    @inline(__always)
+    private mutating func failingPosition(of peer: PeerKey) -> Int {
+        if peer == lastFailingPeer { return lastFailingPosition }
+        let position = failuresByPeer.position(of: peer, orAdd: PeerFailures())
+        (lastFailingPeer, lastFailingPosition) = (peer, position)
+        return position
     }
 
     /// A `.sameAttempt` line's word on whether its user exists.
