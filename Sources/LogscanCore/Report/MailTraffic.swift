@@ -133,7 +133,10 @@ public struct RejectTally: Sendable {
     /// By `RejectClass.allCases` position: no hashing per reject (an enum with a `String` raw value hashes
     /// through `Hasher`). nil: the class was never seen.
     private var classCounts = [Int?](repeating: nil, count: RejectClass.allCases.count)
-    public var byList: [ByteString: Int] = [:]
+    /// The DNSBLs named, each stored once and counted by its number (a `ByteString` made per reject was
+    /// an allocation and a `Hasher` run).
+    private var lists = NameTable()
+    private var listCounts: [Int] = []
     public var byPeer = PeerTable<Int>()
 
     public init() {}
@@ -144,11 +147,16 @@ public struct RejectTally: Sendable {
         return table
     }
 
+    /// Rejects by DNSBL.
+    public var byList: [ByteString: Int] {
+        Dictionary(uniqueKeysWithValues: listCounts.indices.map { (lists[$0], listCounts[$0]) })
+    }
+
     mutating func record(_ event: Event, occurrences: Int) {
         let parsed = event.parsed
         let rejectClass = parsed.rejectClass ?? .other
         classCounts[rejectClass.position][default: 0] +|= occurrences
-        if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] +|= occurrences }
+        if rejectClass == .rbl, let list = parsed.detail { countList(lists.id(of: list), occurrences) }
         if let peer = parsed.peer?.key { byPeer[peer, default: 0] +|= occurrences }
     }
 
@@ -156,8 +164,14 @@ public struct RejectTally: Sendable {
         for (position, count) in other.classCounts.enumerated() {
             if let count { classCounts[position][default: 0] +|= count }
         }
-        byList.merge(other.byList)
+        for (list, count) in other.byList { countList(lists.id(of: list), count) }
         for (peer, count) in other.byPeer { byPeer[peer, default: 0] +|= count }
+    }
+
+    /// Adds `n` to the list numbered `id` in `lists`.
+    private mutating func countList(_ id: Int, _ n: Int) {
+        if id == listCounts.count { listCounts.append(0) }
+        listCounts[id] +|= n
     }
 
     public var total: Int { classCounts.reduce(0) { $0 +| ($1 ?? 0) } }

@@ -38,6 +38,7 @@ struct QueueKey: Hashable, Sendable {
         self.count = UInt8(truncatingIfNeeded: count)
     }
 
+    @inline(__always)
     func _rawHashValue(seed: Int) -> Int {
         let words = UInt64(UInt(bitPattern: MixedKey.hash(first, second, seed: seed)))
         return Int(truncatingIfNeeded: MixedKey.mix(MixedKey.mix(words ^ third) ^ UInt64(count)))
