@@ -68,8 +68,7 @@ import Testing
     @Test(arguments: [0, 3, 1024, 1025, 7000, 20_000, Int.max])
     func rankingKeepsTheSameOrderWhateverTheLimit(limit: Int) {
         let counts = (0..<20_000).map { ($0 * 7919) % 613 }
-        let kept = ReportBuilder(top: 10).rankedIndices(counts.indices.map { $0 }, limit: limit, count: { counts[$0] },
-                                                         keyOrder: { $0 < $1 })
+        let kept = ReportBuilder(top: 10).rankedPositions(counts, limit: limit) { $0 < $1 }
         let sorted = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
         #expect(kept == Array(sorted.prefix(limit == 0 ? sorted.count : min(limit, sorted.count))))
     }

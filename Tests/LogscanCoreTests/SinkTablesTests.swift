@@ -67,6 +67,69 @@ import Testing
         #expect(table.id(of: ByteString(names[10])) == ids[names[10]])
     }
 
+    /// Addresses' user names (the first inline in `PeerFailures`, the others chained in one `PeerUserPairs`)
+    /// against a dictionary of dictionaries: many addresses, some trying one name and some hundreds, with
+    /// names repeated and the pair table grown many times.
+    @Test func peerUserPairsHoldWhatDictionariesHold() {
+        var random = SplitMix64(state: 13)
+        var failures = [ServiceTally.PeerFailures](repeating: .init(), count: 400)
+        var pairs = PeerUserPairs()
+        var reference = [[Int: Int]](repeating: [:], count: failures.count)
+        for step in 0..<30_000 {
+            let peer = random.next(failures.count)
+            let user = random.next(peer % 4 == 0 ? 1 : 1 + peer * 3)
+            failures[peer].add(1 + step % 3, user: user, at: nil, position: peer, others: &pairs)
+            reference[peer][user, default: 0] += 1 + step % 3
+        }
+        for (peer, expected) in reference.enumerated() {
+            var found: [Int: Int] = [:]
+            if failures[peer].firstUser != PeerUserPairs.none {
+                found[Int(failures[peer].firstUser)] = failures[peer].firstUserAttempts
+            }
+            pairs.forEach(from: failures[peer].newestOtherUser) { user, n in
+                #expect(found[user] == nil, "name listed twice")
+                found[user] = n
+            }
+            #expect(found == expected)
+            #expect(failures[peer].distinctUsers == expected.count)
+        }
+        // Every pair is one address's second or later name.
+        let others = reference.indices.flatMap { peer in reference[peer].keys.filter { $0 != Int(failures[peer].firstUser) } }
+        #expect(pairs.count == others.count)
+        #expect(pairs.names.sorted() == others.sorted())
+    }
+
+    /// The report's failures by address and user, through the whole pipeline, against a count of the lines
+    /// fed: runs of one address (the tally's last-address shortcut), switches to new and earlier addresses,
+    /// addresses trying one name and addresses trying many (`PeerUserPairs`).
+    @Test func failuresByAddressMatchACountOfTheLines() throws {
+        var random = SplitMix64(state: 17)
+        var processor = LineProcessor(registry: ParserRegistry(), range: .everything, zone: .utc,
+                                      reference: Instant(seconds: 1_795_000_000), sink: Aggregator(zone: .utc))
+        var expected: [String: [String: Int]] = [:]
+        var address = 0
+        for pid in 1...6_000 {
+            if random.next(4) == 0 { address = random.next(300) }
+            let ip = "198.51.\(address / 256).\(address % 256)"
+            let user = "user\(random.next(address % 5 == 0 ? 1 : 40))"
+            Bytes.with("Nov 27 04:50:37 web1 sshd[\(pid)]: Failed password for \(user) from \(ip) port 1 ssh2") {
+                processor.process($0)
+            }
+            expected[ip, default: [:]][user, default: 0] += 1
+        }
+        processor.finish()
+        let tally = try #require(processor.sink.services[.sshd])
+        var found: [String: [String: Int]] = [:]
+        for (peer, failures) in tally.failuresByPeer {
+            let users = tally.users(of: failures).map { (String(decoding: $0.0.bytes, as: UTF8.self), $0.1) }
+            found[peer.description] = Dictionary(uniqueKeysWithValues: users)
+            #expect(failures.distinctUsers == users.count)
+            #expect(failures.attempts.count == users.reduce(0) { $0 + $1.1 })
+        }
+        #expect(found == expected)
+        #expect(tally.failedAttempts == 6_000)
+    }
+
     @Test func runningTableHoldsWhatADictionaryHolds() {
         var random = SplitMix64(state: 11)
         var table = RunningTable(empty: 0)

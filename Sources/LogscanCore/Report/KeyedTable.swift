@@ -10,7 +10,8 @@ public protocol TableKey: Equatable, Sendable {
 /// `Dictionary` of the same entries held 2–2.7 times that. Entries are never removed.
 public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccessCollection {
     public private(set) var keys: [Key] = []
-    public private(set) var values: [Value] = []
+    /// Settable in the module: a value found by `position(of:orAdd:)` is changed in place.
+    public internal(set) var values: [Value] = []
     private var slots = OpenSlots()
     private let seed = TableSeed.value
 
@@ -22,21 +23,21 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
 
     /// The value of `key`, if it has one.
     public subscript(key: Key) -> Value? {
-        if case .entry(let position) = find(key, hash: key.tableHash(seed: seed)) { return values[position] }
-        return nil
+        position(of: key).map { values[$0] }
     }
 
     /// The value of `key`, made by `make` when new, changed in place.
     public subscript(key: Key, default make: @autoclosure () -> Value) -> Value {
         get { self[key] ?? make() }
         _modify {
-            let position = position(of: key, orAdd: make)
+            let position = position(of: key, orAdd: make())
             yield &values[position]
         }
     }
 
+    /// The position of `key`'s entry, made with `make` when new.
     @inline(__always)
-    private mutating func position(of key: Key, orAdd make: () -> Value) -> Int {
+    mutating func position(of key: Key, orAdd make: @autoclosure () -> Value) -> Int {
         let hash = key.tableHash(seed: seed)
         switch find(key, hash: hash) {
         case .entry(let position):
@@ -45,9 +46,15 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
             let position = keys.count
             keys.append(key)
             values.append(make())
-            slots.add(position, hash: hash, at: slot) { [keys, seed] in keys[$0].tableHash(seed: seed) }
+            slots.add(position, hash: hash, at: slot)
             return position
         }
+    }
+
+    /// The position of `key`'s entry, if it has one.
+    func position(of key: Key) -> Int? {
+        if case .entry(let position) = find(key, hash: key.tableHash(seed: seed)) { return position }
+        return nil
     }
 
     @inline(__always)

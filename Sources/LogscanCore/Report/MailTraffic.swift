@@ -37,15 +37,15 @@ public struct MailTraffic: Sendable {
     }
 
     mutating func record(_ event: Event, occurrences: Int, day: Int64?) {
-        let parsed = event.parsed
-        let queueID = parsed.queueID.flatMap(QueueKey.init)
-        switch parsed.kind {
+        // The event's fields are read in place: a `let` of its parse was a 120-byte copy per line.
+        let queueID = event.parsed.queueID.flatMap(QueueKey.init)
+        switch event.parsed.kind {
         case .received:
             // qmgr logs `from=` again each time a deferred message returns to the active queue.
-            let arrival = InFlight.Arrival(size: parsed.size, occurrences: occurrences, day: day)
+            let arrival = InFlight.Arrival(size: event.parsed.size, occurrences: occurrences, day: day)
             guard let queueID, inFlight.arrive(queueID, arrival) else { return }
             received +|= occurrences
-            receivedBytes +|= parsed.size
+            receivedBytes +|= event.parsed.size
             if let day { dayCounts[day].received +|= occurrences }
         case .delivered:
             delivered +|= occurrences
@@ -53,11 +53,11 @@ public struct MailTraffic: Sendable {
             if let day { dayCounts[day].delivered +|= occurrences }
         case .deferred:
             deferred +|= occurrences
-            deferrals[reason(parsed), default: 0] +|= occurrences
+            deferrals[reason(event), default: 0] +|= occurrences
             if let day { dayCounts[day].deferred +|= occurrences }
         case .bounced:
             bounced +|= occurrences
-            bounces[reason(parsed), default: 0] +|= occurrences
+            bounces[reason(event), default: 0] +|= occurrences
             if let day { dayCounts[day].bounced +|= occurrences }
         case .removed:
             if let queueID { inFlight.remove(queueID) }
@@ -74,10 +74,10 @@ public struct MailTraffic: Sendable {
     }
 
     /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
-    private mutating func reason(_ parsed: ParsedMessage) -> Reason {
-        var relay = parsed.relay ?? Bytes("")
+    private mutating func reason(_ event: Event) -> Reason {
+        var relay = event.parsed.relay ?? Bytes("")
         if let bracket = relay.firstIndex(of: UInt8(ascii: "[")) { relay = relay.prefix(bracket) }
-        return Reason(relay: reasonNames.intern(relay), text: reasonNames.intern(parsed.detail?.prefix(160) ?? Bytes("")))
+        return Reason(relay: reasonNames.intern(relay), text: reasonNames.intern(event.parsed.detail?.prefix(160) ?? Bytes("")))
     }
 
     mutating func merge(_ other: MailTraffic) {
@@ -133,7 +133,10 @@ public struct RejectTally: Sendable {
     /// By `RejectClass.allCases` position: no hashing per reject (an enum with a `String` raw value hashes
     /// through `Hasher`). nil: the class was never seen.
     private var classCounts = [Int?](repeating: nil, count: RejectClass.allCases.count)
-    public var byList: [ByteString: Int] = [:]
+    /// The DNSBLs named, each stored once and counted by its number (a `ByteString` made per reject was
+    /// an allocation and a `Hasher` run).
+    private var lists = NameTable()
+    private var listCounts: [Int] = []
     public var byPeer = PeerTable<Int>()
 
     public init() {}
@@ -144,11 +147,16 @@ public struct RejectTally: Sendable {
         return table
     }
 
+    /// Rejects by DNSBL.
+    public var byList: [ByteString: Int] {
+        Dictionary(uniqueKeysWithValues: listCounts.indices.map { (lists[$0], listCounts[$0]) })
+    }
+
     mutating func record(_ event: Event, occurrences: Int) {
         let parsed = event.parsed
         let rejectClass = parsed.rejectClass ?? .other
         classCounts[rejectClass.position][default: 0] +|= occurrences
-        if rejectClass == .rbl, let list = parsed.detail { byList[ByteString(list), default: 0] +|= occurrences }
+        if rejectClass == .rbl, let list = parsed.detail { countList(lists.id(of: list), occurrences) }
         if let peer = parsed.peer?.key { byPeer[peer, default: 0] +|= occurrences }
     }
 
@@ -156,8 +164,14 @@ public struct RejectTally: Sendable {
         for (position, count) in other.classCounts.enumerated() {
             if let count { classCounts[position][default: 0] +|= count }
         }
-        byList.merge(other.byList)
+        for (list, count) in other.byList { countList(lists.id(of: list), count) }
         for (peer, count) in other.byPeer { byPeer[peer, default: 0] +|= count }
+    }
+
+    /// Adds `n` to the list numbered `id` in `lists`.
+    private mutating func countList(_ id: Int, _ n: Int) {
+        if id == listCounts.count { listCounts.append(0) }
+        listCounts[id] +|= n
     }
 
     public var total: Int { classCounts.reduce(0) { $0 +| ($1 ?? 0) } }

@@ -35,9 +35,7 @@ public struct NameTable: Sendable {
         case .vacant(let slot):
             let id = names.count
             names.append(ByteString(view))
-            slots.add(id, hash: hash, at: slot) { [names, seed] id in
-                names[id].bytes.withUnsafeBufferPointer { NameTable.hash(Bytes($0), seed: seed) }
-            }
+            slots.add(id, hash: hash, at: slot)
             return id
         }
     }
@@ -85,14 +83,4 @@ public struct NameTable: Sendable {
         if count & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << UInt64(offset * 8) }
         return word
     }
-}
-
-/// A name's number in its `NameTable`, as a table key: it hashes by `MixedKey`'s finalizer with the table's
-/// seed, not by `Hasher` (an address that tries many names keeps them in a table of these).
-public struct NameID: Hashable, Sendable {
-    public let index: Int
-
-    public init(_ index: Int) { self.index = index }
-
-    public func _rawHashValue(seed: Int) -> Int { MixedKey.hash(UInt64(UInt(bitPattern: index)), seed: seed) }
 }

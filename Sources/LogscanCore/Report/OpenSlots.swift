@@ -6,6 +6,9 @@
 struct OpenSlots: Sendable {
     /// 0: empty; else the entry's position + 1 in the low half, the hash's top half in the high half.
     private var slots: [UInt64] = []
+    /// A hash's slot is its top bits (`hash >> shift`, `64 - shift` of them): the top half kept in a slot
+    /// places it again when the slots double, so growing hashes no key (there are at most 2^32 slots).
+    private var shift: UInt64 = 64
 
     /// Where a key is: the entry's position, or the empty slot where it would go.
     enum Place {
@@ -20,7 +23,7 @@ struct OpenSlots: Sendable {
         return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             let tag = hash & 0xFFFF_FFFF_0000_0000
-            var index = Int(truncatingIfNeeded: hash) & mask
+            var index = Int(truncatingIfNeeded: hash >> shift)
             while true {
                 let slot = slots[index]
                 if slot == 0 { return .vacant(index) }
@@ -33,31 +36,39 @@ struct OpenSlots: Sendable {
     }
 
     /// Notes entry `position` (the table's `count`-th, counting from 1) at `vacant`, the slot `find` gave
-    /// for `hash`. When that fills more than half the slots, they are doubled and refilled from
-    /// `hashOf(position)` for every entry.
+    /// for `hash`. When that would fill more than half the slots, they are doubled first.
     @inline(__always)
-    mutating func add(_ position: Int, hash: UInt64, at vacant: Int, hashOf: (Int) -> UInt64) {
+    mutating func add(_ position: Int, hash: UInt64, at vacant: Int) {
+        let slot = hash & 0xFFFF_FFFF_0000_0000 | UInt64(position + 1)
         if (position + 1) * 2 > slots.count {
-            grow(to: position + 1, hashOf: hashOf)
+            grow(to: position + 1, adding: slot)
         } else {
-            slots[vacant] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(position + 1)
+            slots[vacant] = slot
         }
     }
 
-    /// Rebuilt for `count` entries, with room to double.
-    private mutating func grow(to count: Int, hashOf: (Int) -> UInt64) {
+    /// Room for `count` entries with room to double, the slots in use moved by their kept top halves, and
+    /// `slot` added.
+    @inline(never)
+    private mutating func grow(to count: Int, adding slot: UInt64) {
         var size = max(16, slots.count)
         while count * 2 > size { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
-        slots.withUnsafeMutableBufferPointer { slots in
-            let mask = size - 1
-            for position in 0..<count {
-                let hash = hashOf(position)
-                var index = Int(truncatingIfNeeded: hash) & mask
-                while slots[index] != 0 { index = (index + 1) & mask }
-                slots[index] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(position + 1)
-            }
+        let shift = UInt64(64 - size.trailingZeroBitCount)
+        var grown = [UInt64](repeating: 0, count: size)
+        grown.withUnsafeMutableBufferPointer { grown in
+            for old in slots where old != 0 { OpenSlots.place(old, in: grown, shift: shift) }
+            OpenSlots.place(slot, in: grown, shift: shift)
         }
+        slots = grown
+        self.shift = shift
+    }
+
+    /// Puts `slot` in the first empty slot of `slots` from its hash's place.
+    private static func place(_ slot: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>, shift: UInt64) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: slot >> shift)
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = slot
     }
 }
 

@@ -15,16 +15,30 @@ struct QueueKey: Hashable, Sendable {
     private let third: UInt64
     private let count: UInt8
 
-    /// nil for a byte string longer than `maximumLength`.
+    /// nil for a byte string longer than `maximumLength`. The words are loaded, never read past the id
+    /// (`NameTable.shortWord` for the last one): a `copyMemory` into a zeroed tuple was a `memcpy` call a key.
     @inline(__always)
     init?(_ id: Bytes) {
-        guard id.count <= QueueKey.maximumLength else { return nil }
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { raw in raw.baseAddress!.copyMemory(from: id.base, byteCount: id.count) }
-        (first, second, third) = words
-        count = UInt8(truncatingIfNeeded: id.count)
+        let count = id.count
+        guard count <= QueueKey.maximumLength else { return nil }
+        let raw = UnsafeRawPointer(id.base)
+        if count > 16 {
+            first = raw.loadUnaligned(as: UInt64.self)
+            second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            third = NameTable.shortWord(raw + 16, count: count - 16)
+        } else if count > 8 {
+            first = raw.loadUnaligned(as: UInt64.self)
+            second = NameTable.shortWord(raw + 8, count: count - 8)
+            third = 0
+        } else {
+            first = NameTable.shortWord(raw, count: count)
+            second = 0
+            third = 0
+        }
+        self.count = UInt8(truncatingIfNeeded: count)
     }
 
+    @inline(__always)
     func _rawHashValue(seed: Int) -> Int {
         let words = UInt64(UInt(bitPattern: MixedKey.hash(first, second, seed: seed)))
         return Int(truncatingIfNeeded: MixedKey.mix(MixedKey.mix(words ^ third) ^ UInt64(count)))

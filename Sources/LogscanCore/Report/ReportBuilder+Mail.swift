@@ -45,22 +45,30 @@ extension ReportBuilder {
 
     /// Every address with failures, summed over the services, with each service's share. Each address is
     /// visited once, from the first service that has it, and its shares are looked up in the others, so no
-    /// table of every address is built (a million addresses).
+    /// table of every address is built (a million addresses); a share is read in place, and the shares are
+    /// listed only for the rows shown.
     func crossServiceOffenders(_ services: [Service: ServiceTally]) -> Report.Table<Report.OffenderRow> {
-        let tables = Service.allCases.sorted().compactMap { service in services[service].map { (service, $0.failuresByPeer) } }
+        let sorted = Service.allCases.sorted().filter { services[$0] != nil }
+        let tables = sorted.map { services[$0]!.failuresByPeer }
         func shares(_ peer: PeerKey) -> [Report.ServiceCount] {
-            tables.compactMap { service, table in table[peer].map { Report.ServiceCount(service: service, attempts: $0.attempts.count) } }
+            zip(sorted, tables).compactMap { service, table in
+                table.position(of: peer).map { Report.ServiceCount(service: service, attempts: table.values[$0].attempts.count) }
+            }
         }
         var distinct = 0
         var candidates: [(PeerKey, Int)] = []
-        for (position, (_, table)) in tables.enumerated() {
-            for peer in table.keys where !tables[..<position].contains(where: { $0.1[peer] != nil }) {
+        for (position, table) in tables.enumerated() {
+            for (index, peer) in table.keys.enumerated() where !tables[..<position].contains(where: { $0.position(of: peer) != nil }) {
                 distinct += 1
-                let total = shares(peer).reduce(0) { $0 +| $1.attempts }
+                var total = table.values[index].attempts.count
+                for later in tables[(position + 1)...] {
+                    if let at = later.position(of: peer) { total +|= later.values[at].attempts.count }
+                }
                 candidates.append((peer, total))
                 // Keep the list short: prune to the best `top` whenever it doubles.
                 if top > 0 && candidates.count >= 2 *| top +| 64 {
-                    candidates = rankedIndices(candidates, limit: top, count: { $0.1 }, keyOrder: { $0.0 < $1.0 }).map { candidates[$0] }
+                    candidates = rankedPositions(candidates.map(\.1), limit: top) { candidates[$0].0 < candidates[$1].0 }
+                        .map { candidates[$0] }
                 }
             }
         }

@@ -52,7 +52,7 @@ public struct ReportBuilder {
 
     func section(_ service: Service, _ tally: ServiceTally, span: (Int64, Int64)?) -> Report.ServiceSection {
         let ips = ranked(tally.failuresByPeer, count: { $0.attempts.count }) { peer, failures in
-            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.users.distinct,
+            Report.IPRow(ip: peer.description, attempts: failures.attempts.count, distinctUsers: failures.distinctUsers,
                          topUsers: ranked(tally.users(of: failures), limit: topUsersPerIP,
                                           count: { $0 }) { user, _ in user.safeText }.rows,
                          first: failures.attempts.first, last: failures.attempts.last)
@@ -106,56 +106,58 @@ public struct ReportBuilder {
 
     private func loginOrder(_ a: ServiceTally.Login, _ b: ServiceTally.Login) -> Bool {
         if a.user != b.user { return a.user < b.user }
-        if a.peer != b.peer { return (a.peer.map { [$0] } ?? []).lexicographicallyPrecedes(b.peer.map { [$0] } ?? []) }
+        if a.peer != b.peer {
+            // No address first (the two differ, so at most one is nil).
+            guard let first = a.peer else { return true }
+            guard let second = b.peer else { return false }
+            return first < second
+        }
         return a.method < b.method
     }
 
-    /// The positions of the top `limit` elements (0 keeps all) by count descending, then key ascending.
-    /// With a limit it selects in one pass instead of sorting every element (a million addresses).
-    func rankedIndices<C: Collection>(_ elements: C, limit: Int, count: (C.Element) -> Int,
-                                      keyOrder: (C.Element, C.Element) -> Bool) -> [C.Index] {
-        let indices = Array(elements.indices)
-        let counts = indices.map { count(elements[$0]) }
-        func precedes(_ a: Int, _ b: Int) -> Bool {
-            counts[a] != counts[b] ? counts[a] > counts[b] : keyOrder(elements[indices[a]], elements[indices[b]])
-        }
+    /// The top `limit` of the positions `0..<counts.count` (0 keeps all) by count descending, then by
+    /// `keyPrecedes`. With a limit it selects in one pass instead of sorting every position (a million
+    /// addresses). Positions, not entries: no key or value is copied to be compared.
+    func rankedPositions(_ counts: [Int], limit: Int, keyPrecedes: (Int, Int) -> Bool) -> [Int] {
+        func precedes(_ a: Int, _ b: Int) -> Bool { counts[a] != counts[b] ? counts[a] > counts[b] : keyPrecedes(a, b) }
         var kept: [Int]
         // Insertion into a short list is linear per element: only for a short list (a `--top 500000` on a
         // million rows sorts instead of taking hours).
-        if limit > 0 && indices.count > limit && limit <= 1024 {
+        if limit > 0 && counts.count > limit && limit <= 1024 {
             kept = []
             kept.reserveCapacity(limit + 1)
-            for position in indices.indices where kept.count < limit || precedes(position, kept[kept.count - 1]) {
+            for position in counts.indices where kept.count < limit || precedes(position, kept[kept.count - 1]) {
                 var at = kept.count
                 while at > 0 && precedes(position, kept[at - 1]) { at -= 1 }
                 kept.insert(position, at: at)
                 if kept.count > limit { kept.removeLast() }
             }
         } else {
-            kept = indices.indices.sorted(by: precedes)
+            kept = counts.indices.sorted(by: precedes)
             if limit > 0 && kept.count > limit { kept.removeSubrange(limit...) }
         }
-        return kept.map { indices[$0] }
+        return kept
     }
 
-    /// A ranked table of a dictionary's (or `PeerTable`'s) entries, without copying them out first.
-    func ranked<Table: Collection, Key, Value, Row>(_ table: Table, limit: Int? = nil, count: (Value) -> Int,
-                                                    keyOrder: (Key, Key) -> Bool, row: @escaping (Key, Value) -> Row)
-        -> Report.Table<Row> where Table.Element == (key: Key, value: Value) {
-        let kept = rankedIndices(table, limit: limit ?? top, count: { count($0.value) }, keyOrder: { keyOrder($0.key, $1.key) })
-        return makeTable(kept.count, more: table.count - kept.count, limit: limit) { row(table[kept[$0]].key, table[kept[$0]].value) }
+    /// A ranked table of a `KeyedTable`'s or a dictionary's entries: count descending, then `keyOrder`.
+    func ranked<Table: RankedEntries, Row>(_ table: Table, limit: Int? = nil, count: (Table.Value) -> Int,
+                                           keyOrder: (Table.Key, Table.Key) -> Bool,
+                                           row: @escaping (Table.Key, Table.Value) -> Row) -> Report.Table<Row> {
+        let (keys, values) = (table.entryKeys, table.entryValues)
+        let kept = rankedPositions(values.map(count), limit: limit ?? top) { keyOrder(keys[$0], keys[$1]) }
+        return makeTable(kept.count, more: keys.count - kept.count, limit: limit) { row(keys[kept[$0]], values[kept[$0]]) }
     }
 
-    func ranked<Table: Collection, Key: Comparable, Value, Row>(_ table: Table, limit: Int? = nil, count: (Value) -> Int,
-                                                                row: @escaping (Key, Value) -> Row)
-        -> Report.Table<Row> where Table.Element == (key: Key, value: Value) {
+    func ranked<Table: RankedEntries, Row>(_ table: Table, limit: Int? = nil, count: (Table.Value) -> Int,
+                                           row: @escaping (Table.Key, Table.Value) -> Row) -> Report.Table<Row>
+        where Table.Key: Comparable {
         ranked(table, limit: limit, count: count, keyOrder: <, row: row)
     }
 
     /// A ranked table of (key, value) pairs.
     func ranked<Key: Comparable, Value, Row>(_ entries: [(Key, Value)], limit: Int? = nil, count: (Value) -> Int,
                                              row: @escaping (Key, Value) -> Row) -> Report.Table<Row> {
-        let kept = rankedIndices(entries, limit: limit ?? top, count: { count($0.1) }, keyOrder: { $0.0 < $1.0 })
+        let kept = rankedPositions(entries.map { count($0.1) }, limit: limit ?? top) { entries[$0].0 < entries[$1].0 }
         return makeTable(kept.count, more: entries.count - kept.count, limit: limit) { row(entries[kept[$0]].0, entries[kept[$0]].1) }
     }
 

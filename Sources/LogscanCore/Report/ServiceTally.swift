@@ -8,6 +8,12 @@ public struct ServiceTally: Sendable {
     public var successes = 0
     public var probes = 0
     public var failuresByPeer = PeerTable<PeerFailures>()
+    /// Every address's second and later user names (see `PeerFailures`).
+    private var otherUsers = PeerUserPairs()
+    /// The address of the last failure that had one, and its position in `failuresByPeer`: an attack's
+    /// failures come in runs from one address, and a run's later failures skip the hash and the probe.
+    private var lastFailingPeer: PeerKey?
+    private var lastFailingPosition = 0
     public var failuresByHour = HourlyCounts()
     public var logins = KeyedTable<Login, Span>()
     public var probesByPeer = PeerTable<Span>()
@@ -33,18 +39,35 @@ public struct ServiceTally: Sendable {
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
         public var attempts = Span()
-        /// By number in the tally's `names` (`ServiceTally.users(of:)` gives the names).
-        public var users = UserCounts<NameID>()
+        /// The first user name it tried, by number in the tally's `names` (`PeerUserPairs.none`: none yet),
+        /// and its attempts; the others are in the tally's `otherUsers` (`ServiceTally.users(of:)` gives all).
+        var firstUser = PeerUserPairs.none
+        var firstUserAttempts = 0
+        /// The start of its chain in the tally's `otherUsers`, and the chain's length.
+        var newestOtherUser = PeerUserPairs.none
+        var otherUserCount: Int32 = 0
 
-        mutating func add(_ n: Int, user: NameID?, at time: Instant?) {
+        /// The distinct user names it tried.
+        public var distinctUsers: Int { (firstUser == PeerUserPairs.none ? 0 : 1) + Int(otherUserCount) }
+
+        /// `self` is the entry at `position` of the tally's `failuresByPeer`.
+        @inline(__always)
+        mutating func add(_ n: Int, user: Int?, at time: Instant?, position: Int, others: inout PeerUserPairs) {
             attempts.add(n, at: time)
-            if let user { users.add(user, n) }
+            if let user { addUser(user, n, position: position, others: &others) }
         }
 
-        /// `rename` gives this tally's number of a user of `other`'s.
-        mutating func merge(_ other: PeerFailures, rename: (NameID) -> NameID) {
-            attempts.merge(other.attempts)
-            users.merge(other.users, rename: rename)
+        @inline(__always)
+        mutating func addUser(_ user: Int, _ n: Int, position: Int, others: inout PeerUserPairs) {
+            let id = Int32(truncatingIfNeeded: user)
+            if firstUser == id {
+                firstUserAttempts +|= n
+            } else if firstUser == PeerUserPairs.none {
+                firstUser = id
+                firstUserAttempts = n
+            } else if others.add(n, name: user, peer: position, newest: &newestOtherUser) {
+                otherUserCount += 1
+            }
         }
     }
 
@@ -85,15 +108,25 @@ public struct ServiceTally: Sendable {
 
     /// The user names an address tried, with their attempts.
     public func users(of failures: PeerFailures) -> [(ByteString, Int)] {
-        failures.users.entries.map { (names[$0.0.index], $0.1) }
+        var all: [(ByteString, Int)] = []
+        forEachUser(of: failures) { all.append((names[$0], $1)) }
+        return all
+    }
+
+    /// Each (name number, attempts) of `failures`' user names.
+    private func forEachUser(of failures: PeerFailures, _ body: (Int, Int) -> Void) {
+        guard failures.firstUser != PeerUserPairs.none else { return }
+        body(Int(failures.firstUser), failures.firstUserAttempts)
+        otherUsers.forEach(from: failures.newestOtherUser, body)
     }
 
     /// How many addresses tried each user name.
     public func distinctPeersPerUser() -> [ByteString: Int] {
         var counts = [Int](repeating: 0, count: names.count)
-        for failures in failuresByPeer.values {
-            for (user, _) in failures.users.entries { counts[user.index] +|= 1 }
+        for failures in failuresByPeer.values where failures.firstUser != PeerUserPairs.none {
+            counts[Int(failures.firstUser)] +|= 1
         }
+        for name in otherUsers.names { counts[name] +|= 1 }
         var table: [ByteString: Int] = [:]
         for (id, count) in counts.enumerated() where count > 0 { table[names[id]] = count }
         return table
@@ -179,7 +212,8 @@ public struct ServiceTally: Sendable {
         let user = parsed.user.map { userID($0) }
         if let peer = parsed.peer {
             if keepsPeerTables {
-                failuresByPeer[peer.key, default: PeerFailures()].add(attempts, user: user.map(NameID.init), at: time)
+                let position = failingPosition(of: peer.key)
+                failuresByPeer.values[position].add(attempts, user: user, at: time, position: position, others: &otherUsers)
             }
         } else {
             failuresWithoutPeer +|= attempts
@@ -187,6 +221,15 @@ public struct ServiceTally: Sendable {
         if let user {
             users[user].failures[default: UserFailures()].add(attempts, validity: parsed.userValidity)
         }
+    }
+
+    /// The position of `peer`'s entry in `failuresByPeer`, made when new.
+    @inline(__always)
+    private mutating func failingPosition(of peer: PeerKey) -> Int {
+        if peer == lastFailingPeer { return lastFailingPosition }
+        let position = failuresByPeer.position(of: peer, orAdd: PeerFailures())
+        (lastFailingPeer, lastFailingPosition) = (peer, position)
+        return position
     }
 
     /// A `.sameAttempt` line's word on whether its user exists.
@@ -223,7 +266,11 @@ public struct ServiceTally: Sendable {
         // Interned here, so tables share one copy of each name.
         let rename = other.names.names.map { name in name.bytes.withUnsafeBufferPointer { userID(Bytes($0)) } }
         for (peer, failures) in other.failuresByPeer {
-            failuresByPeer[peer, default: PeerFailures()].merge(failures) { NameID(rename[$0.index]) }
+            let position = failuresByPeer.position(of: peer, orAdd: PeerFailures())
+            failuresByPeer.values[position].attempts.merge(failures.attempts)
+            other.forEachUser(of: failures) { user, n in
+                failuresByPeer.values[position].addUser(rename[user], n, position: position, others: &otherUsers)
+            }
         }
         // What the later part learned about users without a failure there, before its failures are added.
         for (id, user) in other.users.enumerated() where user.validityForEarlier != .unknown {

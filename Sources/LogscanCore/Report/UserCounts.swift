@@ -1,11 +1,12 @@
 /// Attempts per user name for one address. Most addresses try one name, so the first lives inline and a
-/// table is made only for the second: a million addresses must not mean a million hash tables. `Name` is
-/// the name itself (`ban`) or its number in the tally's `NameTable` (the report).
+/// table is made only for the second: a million addresses must not mean a million hash tables. `ban`
+/// keeps one per address (the report keeps an address's first name in its `PeerFailures` and the others in
+/// one `PeerUserPairs` for the tally).
 public struct UserCounts<Name: Hashable & Sendable>: Sendable {
     private var first: Name?
     private var firstCount = 0
-    /// A `Dictionary` (one allocation, 8 bytes inline: `ban` keeps one of these per address); `NameID` and
-    /// `ByteString` hash without `Hasher`.
+    /// A `Dictionary` (one allocation, 8 bytes inline: `ban` keeps one of these per address); `ByteString`
+    /// hashes without `Hasher`.
     private var others: [Name: Int]?
 
     public init() {}
