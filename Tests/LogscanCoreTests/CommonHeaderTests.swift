@@ -79,12 +79,30 @@ import Testing
             && same(a.program, b.program) && same(a.message, b.message)
     }
 
+    /// The answers kept with the header cache's name (`HeaderPrefixCache.nameAnswer`), as `LineProcessor`
+    /// keeps them: each answer given is the index of the name it was given for, so a line whose
+    /// `programIsHeld` finds an answer must have that same name.
+    struct HeldNames {
+        var names: [[UInt8]] = []
+
+        /// False when the answer found for `line` belongs to another name.
+        mutating func check(_ line: SyslogLine, _ times: inout TimeResolver) -> Bool {
+            guard line.programIsHeld else { return true }
+            let answer = times.lastHeader.nameAnswer
+            guard answer == HeaderPrefixCache.noAnswer else { return names[answer] == line.program.array }
+            names.append(line.program.array)
+            times.lastHeader.nameAnswer = names.count - 1
+            return true
+        }
+    }
+
     /// Runs each line through the fast path, the general path and `parse` (each with its own resolver, as
     /// the caches are part of what is tested) and returns how many lines the fast path took.
     @discardableResult
     static func compare(_ lines: [[UInt8]]) -> (taken: Int, differing: [String]) {
         var fastTimes = TimeResolver(zone: .utc, reference: reference)
         var generalTimes = fastTimes, parseTimes = fastTimes, plainTimes = fastTimes
+        var fastNames = HeldNames(), parseNames = HeldNames()
         var taken = 0
         var differing: [String] = []
         for line in lines {
@@ -97,9 +115,16 @@ import Testing
                     if !same(fast, general) || fast.time != plain {
                         differing.append(String(decoding: line, as: UTF8.self))
                     }
+                    if !fastNames.check(fast, &fastTimes) {
+                        differing.append("held name: " + String(decoding: line, as: UTF8.self))
+                    }
                 }
-                if !same(SyslogHeaderParser.parse(bytes, times: &parseTimes), general) {
+                let parsed = SyslogHeaderParser.parse(bytes, times: &parseTimes)
+                if !same(parsed, general) {
                     differing.append("parse: " + String(decoding: line, as: UTF8.self))
+                }
+                if !parseNames.check(parsed, &parseTimes) {
+                    differing.append("parse, held name: " + String(decoding: line, as: UTF8.self))
                 }
             }
         }
@@ -155,5 +180,26 @@ import Testing
         let (taken, differing) = Self.compare(mutated)
         #expect(differing.count == 0, "\(differing.prefix(3))")
         #expect(taken > 1000)
+    }
+}
+
+/// The parser index `LineProcessor` keeps with the header cache's name: over the fixtures' lines in order,
+/// most lines find it (so the check above compares something), and none finds another name's.
+@Suite struct HeldNameAnswerTests {
+    @Test func mostLinesFindTheirNamesAnswer() throws {
+        var times = TimeResolver(zone: .utc, reference: CommonHeaderTests.reference)
+        var names = CommonHeaderTests.HeldNames()
+        var found = 0, wrong = 0, lines = 0
+        for line in try CommonHeaderTests.fixtureLines() {
+            Bytes.with(line) { bytes in
+                let parsed = SyslogHeaderParser.parse(bytes, times: &times)
+                guard parsed.hasTag else { return }
+                lines += 1
+                if parsed.programIsHeld && times.lastHeader.nameAnswer != HeaderPrefixCache.noAnswer { found += 1 }
+                if !names.check(parsed, &times) { wrong += 1 }
+            }
+        }
+        #expect(wrong == 0)
+        #expect(lines > 400 && found * 2 > lines, "\(found) of \(lines)")
     }
 }

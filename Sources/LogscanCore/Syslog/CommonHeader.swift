@@ -18,7 +18,7 @@ enum CommonHeader {
         if same >= times.lastHeader.tagLength {
             return finish(line, time: time, hostEnd: 16 &+ times.lastHeader.hostLength,
                           nameEnd: 16 &+ times.lastHeader.nameEnd, pid: times.lastHeader.pid,
-                          messageStart: 16 &+ times.lastHeader.tagLength)
+                          messageStart: 16 &+ times.lastHeader.tagLength, programIsHeld: true)
         }
         if same >= times.lastHeader.nameLength {
             hostEnd = 16 &+ times.lastHeader.hostLength
@@ -43,22 +43,25 @@ enum CommonHeader {
         guard spaced || colon &+ 1 == count else { return nil }
         // Kept for the next line, unless only the name could match again and it already does.
         let tagEnd = spaced ? colon &+ 2 &- 16 : 41
-        if count >= 56 && (tagEnd <= 40 || same < times.lastHeader.nameLength) {
+        // A line of 56 bytes or more holds its name afterwards: stored, or already the held one.
+        let sameName = same >= times.lastHeader.nameLength
+        if count >= 56 && (tagEnd <= 40 || !sameName) {
             times.lastHeader.store(base + 16, hostLength: hostEnd &- 16, nameEnd: nameEnd &- 16, pid: pid,
-                                   tagEnd: tagEnd)
+                                   tagEnd: tagEnd, sameName: sameName)
         }
         return finish(line, time: time, hostEnd: hostEnd, nameEnd: nameEnd, pid: pid,
-                      messageStart: min(colon &+ 2, count))
+                      messageStart: min(colon &+ 2, count), programIsHeld: count >= 56)
     }
 
     @inline(__always)
     private static func finish(_ line: Bytes, time: Instant, hostEnd: Int, nameEnd: Int, pid: Int32,
-                               messageStart: Int) -> SyslogLine {
+                               messageStart: Int, programIsHeld: Bool) -> SyslogLine {
         // The views made directly: the offsets are in order, so no checked subtraction.
         let base = line.base
         return SyslogHeaderParser.assemble(time: time, host: Bytes(base: base + 16, count: hostEnd &- 16),
                                            program: Bytes(base: base + (hostEnd &+ 1), count: nameEnd &- hostEnd &- 1),
-                                           pid: pid, message: Bytes(base: base + messageStart, count: line.count &- messageStart))
+                                           pid: pid, message: Bytes(base: base + messageStart, count: line.count &- messageStart),
+                                           programIsHeld: programIsHeld)
     }
 
     /// Where the host ends (its space, at `knownHost` when the prefix cache knows it) and where the tag's

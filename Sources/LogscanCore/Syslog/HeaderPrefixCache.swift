@@ -17,6 +17,11 @@ struct HeaderPrefixCache {
     private(set) var hostLength = 0
     private(set) var nameEnd = 0
     private(set) var pid: Int32 = -1
+    /// An answer the caller keeps for the held tag name (a function of the name's bytes alone: the parser
+    /// claiming it), `noAnswer` until it is set and again whenever a stored line brings another name. Valid
+    /// for a line whose `SyslogLine.programIsHeld` is true.
+    var nameAnswer = HeaderPrefixCache.noAnswer
+    static var noAnswer: Int { .min }
 
     /// How many of the 40 bytes at `pointer` are the kept ones, up to the first that differs.
     @inline(__always)
@@ -42,9 +47,12 @@ struct HeaderPrefixCache {
 
     /// Keeps the header at `pointer`: a host of `hostLength` bytes, a space, a name ending at `nameEnd` (a
     /// `[` or `:`), `pid`, and the tag's space ending at `tagEnd` (41 or more when the line ends at the
-    /// colon or the tag does not fit). The 40 bytes at `pointer` are in the line.
+    /// colon or the tag does not fit). The 40 bytes at `pointer` are in the line. `sameName`: the line shares
+    /// the held name (`nameLength` bytes), so `nameAnswer` stays.
     @inline(__always)
-    mutating func store(_ pointer: UnsafePointer<UInt8>, hostLength: Int, nameEnd: Int, pid: Int32, tagEnd: Int) {
+    mutating func store(_ pointer: UnsafePointer<UInt8>, hostLength: Int, nameEnd: Int, pid: Int32, tagEnd: Int,
+                        sameName: Bool) {
+        if !sameName { nameAnswer = HeaderPrefixCache.noAnswer }
         words = (ByteLanes.load(pointer), ByteLanes.load(pointer + 8), ByteLanes.load(pointer + 16),
                  ByteLanes.load(pointer + 24), ByteLanes.load(pointer + 32))
         self.hostLength = hostLength

@@ -1,5 +1,6 @@
 /// One log line split into its syslog header fields. Every field is a view into the line.
-/// Stored properties in the order that packs them (the 9-byte optional time, then the pid): 72 bytes.
+/// Stored properties in the order that packs them (the 9-byte optional time, a flag in its padding, then
+/// the pid): 72 bytes.
 public struct SyslogLine {
     public var host: Bytes
     /// The tag's name, such as `sshd`, `sshd-session`, `sshd(pam_unix)` or `postfix/smtpd`; empty when
@@ -9,6 +10,10 @@ public struct SyslogLine {
     /// How many times the message occurred: N for `message repeated N times: [ … ]`, else 1.
     public var repeatCount: Int
     public var time: Instant?
+    /// True when `program` is the tag name that the header cache of the resolver that parsed the line
+    /// holds (`TimeResolver.lastHeader`) right after the parse, so an answer kept there for the name is this
+    /// line's (`LineProcessor` keeps the name's parser index there). False when it is unknown.
+    var programIsHeld = false
     /// The tag's pid, or -1.
     public var pid: Int32
 
@@ -95,14 +100,19 @@ public enum SyslogHeaderParser {
 
     /// The line from its fields: the message's trailing blanks dropped, and a Solaris ID, an uptime stamp or
     /// a `message repeated` wrapper taken off (only a message starting with `[` or `m` can have one).
+    /// `programIsHeld` is `SyslogLine.programIsHeld`.
     @inline(__always)
-    static func assemble(time: Instant?, host: Bytes, program: Bytes, pid: Int32, message: Bytes) -> SyslogLine {
+    static func assemble(time: Instant?, host: Bytes, program: Bytes, pid: Int32, message: Bytes,
+                         programIsHeld: Bool = false) -> SyslogLine {
         let first = message.first
         guard first == UInt8(ascii: "[") || first == UInt8(ascii: "m") else {
-            return SyslogLine(time: time, host: host, program: program, pid: pid,
-                              message: message.droppingTrailingBlanks(), repeatCount: 1)
+            var parsed = SyslogLine(time: time, host: host, program: program, pid: pid,
+                                    message: message.droppingTrailingBlanks(), repeatCount: 1)
+            parsed.programIsHeld = programIsHeld
+            return parsed
         }
         var parsed = SyslogLine(time: time, host: host, program: program, pid: pid, message: message, repeatCount: 1)
+        parsed.programIsHeld = programIsHeld
         finishBracketOrRepeat(&parsed)
         return parsed
     }
