@@ -32,6 +32,16 @@ struct MixedKey: Hashable {
         return mix(seed ^ UInt64(view.count) ^ NameTable.shortWord(UnsafeRawPointer(view.base), count: view.count))
     }
 
+    /// A name's identity, for comparing two names only (never a table's home): `hash(_:seed:)` before its
+    /// final mix for up to eight bytes (the mix is a bijection, so two such names compare equal exactly when
+    /// their hashes do), the hash itself for longer names (which meets a short name's value by chance only,
+    /// as two hashes do). One mix less than the hash for most user names.
+    @inline(__always)
+    static func identity(_ view: Bytes, seed: UInt64) -> UInt64 {
+        guard view.count <= 8 else { return NameTable.hash(view, seed: seed) }
+        return seed ^ UInt64(view.count) ^ NameTable.shortWord(UnsafeRawPointer(view.base), count: view.count)
+    }
+
     /// The 64-bit finalizer of MurmurHash3: every input bit reaches every output bit.
     @inline(__always)
     static func mix(_ value: UInt64) -> UInt64 {
