@@ -46,6 +46,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
         }
     }
 
+    @inline(__always)
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
         pending.update(key) { $0.append(line, in: lines) }

@@ -83,6 +83,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         forgetAt = max(4096, connections.count * 2)
     }
 
+    @inline(__always)
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
         connections.update(key) { $0.held.append(line, in: lines) }
