@@ -18,6 +18,20 @@ import Testing
         }
     }
 
+    /// The two loads of `MixedKey.shortWord` give `NameTable.shortWord`'s three tested ones, for every length
+    /// up to eight and every alignment.
+    @Test func shortWordAgreesWithNameTable() {
+        let text: [UInt8] = Array("\u{1}root\0\u{FF}é admin".utf8)
+        text.withUnsafeBytes { buffer in
+            for start in 0..<(text.count - 8) {
+                for count in 0...8 {
+                    let raw = buffer.baseAddress! + start
+                    #expect(MixedKey.shortWord(raw, count: count) == NameTable.shortWord(raw, count: count), "\(start) \(count)")
+                }
+            }
+        }
+    }
+
     /// The sshd correlator compares users by `identity`, not by hash: two names must compare equal by one
     /// exactly when they do by the other, for every pair of lengths across the eight-byte boundary. Names
     /// with NUL bytes included: `ab` and `` `b\0 `` meet before the mix (the length is folded into the word),

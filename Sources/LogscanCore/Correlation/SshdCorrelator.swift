@@ -65,10 +65,10 @@ public struct SshdCorrelator: HoldingCorrelator {
         if connections.count >= forgetAt, let now { forgetSilent(now: now) }
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
         let key = CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid)))
+        let slot = connections.slot(for: key)
         let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map { MixedKey.identity($0, seed: hashSeed) })
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
-        let slot = connections.slot(for: key)
         return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
                                     to: &connections[slot: slot], held: &heldQueue)
     }
