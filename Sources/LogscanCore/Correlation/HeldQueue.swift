@@ -22,7 +22,7 @@ struct HeldQueue {
 
     /// Where the held lines are (one store per pipeline, shared by its correlators).
     let lines: HeldLines
-    private var queue = FIFO<Entry>()
+    private var queue = RawRing(filler: Entry(key: 0, line: HeldLines.none, seen: HeldQueue.noTime))
     /// Entries removed from the front so far: an entry's place in `queue` is its sequence number less this.
     private var removedEntries = 0
 

@@ -10,16 +10,17 @@
 /// key looked up and its slot are kept: the lines of one connection mostly come in a row, and then a
 /// look-up is one comparison, inline.
 ///
-/// The slots are a reference (`KeyTableSlots`), read through raw pointers: a copy of a table shares them,
-/// as a `LineProcessor`'s copies share its held lines; a table is used where it was made.
+/// The slots are references (`RawSlots`), read through raw pointers: a copy of a table shares them, as a
+/// `LineProcessor`'s copies share its held lines; a table is used where it was made.
 struct KeyTable<Value> {
-    /// The memory of the slots; `tags` and `values` point into it.
-    private var slots: KeyTableSlots<Value>
+    /// The memory of the tags and of the values; `tags` and `values` point into them.
+    private var tagSlots: RawSlots<UInt64>
+    private var valueSlots: RawSlots<Value>
     /// The tags by slot; `vacant` where the slot is unused.
     private var tags: UnsafeMutablePointer<UInt64>
     /// The values by slot; `filler` where the slot is unused.
     private var values: UnsafeMutablePointer<Value>
-    /// `slots.count - 1` (a power of two less one).
+    /// The number of slots less one (a power of two less one).
     private var mask: Int
     private let seed = UInt64.random(in: .min ... .max)
     /// What an unused slot holds.
@@ -40,9 +41,10 @@ struct KeyTable<Value> {
         self.filler = filler
         var size = 16
         while size < capacity { size *= 2 }
-        slots = KeyTableSlots(count: size, vacant: KeyTable.vacant, filler: filler)
-        tags = slots.tags
-        values = slots.values
+        tagSlots = RawSlots(count: size, filler: KeyTable.vacant)
+        valueSlots = RawSlots(count: size, filler: filler)
+        tags = tagSlots.base
+        values = valueSlots.base
         mask = size - 1
     }
 
@@ -91,8 +93,8 @@ struct KeyTable<Value> {
         if place.found { return place.index }
         // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
         // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
-        if (count + 1) * 4 > slots.count * 3 {
-            resize(to: slots.count * 2)
+        if (count + 1) * 4 > (mask + 1) * 3 {
+            resize(to: (mask + 1) * 2)
             return slot(tagged: tag)
         }
         tags[place.index] = tag
@@ -169,18 +171,19 @@ struct KeyTable<Value> {
 
     /// Moves the entries into a table of `size` slots; their tags are their homes still.
     private mutating func resize(to size: Int) {
-        let old = slots
+        let oldTags = tagSlots, oldValues = valueSlots
         lastSlot = -1
-        slots = KeyTableSlots(count: size, vacant: KeyTable.vacant, filler: filler)
-        tags = slots.tags
-        values = slots.values
+        tagSlots = RawSlots(count: size, filler: KeyTable.vacant)
+        valueSlots = RawSlots(count: size, filler: filler)
+        tags = tagSlots.base
+        values = valueSlots.base
         mask = size - 1
         count = 0
-        withExtendedLifetime(old) {
-            for index in 0..<old.count where old.tags[index] != KeyTable.vacant {
-                let place = probe(old.tags[index])
-                tags[place.index] = old.tags[index]
-                values[place.index] = old.values[index]
+        withExtendedLifetime((oldTags, oldValues)) {
+            for index in 0..<oldTags.count where oldTags.base[index] != KeyTable.vacant {
+                let place = probe(oldTags.base[index])
+                tags[place.index] = oldTags.base[index]
+                values[place.index] = oldValues.base[index]
                 count += 1
             }
         }
