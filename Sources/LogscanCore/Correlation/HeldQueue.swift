@@ -131,8 +131,7 @@ extension HoldingCorrelator {
     }
 
     /// `settleExpired`'s walk, out of line: inlined, its queue pops and the protocol's accessor for the
-    /// queue sat in every caller's body for the few lines that settle something (measured: ~10 instructions
-    /// a call of `SshdCorrelator.classify` less with it out of line).
+    /// queue sat in every caller's body (and took registers there) for the few lines that settle something.
     @inline(never)
     mutating func settleDue(around now: Int64?) {
         while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
