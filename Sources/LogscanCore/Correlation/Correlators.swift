@@ -11,6 +11,10 @@ struct Correlators {
     }
 
     /// Probes and the roles a service's correlator does not count are decided here, for every service.
+    /// Inline in the pipeline: most lines need no correlator, and then cost no call. Transparent, as
+    /// `LineProcessor.route`: `@inline(__always)` left it a call (`process` is over the inliner's caller-size
+    /// limit); measured: -7 instructions a line of the auth cut, -13 of the mail cut (whole runs).
+    @_transparent
     mutating func classify(_ parsed: ParsedMessage, line: SyslogLine, service: Service) -> CorrelationOutcome {
         let role = parsed.kind.role
         if role == .probe { return .decided(.probe) }

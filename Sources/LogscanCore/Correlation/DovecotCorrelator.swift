@@ -14,6 +14,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
     var heldQueue: HeldQueue
     /// The seed of the host hash (the run's, as the report's name tables).
     private let hashSeed = UInt64(UInt(bitPattern: TableSeed.value))
+    private var hosts = LastHostHash()
 
     init(lines: HeldLines) { heldQueue = HeldQueue(lines: lines) }
 
@@ -26,7 +27,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
         guard let address = CorrelationKey.address(parsed.peer) else {
             return .decided(role == .success ? .success : .failure(attempts: count))
         }
-        let key = CorrelationKey.combine(MixedKey.hash(line.host, seed: hashSeed), address)
+        let key = CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), address)
         switch role {
         case .authProcessFailure:
             return .pending(key: key)
@@ -45,6 +46,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
         }
     }
 
+    @inline(__always)
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
         pending.update(key) { $0.append(line, in: lines) }

@@ -22,7 +22,7 @@ struct HeldQueue {
 
     /// Where the held lines are (one store per pipeline, shared by its correlators).
     let lines: HeldLines
-    private var queue = FIFO<Entry>()
+    private var queue = RawRing(filler: Entry(key: 0, line: HeldLines.none, seen: HeldQueue.noTime))
     /// Entries removed from the front so far: an entry's place in `queue` is its sequence number less this.
     private var removedEntries = 0
 
@@ -127,7 +127,13 @@ extension HoldingCorrelator {
 
     @inline(__always)
     mutating func settleExpired(around now: Int64?) {
-        if heldQueue.hasNothingToSettle(around: now) { return }
+        if !heldQueue.hasNothingToSettle(around: now) { settleDue(around: now) }
+    }
+
+    /// `settleExpired`'s walk, out of line: inlined, its queue pops and the protocol's accessor for the
+    /// queue sat in every caller's body (and took registers there) for the few lines that settle something.
+    @inline(never)
+    mutating func settleDue(around now: Int64?) {
         while let (key, _) = heldQueue.nextToSettle(around: now) { settle(key) }
     }
 }

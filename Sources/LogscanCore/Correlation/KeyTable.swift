@@ -9,12 +9,18 @@
 /// removing rehashes nothing. Unused slots hold `filler`, so inserting it writes only the tag. The last
 /// key looked up and its slot are kept: the lines of one connection mostly come in a row, and then a
 /// look-up is one comparison, inline.
+///
+/// The slots are references (`RawSlots`), read through raw pointers: a copy of a table shares them, as a
+/// `LineProcessor`'s copies share its held lines; a table is used where it was made.
 struct KeyTable<Value> {
+    /// The memory of the tags and of the values; `tags` and `values` point into them.
+    private var tagSlots: RawSlots<UInt64>
+    private var valueSlots: RawSlots<Value>
     /// The tags by slot; `vacant` where the slot is unused.
-    private var tags: [UInt64]
+    private var tags: UnsafeMutablePointer<UInt64>
     /// The values by slot; `filler` where the slot is unused.
-    private var values: [Value]
-    /// `tags.count - 1` (a power of two less one).
+    private var values: UnsafeMutablePointer<Value>
+    /// The number of slots less one (a power of two less one).
     private var mask: Int
     private let seed = UInt64.random(in: .min ... .max)
     /// What an unused slot holds.
@@ -35,8 +41,10 @@ struct KeyTable<Value> {
         self.filler = filler
         var size = 16
         while size < capacity { size *= 2 }
-        tags = Array(repeating: KeyTable.vacant, count: size)
-        values = Array(repeating: filler, count: size)
+        tagSlots = RawSlots(count: size, filler: KeyTable.vacant)
+        valueSlots = RawSlots(count: size, filler: filler)
+        tags = tagSlots.base
+        values = valueSlots.base
         mask = size - 1
     }
 
@@ -49,14 +57,12 @@ struct KeyTable<Value> {
     /// The slot holding `tag`, or the unused slot that ends its run.
     @inline(__always)
     private func probe(_ tag: UInt64) -> (index: Int, found: Bool) {
-        tags.withUnsafeBufferPointer { tags in
-            var index = Int(truncatingIfNeeded: tag) & mask
-            while true {
-                let here = tags[index]
-                if here == tag { return (index, true) }
-                if here == KeyTable.vacant { return (index, false) }
-                index = (index &+ 1) & mask
-            }
+        var index = Int(truncatingIfNeeded: tag) & mask
+        while true {
+            let here = tags[index]
+            if here == tag { return (index, true) }
+            if here == KeyTable.vacant { return (index, false) }
+            index = (index &+ 1) & mask
         }
     }
 
@@ -87,8 +93,8 @@ struct KeyTable<Value> {
         if place.found { return place.index }
         // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
         // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
-        if (count + 1) * 4 > tags.count * 3 {
-            resize(to: tags.count * 2) { _ in true }
+        if (count + 1) * 4 > (mask + 1) * 3 {
+            resize(to: (mask + 1) * 2)
             return slot(tagged: tag)
         }
         tags[place.index] = tag
@@ -127,9 +133,18 @@ struct KeyTable<Value> {
         return value
     }
 
-    /// Keeps only the entries whose value satisfies `keep`, in a table of the same capacity.
+    /// Keeps only the entries whose value satisfies `keep`, in place. Emptying a slot may move a later entry
+    /// of its run into it (backward shift), so that slot is looked at again; an entry moved from the start
+    /// of the table round to its end was looked at and kept already, and is kept again.
     mutating func filter(_ keep: (Value) -> Bool) {
-        resize(to: tags.count, keeping: keep)
+        var index = 0
+        while index <= mask {
+            if tags[index] != KeyTable.vacant && !keep(values[index]) {
+                remove(at: index)
+            } else {
+                index += 1
+            }
+        }
     }
 
     /// Empties a slot; the entries after it in its run move back so every key stays reachable from its
@@ -154,19 +169,23 @@ struct KeyTable<Value> {
         count -= 1
     }
 
-    /// Refills the table at `size` slots with the entries `keep` accepts; their tags are their homes still.
-    private mutating func resize(to size: Int, keeping keep: (Value) -> Bool) {
-        let oldTags = tags, oldValues = values
+    /// Moves the entries into a table of `size` slots; their tags are their homes still.
+    private mutating func resize(to size: Int) {
+        let oldTags = tagSlots, oldValues = valueSlots
         lastSlot = -1
-        tags = Array(repeating: KeyTable.vacant, count: size)
-        values = Array(repeating: filler, count: size)
+        tagSlots = RawSlots(count: size, filler: KeyTable.vacant)
+        valueSlots = RawSlots(count: size, filler: filler)
+        tags = tagSlots.base
+        values = valueSlots.base
         mask = size - 1
         count = 0
-        for index in oldTags.indices where oldTags[index] != KeyTable.vacant && keep(oldValues[index]) {
-            let place = probe(oldTags[index])
-            tags[place.index] = oldTags[index]
-            values[place.index] = oldValues[index]
-            count += 1
+        withExtendedLifetime((oldTags, oldValues)) {
+            for index in 0..<oldTags.count where oldTags.base[index] != KeyTable.vacant {
+                let place = probe(oldTags.base[index])
+                tags[place.index] = oldTags.base[index]
+                values[place.index] = oldValues.base[index]
+                count += 1
+            }
         }
     }
 }

@@ -18,6 +18,10 @@ public struct PostfixCorrelator: Correlator {
     }
 
     private var sessions = KeyTable(filler: Session())
+    /// The seed of the host hash (the run's, as the report's name tables): a word at a time, and kept for
+    /// the last host (FNV-1a a byte at a time cost more).
+    private let hashSeed = UInt64(UInt(bitPattern: TableSeed.value))
+    private var hosts = LastHostHash()
 
     public init() {}
 
@@ -29,7 +33,7 @@ public struct PostfixCorrelator: Correlator {
     }
 
     mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
-        let key = CorrelationKey.combine(CorrelationKey.combine(ProgramTable.hash(line.host), UInt64(UInt32(bitPattern: line.pid))),
+        let key = CorrelationKey.combine(CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid))),
                                          CorrelationKey.address(parsed.peer) ?? 0)
         let now = line.time?.seconds
         if role == .sessionSummary {

@@ -8,7 +8,7 @@ extension SshdCorrelator {
         var held = HeldList()
         var countedAttempts = 0
         private var peerHash: UInt64 = 0
-        private var userHash: UInt64 = 0
+        private var userIdentity: UInt64 = 0
         private var addressValue = IPAddress(high: 0, low: 0)
         var sawFailedLine = false
         var triedToAuthenticate = false
@@ -27,10 +27,11 @@ extension SshdCorrelator {
                 set(Self.hasPeerFlag, newValue != nil)
             }
         }
+        /// The user's `MixedKey.identity`: only compared.
         var user: UInt64? {
-            get { has(Self.hasUserFlag) ? userHash : nil }
+            get { has(Self.hasUserFlag) ? userIdentity : nil }
             set {
-                userHash = newValue ?? 0
+                userIdentity = newValue ?? 0
                 set(Self.hasUserFlag, newValue != nil)
             }
         }

@@ -37,8 +37,9 @@
 public struct SshdCorrelator: HoldingCorrelator {
     private var connections = KeyTable(filler: Connection())
     var heldQueue: HeldQueue
-    /// The seed of the host and user hashes (the run's, as the report's name tables).
+    /// The seed of the host hash and the user's identity (the run's, as the report's name tables).
     private let hashSeed = UInt64(UInt(bitPattern: TableSeed.value))
+    private var hosts = LastHostHash()
     /// The table size at which connections silent for `forgetSeconds` are dropped (see `forgetSilent`).
     private var forgetAt = 4096
     /// Far beyond the ten minutes after which a connection starts afresh anyway, so a log whose clock goes
@@ -63,11 +64,11 @@ public struct SshdCorrelator: HoldingCorrelator {
         settleExpired(around: now)
         if connections.count >= forgetAt, let now { forgetSilent(now: now) }
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
-        let key = CorrelationKey.combine(MixedKey.hash(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid)))
-        let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map { MixedKey.hash($0, seed: hashSeed) })
+        let key = CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid)))
+        let slot = connections.slot(for: key)
+        let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map { MixedKey.identity($0, seed: hashSeed) })
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
-        let slot = connections.slot(for: key)
         return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
                                     to: &connections[slot: slot], held: &heldQueue)
     }
@@ -82,6 +83,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         forgetAt = max(4096, connections.count * 2)
     }
 
+    @inline(__always)
     mutating func remember(_ line: Int32, key: UInt64) {
         let lines = heldQueue.lines
         connections.update(key) { $0.held.append(line, in: lines) }
