@@ -22,7 +22,14 @@ public struct DovecotParser: ServiceParser {
 
     public init() {}
 
-    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
+    public func parse(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        parsed.take(recognise(message, program: program))
+    }
+
+    /// Out of line: inlined, its many optional results were copied into `parsed` through one merged temporary
+    /// (measured, round five: postfix +23 instructions a mail line).
+    @inline(never)
+    private func recognise(_ message: Bytes, program: Bytes) -> ParsedMessage? {
         var text = DovecotParser.droppingLevel(message)
         var process = program
         if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
