@@ -12,8 +12,9 @@ public protocol ServiceParser: Sendable {
     var programFamilies: [String] { get }
     /// Writes what the message says into `parsed` and returns true; false means the parser does not
     /// recognise the message (it is counted as unmatched) and `parsed` is left as it was. `program` is the
-    /// tag's name (empty for a bare message). The pipeline parses into the event it hands on, so a
-    /// recognised line's parse is written once rather than returned and copied at each level.
+    /// tag's name (empty for a bare message). The pipeline keeps one parse and has every line parsed into it,
+    /// so a recognised line's parse is written once rather than returned and copied at each level; a parser
+    /// must therefore write all of it (`ParseInPlaceTests`).
     func parse(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool
     var examples: [ParserExample] { get }
 }
