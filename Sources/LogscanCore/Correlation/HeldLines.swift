@@ -19,7 +19,7 @@ final class HeldLines {
     /// Lines kept and not yet freed.
     @exclusivity(unchecked) private(set) var live = 0
     /// Lines a correlator settled since the pipeline last looked (`HeldQueue.release`).
-    @exclusivity(unchecked) var released: [Int32] = []
+    @exclusivity(unchecked) var released = HandleList()
 
     init() {
         slotCapacity = 16
@@ -29,6 +29,7 @@ final class HeldLines {
     deinit {
         for index in 0..<used where slots[index].capacity > 0 { slots[index].storage.deallocate() }
         slots.deallocate()
+        released.deallocate()
     }
 
     subscript(handle: Int32) -> HeldLine {

@@ -33,6 +33,17 @@ public struct ParsedMessage {
     }
 }
 
+extension ParsedMessage {
+    /// Becomes `result` and returns true; stays as it is and returns false for nil. How a parser built on
+    /// optional results fills the pipeline's parse (`ServiceParser.parse(_:program:into:)`).
+    @inline(__always)
+    public mutating func take(_ result: ParsedMessage?) -> Bool {
+        guard let result else { return false }
+        self = result
+        return true
+    }
+}
+
 /// Why postfix refused a message, grouped as admins think of it.
 public enum RejectClass: String, CaseIterable, Sendable, Codable {
     case relayDenied = "relay access denied"
@@ -66,13 +77,15 @@ public enum Verdict: Equatable, Sendable {
 
 /// A recognised line with its header, its parse and its verdict: what sinks receive.
 ///
-/// Stored properties in the order that packs them (the one-byte `service` after the 9-byte `verdict`).
+/// Stored properties in the order that packs them (the one-byte `service` after the 9-byte `verdict`), the
+/// small ones between the line and the parse: an event is then copied as two runs under 128 bytes, which the
+/// compiler copies with vector moves, rather than one of 192 through a call to memcpy (measured, round five).
 public struct Event {
     public var line: SyslogLine
-    public var parsed: ParsedMessage
     public var lineNumber: Int
     public var verdict: Verdict
     public var service: Service
+    public var parsed: ParsedMessage
 
     public init(service: Service, line: SyslogLine, parsed: ParsedMessage, verdict: Verdict, lineNumber: Int) {
         self.line = line

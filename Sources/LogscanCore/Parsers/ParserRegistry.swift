@@ -52,15 +52,15 @@ public struct ParserRegistry: Sendable {
     @inline(__always)
     public func service(at index: Int) -> Service { services[index] }
 
-    /// Runs the parser at `index`: a built-in one by a direct (inlinable) call, any other through its
-    /// protocol.
+    /// Runs the parser at `index` into `parsed` (see `ServiceParser.parse(_:program:into:)`): a built-in one
+    /// by a direct (inlinable) call, any other through its protocol.
     @inline(__always)
-    public func parse(at index: Int, _ message: Bytes, program: Bytes) -> ParsedMessage? {
+    public func parse(at index: Int, _ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
         switch builtIns[index] {
-        case .sshd: return SshdParser().parse(message, program: program)
-        case .postfix: return PostfixParser().parse(message, program: program)
-        case .dovecot: return DovecotParser().parse(message, program: program)
-        case .other: return parsers[index].parse(message, program: program)
+        case .sshd: return SshdParser().parse(message, program: program, into: &parsed)
+        case .postfix: return PostfixParser().parse(message, program: program, into: &parsed)
+        case .dovecot: return DovecotParser().parse(message, program: program, into: &parsed)
+        case .other: return parsers[index].parse(message, program: program, into: &parsed)
         }
     }
 }

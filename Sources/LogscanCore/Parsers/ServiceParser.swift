@@ -10,14 +10,23 @@ public protocol ServiceParser: Sendable {
     /// Families of `family/name` programs it claims, such as `postfix` for `postfix/smtpd`,
     /// `postfix/submission/smtpd` and (by the part before a dash) `postfix-out/smtp`.
     var programFamilies: [String] { get }
-    /// Nil means the parser does not recognise the message: it is counted as unmatched. `program` is the
-    /// tag's name (empty for a bare message).
-    func parse(_ message: Bytes, program: Bytes) -> ParsedMessage?
+    /// Writes what the message says into `parsed` and returns true; false means the parser does not
+    /// recognise the message (it is counted as unmatched) and `parsed` is left as it was. `program` is the
+    /// tag's name (empty for a bare message). The pipeline keeps one parse and has every line parsed into it,
+    /// so a recognised line's parse is written once rather than returned and copied at each level; a parser
+    /// must therefore write all of it (`ParseInPlaceTests`).
+    func parse(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool
     var examples: [ParserExample] { get }
 }
 
 extension ServiceParser {
     public var programFamilies: [String] { [] }
+
+    /// The parse as a value, nil when the parser does not recognise the message (tests, examples, fuzzing).
+    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
+        var parsed = ParsedMessage(.noise)
+        return parse(message, program: program, into: &parsed) ? parsed : nil
+    }
 }
 
 /// A whole log line and what its parser must make of it.

@@ -22,37 +22,39 @@ public struct DovecotParser: ServiceParser {
 
     public init() {}
 
-    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
+    /// Each `take` writes its line's parse into `parsed` where it is made (one copy of it, not two).
+    public func parse(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
         var text = DovecotParser.droppingLevel(message)
         var process = program
         if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
-            return DovecotAuthLines.parse(text)
+            return parsed.take(DovecotAuthLines.parse(text))
         }
         if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
             // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
-            return DovecotAuthLines.parse(Bytes(base: program.base, count: message.base + message.count - program.base))
+            return parsed.take(DovecotAuthLines.parse(Bytes(base: program.base, count: message.base + message.count - program.base)))
         }
         if program.equals("dovecot") {
             // Dovecot's own `dovecot: ` prefix inside a syslog line tagged `dovecot:` as well.
             if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
-            if text.hasPrefix("auth") { return DovecotAuthLines.parse(text) }
+            if text.hasPrefix("auth") { return parsed.take(DovecotAuthLines.parse(text)) }
             if let colon = text.firstRange(of: ": ", anchor: 0) {
                 process = text.prefix(colon)
                 text = DovecotParser.droppingLevel(text.suffix(from: colon + 2))
             }
         }
         if process.hasSuffix("-login") {
-            return DovecotLoginLines.parse(text, protocolName: process.dropLast(6))
+            return parsed.take(DovecotLoginLines.parse(text, protocolName: process.dropLast(6)))
         }
         if process.hasPrefix("lmtp(") || process.hasPrefix("lda(") || program.equals("dovecot-lda")
             || program.equals("deliver") {
             // Searched for by their `v` and `x`, rarer in these lines than their first letter.
-            return text.firstRange(of: "saved mail to ", anchor: 2) != nil
+            parsed = text.firstRange(of: "saved mail to ", anchor: 2) != nil
                 || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
                 ? ParsedMessage(.mailDelivered) : ParsedMessage(.noise)
+            return true
         }
-        return DovecotNoise.parse(text, process: process)
+        return parsed.take(DovecotNoise.parse(text, process: process))
     }
 
     /// Dovecot's own log files put `Info: `, `Warning: `, `Error: `, `Fatal: ` or `Debug: ` first (told

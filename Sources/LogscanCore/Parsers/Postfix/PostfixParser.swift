@@ -21,34 +21,35 @@ public struct PostfixParser: ServiceParser {
 
     public init() {}
 
-    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
-        guard let first = message.first else { return nil }
-        if let common = PostfixParser.beforeQueueID(message, first: first) { return common }
-        if let queued = PostfixQueueLines.parse(message) { return queued }
+    /// Each `take` writes its line's parse into `parsed` where it is made (one copy of it, not two).
+    public func parse(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let first = message.first else { return false }
+        if PostfixParser.beforeQueueID(message, first: first, into: &parsed) { return true }
+        if parsed.take(PostfixQueueLines.parse(message)) { return true }
         switch first {
-        case UInt8(ascii: "w"): return PostfixSmtpdLines.warning(message)
-        case UInt8(ascii: "f"), UInt8(ascii: "p"): return PostfixSmtpdLines.daemonProblem(message)
-        case UInt8(ascii: "N"): return PostfixRejects.parse(message) ?? PostscreenLines.parse(message)
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return PostscreenLines.parse(message) ?? PostfixNoise.parse(message)
-        default: return PostfixSmtpdLines.session(message) ?? PostfixNoise.parse(message)
+        case UInt8(ascii: "w"): return parsed.take(PostfixSmtpdLines.warning(message))
+        case UInt8(ascii: "f"), UInt8(ascii: "p"): return parsed.take(PostfixSmtpdLines.daemonProblem(message))
+        case UInt8(ascii: "N"): return parsed.take(PostfixRejects.parse(message) ?? PostscreenLines.parse(message))
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return parsed.take(PostscreenLines.parse(message) ?? PostfixNoise.parse(message))
+        default: return parsed.take(PostfixSmtpdLines.session(message) ?? PostfixNoise.parse(message))
         }
     }
 
     /// smtpd's most frequent lines (`connect from`, `disconnect from`, `warning:`, `NOQUEUE:`), read before
     /// the queue-id test that every other line needs. None of them can be a queue line: a queue id is letters
     /// and digits with a digit among them, then `: `, and each of these starts with a word without a digit
-    /// that a space or `-` ends (or `warning`, `NOQUEUE`). `nil` sends the line on to the queue-id test.
+    /// that a space or `-` ends (or `warning`, `NOQUEUE`). False sends the line on to the queue-id test.
     @inline(__always)
-    static func beforeQueueID(_ message: Bytes, first: UInt8) -> ParsedMessage? {
+    static func beforeQueueID(_ message: Bytes, first: UInt8, into parsed: inout ParsedMessage) -> Bool {
         switch first {
         case UInt8(ascii: "a")...UInt8(ascii: "v"):
-            return PostfixSmtpdLines.session(message)
+            return parsed.take(PostfixSmtpdLines.session(message))
         case UInt8(ascii: "w"):
-            return message.hasPrefix("warning: ") ? PostfixSmtpdLines.warning(message) : nil
+            return message.hasPrefix("warning: ") && parsed.take(PostfixSmtpdLines.warning(message))
         case UInt8(ascii: "N"):
-            return message.hasPrefix("NOQUEUE: ") ? PostfixRejects.parse(message) ?? PostscreenLines.parse(message) : nil
+            return message.hasPrefix("NOQUEUE: ") && parsed.take(PostfixRejects.parse(message) ?? PostscreenLines.parse(message))
         default:
-            return nil
+            return false
         }
     }
 }

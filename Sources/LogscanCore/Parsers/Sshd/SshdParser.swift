@@ -17,31 +17,34 @@ public struct SshdParser: ServiceParser {
 
     public init() {}
 
-    public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
+    public func parse(_ message: Bytes, program: Bytes, into result: inout ParsedMessage) -> Bool {
         let text = message.after("error: ") ?? message.after("fatal: ") ?? message
         let (body, preauth) = MessageFields.dropping(" [preauth]", from: text)
-        guard let first = body.first else { return nil }
-        let parsed: ParsedMessage?
+        guard let first = body.first else { return false }
+        // Each line's parse is written into `result` where it is made (one copy of it, not two).
+        let recognised: Bool
         switch first {
-        case UInt8(ascii: "F"): parsed = SshdAuthLines.failed(body)
-        case UInt8(ascii: "A"): parsed = SshdAuthLines.accepted(body)
-        case UInt8(ascii: "I"): parsed = SshdAuthLines.invalidUser(body)
-        case UInt8(ascii: "U"): parsed = SshdAuthLines.notAllowed(body) ?? SshdProbeLines.unableToNegotiate(body)
-        case UInt8(ascii: "R"): parsed = SshdAuthLines.rootRefused(body) ?? SshdProbeLines.receivedDisconnect(body, preauth)
-        case UInt8(ascii: "P"): parsed = SshdPamLines.pamError(body) ?? SshdPamLines.pamMore(body)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): parsed = SshdPamLines.pamMore(body)
-        case UInt8(ascii: "p"), UInt8(ascii: "a"): parsed = SshdPamLines.pamUnixFailure(body)
-        case UInt8(ascii: "m"): parsed = SshdAuthLines.maxAttempts(body)
-        case UInt8(ascii: "D"): parsed = SshdProbeLines.disconnecting(body, preauth)
-            ?? SshdProbeLines.closed(body, preauth) ?? SshdProbeLines.noIdentification(body)
-        case UInt8(ascii: "C"): parsed = SshdProbeLines.closed(body, preauth)
-        case UInt8(ascii: "r"): parsed = SshdAuthLines.refusedConnect(body)
+        case UInt8(ascii: "F"): recognised = result.take(SshdAuthLines.failed(body))
+        case UInt8(ascii: "A"): recognised = result.take(SshdAuthLines.accepted(body))
+        case UInt8(ascii: "I"): recognised = result.take(SshdAuthLines.invalidUser(body))
+        case UInt8(ascii: "U"): recognised = result.take(SshdAuthLines.notAllowed(body) ?? SshdProbeLines.unableToNegotiate(body))
+        case UInt8(ascii: "R"): recognised = result.take(SshdAuthLines.rootRefused(body) ?? SshdProbeLines.receivedDisconnect(body, preauth))
+        case UInt8(ascii: "P"): recognised = result.take(SshdPamLines.pamError(body) ?? SshdPamLines.pamMore(body))
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): recognised = result.take(SshdPamLines.pamMore(body))
+        case UInt8(ascii: "p"), UInt8(ascii: "a"): recognised = result.take(SshdPamLines.pamUnixFailure(body))
+        case UInt8(ascii: "m"): recognised = result.take(SshdAuthLines.maxAttempts(body))
+        case UInt8(ascii: "D"): recognised = result.take(SshdProbeLines.disconnecting(body, preauth)
+            ?? SshdProbeLines.closed(body, preauth) ?? SshdProbeLines.noIdentification(body))
+        case UInt8(ascii: "C"): recognised = result.take(SshdProbeLines.closed(body, preauth))
+        case UInt8(ascii: "r"): recognised = result.take(SshdAuthLines.refusedConnect(body))
         case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "k"), UInt8(ascii: "T"), UInt8(ascii: "d"),
              UInt8(ascii: "s"):
-            parsed = SshdProbeLines.scanner(body, preauth)
-        default: parsed = nil
+            recognised = result.take(SshdProbeLines.scanner(body, preauth))
+        default: recognised = false
         }
-        if let parsed { return parsed }
-        return SshdNoise.isNoise(body) ? ParsedMessage(.noise) : nil
+        if recognised { return true }
+        guard SshdNoise.isNoise(body) else { return false }
+        result = ParsedMessage(.noise)
+        return true
     }
 }
