@@ -35,7 +35,36 @@ enum PostfixQueueLines {
     }
 
     /// A queue id is 5+ upper-case hex digits (short ids) or 10+ base-52 characters (long ids), then `: `.
+    /// Inlined: the usual id is read in a few word operations at the call (`idOfEightToFifteen`), any
+    /// other by the general scan.
+    @inline(__always)
     static func queueIDEnd(_ text: Bytes) -> Int? {
+        if let end = idOfEightToFifteen(text) { return end }
+        return scannedQueueIDEnd(text)
+    }
+
+    /// The usual id (Postfix's short ids are 10 to 12 hex digits), 8 to 15 letters and digits, read as two
+    /// overlapping words: the first eight bytes and the eight before the `:`, which the word after them
+    /// finds. `nil` when the line is not of that shape, not only when it has no id: the general scan then
+    /// decides. Where it answers it answers as the scan does (`ByteLanesTests`): every byte before the `:`
+    /// is a letter or digit, so the scan stops at that `:` too.
+    @inline(__always)
+    private static func idOfEightToFifteen(_ text: Bytes) -> Int? {
+        guard text.count >= 17 else { return nil }
+        let colons = ByteLanes.equal(ByteLanes.load(text.base + 8), UInt8(ascii: ":"))
+        guard colons != 0 else { return nil }
+        let end = 8 + colons.trailingZeroBitCount >> 3
+        guard text[end + 1] == UInt8(ascii: " ") else { return nil }
+        let head = ByteLanes.load(text.base), tail = ByteLanes.load(text.base + (end - 8))
+        let headDigits = ByteLanes.digits(head), tailDigits = ByteLanes.digits(tail)
+        let idBytes = (headDigits | ByteLanes.letters(head)) & (tailDigits | ByteLanes.letters(tail))
+        guard idBytes == ByteLanes.high, headDigits | tailDigits != 0 else { return nil }
+        return end
+    }
+
+    /// `queueIDEnd` byte group by byte group: any length, any line.
+    @inline(never)
+    private static func scannedQueueIDEnd(_ text: Bytes) -> Int? {
         var i = 0
         var sawDigit = false
         let limit = min(text.count, 24)

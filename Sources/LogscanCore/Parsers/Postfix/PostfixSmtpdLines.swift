@@ -8,14 +8,16 @@ enum PostfixSmtpdLines {
         // The search starts at the mechanism, so `SASL authentication failed` (no mechanism) cannot give it a
         // negative length (found by fuzz/targets/postfix.swift).
         if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
-           let failedAt = rest.firstRange(of: " authentication failed", anchor: 1, from: end + 7) {
+           let failedAt = authenticationFailed(rest, afterMechanismAt: end + 7) {
             let reason = rest.suffix(from: failedAt + 22)
-            // The SASL server's reply comes first; a user name after it cannot pass for it.
-            if reason.hasPrefix(": Connection lost to authentication server") {
+            // The SASL server's reply comes first; a user name after it cannot pass for it. Its third byte
+            // tells the two replies below from the usual base64 prompt before their long compares.
+            let replyLetter = reason.count > 2 ? reason[2] : 0
+            if replyLetter == UInt8(ascii: "C"), reason.hasPrefix(": Connection lost to authentication server") {
                 return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
             }
             // The Dovecot SASL backend's reply to a mechanism it does not offer (xsasl_dovecot_server.c).
-            if reason.hasPrefix(": Invalid authentication mechanism") {
+            if replyLetter == UInt8(ascii: "I"), reason.hasPrefix(": Invalid authentication mechanism") {
                 return ParsedMessage(.saslBadMechanism, peer: peer, method: rest.slice(end + 7, failedAt))
             }
             var parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
@@ -32,6 +34,19 @@ enum PostfixSmtpdLines {
             return ParsedMessage(.noise)
         }
         return ParsedMessage(.daemonWarning, detail: rest)
+    }
+
+    /// Where ` authentication failed` starts, searched from the mechanism's first byte: the usual mechanism
+    /// (`LOGIN`, `PLAIN`) is a word within the next eight bytes, so the first space is looked at before any
+    /// search. The literal starts with a space, so no occurrence comes before that first space: the same
+    /// answer as the search (`DottedQuadTests`).
+    @inline(__always)
+    static func authenticationFailed(_ rest: Bytes, afterMechanismAt start: Int) -> Int? {
+        if let space = rest.firstIndex(nearby: UInt8(ascii: " "), from: start),
+           rest.suffix(from: space).hasPrefix(" authentication failed") {
+            return space
+        }
+        return rest.firstRange(of: " authentication failed", anchor: 1, from: start)
     }
 
     /// `fatal: …` and `panic: …`.

@@ -99,7 +99,9 @@ enum SshdAuthLines {
     /// client's own user name (` ruser R` or `: ruser R`) after the port.
     @inline(__always)
     static func methodUserPeer(_ text: Bytes, prefixLength: Int) -> MethodUserPeer? {
-        guard let forAt = text.firstRange(of: " for ", anchor: 1, from: prefixLength) else { return nil }
+        guard let forAt = forAfterUsualMethod(text, prefixLength) ?? text.firstRange(of: " for ", anchor: 1, from: prefixLength) else {
+            return nil
+        }
         let method = text.slice(prefixLength, forAt)
         let rhosts = method.equals("rhosts") || method.equals("rhosts-rsa")
         guard let tail = rhosts ? droppingRemoteUser(text) : droppingProtocol(text),
@@ -108,6 +110,24 @@ enum SshdAuthLines {
         let (user, validity) = splitInvalidUser(userField)
         return MethodUserPeer(method: method, user: user, validity: validity == .unknown ? .valid : validity,
                               peer: peer)
+    }
+
+    /// Where ` for ` starts after one of the methods sshd writes most, compared in place rather than
+    /// searched for: the search's answer, as a method holds no space. `nil` for any other method.
+    @inline(__always)
+    static func forAfterUsualMethod(_ text: Bytes, _ start: Int) -> Int? {
+        let rest = text.suffix(from: start)
+        switch rest.first {
+        case UInt8(ascii: "p"):
+            if rest.hasPrefix("password for ") { return start + 8 }
+            return rest.hasPrefix("publickey for ") ? start + 9 : nil
+        case UInt8(ascii: "k"):
+            return rest.hasPrefix("keyboard-interactive/pam for ") ? start + 24 : nil
+        case UInt8(ascii: "n"):
+            return rest.hasPrefix("none for ") ? start + 4 : nil
+        default:
+            return nil
+        }
     }
 
     /// The line without ` ssh2` or ` ssh1` and the `: <key info>` sshd writes after it.

@@ -18,7 +18,7 @@ public struct SshdParser: ServiceParser {
     public init() {}
 
     public func parse(_ message: Bytes, program: Bytes) -> ParsedMessage? {
-        let text = message.after("error: ") ?? message.after("fatal: ") ?? message
+        let text = SshdParser.droppingSeverity(message)
         let (body, preauth) = MessageFields.dropping(" [preauth]", from: text)
         guard let first = body.first else { return nil }
         let parsed: ParsedMessage?
@@ -43,5 +43,16 @@ public struct SshdParser: ServiceParser {
         }
         if let parsed { return parsed }
         return SshdNoise.isNoise(body) ? ParsedMessage(.noise) : nil
+    }
+
+    /// The message without sshd's `error: ` or `fatal: `, told apart by the first byte before any compare
+    /// (most lines have neither).
+    @inline(__always)
+    static func droppingSeverity(_ message: Bytes) -> Bytes {
+        switch message.first {
+        case UInt8(ascii: "e"): return message.after("error: ") ?? message
+        case UInt8(ascii: "f"): return message.after("fatal: ") ?? message
+        default: return message
+        }
     }
 }
