@@ -26,7 +26,7 @@ public struct SshdParser: ServiceParser {
     /// then. The readers below write the caller's message in place: a parse returned by value is copied
     /// into each caller's frame on the way up (about 25 instructions a level).
     static func read(_ message: Bytes, into parsed: inout ParsedMessage) -> Bool {
-        let text = message.after("error: ") ?? message.after("fatal: ") ?? message
+        let text = droppingSeverity(message)
         let (body, preauth) = MessageFields.dropping(" [preauth]", from: text)
         guard let first = body.first else { return false }
         let recognised: Bool
@@ -57,5 +57,16 @@ public struct SshdParser: ServiceParser {
         guard SshdNoise.isNoise(body) else { return false }
         parsed = ParsedMessage(.noise)
         return true
+    }
+
+    /// The message without sshd's `error: ` or `fatal: ` (one of them), told apart by the first byte before
+    /// any compare: most lines have neither.
+    @inline(__always)
+    static func droppingSeverity(_ message: Bytes) -> Bytes {
+        switch message.first {
+        case UInt8(ascii: "e"): return message.after("error: ") ?? message
+        case UInt8(ascii: "f"): return message.after("fatal: ") ?? message
+        default: return message
+        }
     }
 }
