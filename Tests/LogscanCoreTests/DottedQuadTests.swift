@@ -133,7 +133,7 @@ import Testing
                     let search = text.firstRange(of: " for ", from: 7)
                     let fast = SshdAuthLines.forAfterUsualMethod(text, 7)
                     if let fast { #expect(fast == search, "\(line)") }
-                    let usual = ["password", "publickey", "none", "keyboard-interactive/pam"].contains(method)
+                    let usual = ["password", "publickey"].contains(method)
                     #expect((fast != nil) == (usual && tail.hasPrefix(" for ")), "\(line)")
                 }
             }

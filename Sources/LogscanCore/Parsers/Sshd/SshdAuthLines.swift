@@ -120,22 +120,14 @@ enum SshdAuthLines {
                               peer: peer)
     }
 
-    /// Where ` for ` starts after one of the methods sshd writes most, compared in place rather than
-    /// searched for: the search's answer, as a method holds no space. `nil` for any other method.
+    /// Where ` for ` starts after `password` or `publickey`, the methods sshd writes most, compared in place
+    /// rather than searched for: the search's answer, as a method holds no space. `nil` for any other method
+    /// (comparing the rarer ones too grew `failed` past the size at which its trailing peer is inlined).
     @inline(__always)
     static func forAfterUsualMethod(_ text: Bytes, _ start: Int) -> Int? {
         let rest = text.suffix(from: start)
-        switch rest.first {
-        case UInt8(ascii: "p"):
-            if rest.hasPrefix("password for ") { return start + 8 }
-            return rest.hasPrefix("publickey for ") ? start + 9 : nil
-        case UInt8(ascii: "k"):
-            return rest.hasPrefix("keyboard-interactive/pam for ") ? start + 24 : nil
-        case UInt8(ascii: "n"):
-            return rest.hasPrefix("none for ") ? start + 4 : nil
-        default:
-            return nil
-        }
+        if rest.hasPrefix("password for ") { return start + 8 }
+        return rest.hasPrefix("publickey for ") ? start + 9 : nil
     }
 
     /// The line without ` ssh2` or ` ssh1` and the `: <key info>` sshd writes after it.
