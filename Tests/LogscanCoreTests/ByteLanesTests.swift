@@ -66,9 +66,13 @@ import Testing
     @Test func queueIDEndAgreesWithAPlainReading() {
         let ids = ["4Xyz1", "ABCDE", "ABCD1", "3F2A91C0B4", "4Yb9Pz1KqWzs7mTn", "abcdefgh", "abcdefg1", "1abcdefgh",
                    "ABCDEFGHIJKLMNOPQRSTUVW1", "ABCDEFGHIJKLMNOPQRSTUVWX1", "12345678901234567890123",
-                   "NOQUEUE", "warning", "AB\u{E9}12345", "AB@12345", "ABC_123456", "[ABC12345"]
+                   "NOQUEUE", "warning", "AB\u{E9}12345", "AB@12345", "ABC_123456", "[ABC12345",
+                   // 8 to 16 bytes, where the two-word reading answers or hands over to the scan
+                   "ABCDEF12", "ABCDEF123", "ABCDEF12345", "ABCDEF123456", "ABCDEF1234567", "ABCDEF12345678",
+                   "ABCDEF123456789", "ABCDEF1234567890", "ABCDEFGHIJ", "abcdefghijkl", "ABC-EF1234", "ABCDE:1234",
+                   "ABCDEFGH:1234", "ABCDEFG1:", "1BCDEFGH\u{E9}", "ABCD EF12345", "12345678\u{7F}12"]
         for id in ids {
-            for tail in [": to=<a@b>", ":", ": ", ":x", " from", ""] {
+            for tail in [": to=<a@b>", ":", ": ", ":x", " from", "", ": removed", ":xx removed", ": : : : : : : :"] {
                 let text = Array((id + tail).utf8)
                 #expect(Bytes.with(text) { PostfixQueueLines.queueIDEnd($0) } == plainQueueIDEnd(text), "\(id + tail)")
             }

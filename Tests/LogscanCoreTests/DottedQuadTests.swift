@@ -119,6 +119,45 @@ import Testing
         }
     }
 
+    /// sshd's usual methods, compared in place, give the ` for ` that the search finds; other texts go to
+    /// the search.
+    @Test func usualMethodAgreesWithTheSearchForFor() {
+        let methods = ["password", "publickey", "none", "keyboard-interactive/pam", "passwordx", "pass", "publickeys",
+                       "keyboard-interactive", "nonE", "hostbased", "", "p", "k", "n"]
+        let tails = [" for root from 1.2.3.4 port 22 ssh2", " for invalid user x from 1.2.3.4", " for", " for ",
+                     "  for x", "for x", " fo", ""]
+        for method in methods {
+            for tail in tails {
+                let line = "Failed " + method + tail
+                Bytes.with(line) { text in
+                    let search = text.firstRange(of: " for ", from: 7)
+                    let fast = SshdAuthLines.forAfterUsualMethod(text, 7)
+                    if let fast { #expect(fast == search, "\(line)") }
+                    let usual = ["password", "publickey"].contains(method)
+                    #expect((fast != nil) == (usual && tail.hasPrefix(" for ")), "\(line)")
+                }
+            }
+        }
+    }
+
+    /// smtpd's ` authentication failed` after the mechanism, looked for at the first space, against the search.
+    @Test func authenticationFailedAgreesWithTheSearch() {
+        let mechanisms = ["LOGIN", "PLAIN", "CRAM-MD5", "DIGEST-MD5", "", "x y", "LOGIN  ", "authentication"]
+        let tails = [" authentication failed: UGFzc3dvcmQ6", " authentication failed", "authentication failed",
+                     " authentication faile", " x authentication failed", ""]
+        for mechanism in mechanisms {
+            for tail in tails {
+                let line = "unknown[1.2.3.4]: SASL " + mechanism + tail
+                Bytes.with(line) { text in
+                    for start in 0...(text.count + 1) {
+                        #expect(PostfixSmtpdLines.authenticationFailed(text, afterMechanismAt: start)
+                                == text.firstRange(of: " authentication failed", from: start), "\(line) \(start)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func bracketedAgreesWithCuttingAtTheBracket() {
         for tail in texts(count: 3000, seed: 6) {
             let line = "mail.example[" + tail

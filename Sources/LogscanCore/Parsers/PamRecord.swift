@@ -8,7 +8,15 @@ enum PamRecord {
     @inline(__always)
     static func parse(_ kind: EventKind, _ text: Bytes, fixedLength: Int = 0) -> ParsedMessage {
         var parsed = ParsedMessage(kind)
-        guard let at = text.firstRange(of: " rhost=", anchor: 2, from: fixedLength) else { return parsed }
+        parse(kind, text, fixedLength: fixedLength, into: &parsed)
+        return parsed
+    }
+
+    /// `parse` written into `parsed` (all of it), for a parser that fills its caller's message in place.
+    @inline(__always)
+    static func parse(_ kind: EventKind, _ text: Bytes, fixedLength: Int = 0, into parsed: inout ParsedMessage) {
+        parsed = ParsedMessage(kind)
+        guard let at = text.firstRange(of: " rhost=", anchor: 2, from: fixedLength) else { return }
         let hostEnd: Int
         // The usual host, a dotted quad, is read in place up to its space.
         if let (ip, end) = DottedQuad.field(text, from: at + 7, before: UInt8(ascii: " "), orEnd: true) {
@@ -25,6 +33,5 @@ enum PamRecord {
             while end > userAt + 6 && text[end - 1] == UInt8(ascii: " ") { end -= 1 }
             parsed.user = text.slice(userAt + 6, end)
         }
-        return parsed
     }
 }

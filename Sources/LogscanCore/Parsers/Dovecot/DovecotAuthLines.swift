@@ -11,10 +11,15 @@
 /// by the password that was tried. So the password part is cut off first, the reason is the last one of the
 /// line, and the `(U,IP…)` group is read from its right end: the address is the last field that parses.
 enum DovecotAuthLines {
-    static func parse(_ text: Bytes) -> ParsedMessage? {
+    /// Writes `parsed` only when it recognises the line, and says whether it did (`DovecotParser.read`).
+    static func parse(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         if let record = pamUnixRecord(text) {
-            return record.hasPrefix("authentication failure;") ? PamRecord.parse(.authPAMFailure, record, fixedLength: 23)
-                : ParsedMessage(.noise)
+            if record.hasPrefix("authentication failure;") {
+                PamRecord.parse(.authPAMFailure, record, fixedLength: 23, into: &parsed)
+            } else {
+                parsed = ParsedMessage(.noise)
+            }
+            return true
         }
         var clean = text
         if let passwordAt = text.firstRange(of: "given password: ", anchor: 2),
@@ -22,8 +27,9 @@ enum DovecotAuthLines {
             clean = text.prefix(open - 1)
         }
         guard let (reasonAt, kind) = reason(clean),
-              let open = groupOpen(clean), let (user, peer) = group(clean, open: open, before: reasonAt) else { return nil }
-        return ParsedMessage(kind, peer: peer, user: user, validity: kind == .authUnknownUser ? .invalid : .unknown)
+              let open = groupOpen(clean), let (user, peer) = group(clean, open: open, before: reasonAt) else { return false }
+        parsed = ParsedMessage(kind, peer: peer, user: user, validity: kind == .authUnknownUser ? .invalid : .unknown)
+        return true
     }
 
     /// pam_unix's record when it is the message itself: at the start, or right after a process tag that holds

@@ -5,36 +5,48 @@
 /// - `Login aborted: Connection closed (auth failed, 3 attempts in 15 secs) (auth_failed): user=<U>, …`
 /// - `Disconnected (no auth attempts in 0 secs): user=<>, rip=IP, …` and its new-wording twins.
 enum DovecotLoginLines {
-    static func parse(_ text: Bytes, protocolName: Bytes) -> ParsedMessage? {
+    /// Writes `parsed` only when it recognises the line, and says whether it did (`DovecotParser.read`).
+    static func parse(_ text: Bytes, protocolName: Bytes, into parsed: inout ParsedMessage) -> Bool {
         guard let fields = fields(text) else {
-            return text.hasPrefix("Maximum number of connections") ? ParsedMessage(.noise) : nil
+            guard text.hasPrefix("Maximum number of connections") else { return false }
+            parsed = ParsedMessage(.noise)
+            return true
         }
         if text.hasPrefix("Login: ") || text.hasPrefix("Logged in: ") {
-            return ParsedMessage(.login, peer: fields.peer, user: fields.user, validity: .valid, method: protocolName)
+            parsed = ParsedMessage(.login, peer: fields.peer, user: fields.user, validity: .valid, method: protocolName)
+            return true
         }
         let verdict = text.prefix(fields.userAt)
+        if let attempts = failedAttempts(verdict) {
+            parsed = ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName, count: attempts)
+        } else if verdict.contains("(no auth attempts") || verdict.contains("before auth was ready")
+            || verdict.contains("(tried to use disallowed plaintext auth)") || verdict.equals("Disconnected: ")
+            || verdict.equals("Aborted login: ") {
+            parsed = ParsedMessage(.noAuthAttempts, peer: fields.peer)
+        } else {
+            parsed = ParsedMessage(.noise, peer: fields.peer, user: fields.user)
+        }
+        return true
+    }
+
+    /// The attempts a failed login's verdict reports (at least one), or nil when it reports no failure.
+    @inline(__always)
+    private static func failedAttempts(_ verdict: Bytes) -> Int? {
         if let attemptsAt = verdict.firstRange(of: "(auth failed, ") {
             let numberStart = attemptsAt + 14
             let numberEnd = verdict.firstIndex(of: UInt8(ascii: " "), from: numberStart) ?? numberStart
-            let attempts = verdict.slice(numberStart, numberEnd).decimalValue ?? 1
-            return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName,
-                                 count: max(1, attempts))
+            return max(1, verdict.slice(numberStart, numberEnd).decimalValue ?? 1)
         }
         if verdict.contains("(auth_failed)") || verdict.contains("(authorization failed")
             || verdict.contains("(proxy dest auth failed)") {
-            return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName)
+            return 1
         }
         // Dovecot 1.0: `Aborted login (N authentication attempts)`.
         if let open = verdict.lastRange(of: "("), verdict.suffix(from: open).contains(" authentication attempts)"),
            let space = verdict.firstIndex(of: UInt8(ascii: " "), from: open), let attempts = verdict.slice(open + 1, space).decimalValue {
-            return ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName, count: max(1, attempts))
+            return max(1, attempts)
         }
-        if verdict.contains("(no auth attempts") || verdict.contains("before auth was ready")
-            || verdict.contains("(tried to use disallowed plaintext auth)") || verdict.equals("Disconnected: ")
-            || verdict.equals("Aborted login: ") {
-            return ParsedMessage(.noAuthAttempts, peer: fields.peer)
-        }
-        return ParsedMessage(.noise, peer: fields.peer, user: fields.user)
+        return nil
     }
 
     struct Fields {

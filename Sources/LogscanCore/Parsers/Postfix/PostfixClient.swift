@@ -4,8 +4,10 @@ enum PostfixClient {
     /// Reads `name[address]` at the start of `text`; returns the peer and where the text after `]` begins.
     /// Postfix accepts only valid host names, so the first `[` ends the name.
     static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? {
-        // The name is most often `unknown`: its `[` is within the first word.
-        guard let open = text.firstIndex(nearby: UInt8(ascii: "["), from: 0) else { return nil }
+        // The name is most often `unknown` (one compare), else short: its `[` is within the first word.
+        guard let open = text.hasPrefix("unknown[") ? 7 : text.firstIndex(nearby: UInt8(ascii: "["), from: 0) else {
+            return nil
+        }
         // The usual address, a dotted quad, is read in place up to its `]`.
         if let (ip, close) = DottedQuad.field(text, from: open + 1, before: UInt8(ascii: "]"), orEnd: false) {
             return (.ip(ip), close + 1)

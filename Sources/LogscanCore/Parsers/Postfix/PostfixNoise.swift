@@ -11,7 +11,9 @@ enum PostfixNoise {
         "cache ", "table ", "dict_", "ignoring ", "message-id=", "Connection ", "improper command",
     ]
 
-    static func parse(_ text: Bytes) -> ParsedMessage? {
-        prefixes.contains { text.hasPrefix($0) } ? ParsedMessage(.noise) : nil
+    static func parse(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard prefixes.contains(where: { text.hasPrefix($0) }) else { return false }
+        parsed = ParsedMessage(.noise)
+        return true
     }
 }

@@ -1,18 +1,21 @@
 /// `NOQUEUE: reject: RCPT from H[IP]: 554 5.7.1 <r@x>: Relay access denied; from=<s@y> to=<r@x> proto=ESMTP
 /// helo=<h>` and `milter-reject`, grouped by reason.
 enum PostfixRejects {
-    static func parse(_ text: Bytes) -> ParsedMessage? {
-        guard let rest = text.after("NOQUEUE: ") else { return nil }
-        if rest.hasPrefix("lost connection after ") { return PostfixSmtpdLines.session(rest) }
+    static func parse(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let rest = text.after("NOQUEUE: ") else { return false }
+        if rest.hasPrefix("lost connection after ") { return PostfixSmtpdLines.session(rest, into: &parsed) }
         guard rest.hasPrefix("reject: ") || rest.hasPrefix("milter-reject: ") else {
-            return rest.hasPrefix("reject_warning: ") || rest.hasPrefix("filter: ") ? ParsedMessage(.noise) : nil
+            guard rest.hasPrefix("reject_warning: ") || rest.hasPrefix("filter: ") else { return false }
+            parsed = ParsedMessage(.noise)
+            return true
         }
-        return classified(rest, peer: PostfixClient.afterFrom(rest)?.peer ?? PostscreenLines.peer(in: rest))
+        classified(rest, peer: PostfixClient.afterFrom(rest)?.peer ?? PostscreenLines.peer(in: rest), into: &parsed)
+        return true
     }
 
     /// The reason is the text before the last `; from=<` (the envelope that follows is the sender's).
-    static func classified(_ rest: Bytes, peer: Peer?) -> ParsedMessage {
-        var parsed = ParsedMessage(.reject, peer: peer)
+    static func classified(_ rest: Bytes, peer: Peer?, into parsed: inout ParsedMessage) {
+        parsed = ParsedMessage(.reject, peer: peer)
         let reasonEnd = rest.lastRange(of: "; from=<") ?? rest.count
         let reason = rest.prefix(reasonEnd)
         parsed.detail = reason
@@ -26,7 +29,6 @@ enum PostfixRejects {
         } else {
             parsed.rejectClass = reasonClass(reason)
         }
-        return parsed
     }
 
     /// Each wording is searched for by a byte rarer in reject texts than its first where that pays (the same

@@ -1,97 +1,131 @@
-/// smtpd's lines about one SMTP session: SASL failures and logins, disconnect tallies, probes.
+/// smtpd's lines about one SMTP session: SASL failures and logins, disconnect tallies, probes. Each reader
+/// writes `parsed` only when it recognises the line, and says whether it did (`PostfixParser.read`).
 enum PostfixSmtpdLines {
     /// `warning: H[IP]: SASL <MECH> authentication failed: <reason>[, sasl_username=U]` (smtpd_sasl_glue.c);
     /// a mechanism the server does not offer is a client error, counted apart as a probe. Other warnings
     /// are daemon problems.
-    static func warning(_ text: Bytes) -> ParsedMessage? {
-        guard let rest = text.after("warning: ") else { return nil }
+    static func warning(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let rest = text.after("warning: ") else { return false }
         // The search starts at the mechanism, so `SASL authentication failed` (no mechanism) cannot give it a
         // negative length (found by fuzz/targets/postfix.swift).
         if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
-           let failedAt = rest.firstRange(of: " authentication failed", anchor: 1, from: end + 7) {
+           let failedAt = authenticationFailed(rest, afterMechanismAt: end + 7) {
             let reason = rest.suffix(from: failedAt + 22)
-            // The SASL server's reply comes first; a user name after it cannot pass for it.
-            if reason.hasPrefix(": Connection lost to authentication server") {
-                return ParsedMessage(.daemonWarning, peer: peer, detail: reason)
+            // The SASL server's reply comes first; a user name after it cannot pass for it. Its third byte
+            // tells the two replies below from the usual base64 prompt before their long compares.
+            let replyLetter = reason.count > 2 ? reason[2] : 0
+            if replyLetter == UInt8(ascii: "C"), reason.hasPrefix(": Connection lost to authentication server") {
+                parsed = ParsedMessage(.daemonWarning, peer: peer, detail: reason)
+                return true
             }
             // The Dovecot SASL backend's reply to a mechanism it does not offer (xsasl_dovecot_server.c).
-            if reason.hasPrefix(": Invalid authentication mechanism") {
-                return ParsedMessage(.saslBadMechanism, peer: peer, method: rest.slice(end + 7, failedAt))
+            if replyLetter == UInt8(ascii: "I"), reason.hasPrefix(": Invalid authentication mechanism") {
+                parsed = ParsedMessage(.saslBadMechanism, peer: peer, method: rest.slice(end + 7, failedAt))
+                return true
             }
-            var parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
+            parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
             if let userAt = reason.firstRange(of: ", sasl_username=") {
                 let user = reason.suffix(from: userAt + 16)
                 parsed.user = user.equals("(unavailable)") ? nil : user
             }
-            return parsed
+            return true
         }
         if let (peer, end) = PostfixClient.after("non-SMTP command from ", in: rest) {
-            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: rest.suffix(from: min(end + 2, rest.count)))
+            parsed = ParsedMessage(.nonSMTPCommand, peer: peer, detail: rest.suffix(from: min(end + 2, rest.count)))
+        } else if rest.hasPrefix("hostname ") || rest.hasPrefix("Illegal address syntax from ") {
+            parsed = ParsedMessage(.noise)
+        } else {
+            parsed = ParsedMessage(.daemonWarning, detail: rest)
         }
-        if rest.hasPrefix("hostname ") || rest.hasPrefix("Illegal address syntax from ") {
-            return ParsedMessage(.noise)
+        return true
+    }
+
+    /// Where ` authentication failed` starts, searched from the mechanism's first byte: the usual mechanism
+    /// (`LOGIN`, `PLAIN`) is a word within the next eight bytes, so the first space is looked at before any
+    /// search. The literal starts with a space, so no occurrence comes before that first space: the same
+    /// answer as the search (`DottedQuadTests`).
+    @inline(__always)
+    static func authenticationFailed(_ rest: Bytes, afterMechanismAt start: Int) -> Int? {
+        if let space = rest.firstIndex(nearby: UInt8(ascii: " "), from: start),
+           rest.suffix(from: space).hasPrefix(" authentication failed") {
+            return space
         }
-        return ParsedMessage(.daemonWarning, detail: rest)
+        return rest.firstRange(of: " authentication failed", anchor: 1, from: start)
     }
 
     /// `fatal: …` and `panic: …`.
-    static func daemonProblem(_ text: Bytes) -> ParsedMessage? {
-        if let rest = text.after("fatal: ") { return ParsedMessage(.daemonFatal, detail: rest) }
-        if let rest = text.after("panic: ") { return ParsedMessage(.daemonPanic, detail: rest) }
-        return nil
+    static func daemonProblem(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        if let rest = text.after("fatal: ") {
+            parsed = ParsedMessage(.daemonFatal, detail: rest)
+        } else if let rest = text.after("panic: ") {
+            parsed = ParsedMessage(.daemonPanic, detail: rest)
+        } else {
+            return false
+        }
+        return true
     }
 
     /// The session lines smtpd writes in lower case, told apart by their first letter.
-    static func session(_ text: Bytes) -> ParsedMessage? {
-        guard let first = text.first else { return nil }
+    static func session(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let first = text.first else { return false }
         switch first {
         case UInt8(ascii: "c"):
-            guard let (peer, _) = PostfixClient.after("connect from ", in: text) else { return nil }
-            return ParsedMessage(.noise, peer: peer)
+            guard let (peer, _) = PostfixClient.after("connect from ", in: text) else { return false }
+            parsed = ParsedMessage(.noise, peer: peer)
         case UInt8(ascii: "d"):
-            guard let (peer, end) = PostfixClient.after("disconnect from ", in: text) else { return nil }
-            return disconnect(text.suffix(from: end), peer: peer)
+            guard let (peer, end) = PostfixClient.after("disconnect from ", in: text) else { return false }
+            disconnect(text.suffix(from: end), peer: peer, into: &parsed)
         case UInt8(ascii: "t"):
-            if let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) {
-                return ParsedMessage(.tooManyAuthErrors, peer: peer)
+            guard let (peer, _) = PostfixClient.after("too many errors after AUTH from ", in: text) else {
+                return lostConnection(text, command: text.after("timeout after "), into: &parsed)
             }
-            return lostConnection(text, command: text.after("timeout after "))
+            parsed = ParsedMessage(.tooManyAuthErrors, peer: peer)
         case UInt8(ascii: "l"):
-            return lostConnection(text, command: text.after("lost connection after "))
+            return lostConnection(text, command: text.after("lost connection after "), into: &parsed)
         case UInt8(ascii: "i"):
             guard text.hasPrefix("improper command pipelining after "), let (peer, _) = PostfixClient.afterFrom(text) else {
-                return nil
+                return false
             }
-            return ParsedMessage(.improperPipelining, peer: peer)
+            parsed = ParsedMessage(.improperPipelining, peer: peer)
         case UInt8(ascii: "n"):
-            guard let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) else { return nil }
-            return ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
+            guard let (peer, end) = PostfixClient.after("non-SMTP command from ", in: text) else { return false }
+            parsed = ParsedMessage(.nonSMTPCommand, peer: peer, detail: text.suffix(from: min(end + 2, text.count)))
         default:
-            return nil
+            return false
         }
+        return true
     }
 
     /// `lost connection after CMD from H[IP]` and `timeout after CMD from H[IP]`, given the text after the
     /// prefix.
-    static func lostConnection(_ text: Bytes, command: Bytes?) -> ParsedMessage? {
-        guard let command, let (peer, _) = PostfixClient.afterFrom(text) else { return nil }
+    static func lostConnection(_ text: Bytes, command: Bytes?, into parsed: inout ParsedMessage) -> Bool {
+        guard let command, let (peer, _) = PostfixClient.afterFrom(text) else { return false }
         let end = command.firstIndex(of: UInt8(ascii: " ")) ?? command.count
-        return ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
+        parsed = ParsedMessage(.lostConnection, peer: peer, detail: command.prefix(end))
+        return true
+    }
+
+    /// The session's end with its peer: a summary when the counters report failed AUTH commands, else noise.
+    @inline(__always)
+    static func disconnect(_ counters: Bytes, peer: Peer, into parsed: inout ParsedMessage) {
+        if let failed = failedAuthCommands(counters) {
+            parsed = ParsedMessage(.disconnectSummary, peer: peer, count: failed)
+        } else {
+            parsed = ParsedMessage(.noise, peer: peer)
+        }
     }
 
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
-    /// failed AUTH commands (Postfix 3.0 and later).
+    /// failed AUTH commands (Postfix 3.0 and later); nil when none failed.
     @inline(__always)
-    static func disconnect(_ counters: Bytes, peer: Peer) -> ParsedMessage {
+    static func failedAuthCommands(_ counters: Bytes) -> Int? {
         // Searched for by its `u`: of the other counters only `quit` and `unknown` have one.
-        guard let at = counters.firstRange(of: " auth=", anchor: 2) else { return ParsedMessage(.noise, peer: peer) }
+        guard let at = counters.firstRange(of: " auth=", anchor: 2) else { return nil }
         let valueStart = at + 6
         let valueEnd = counters.firstIndex(nearby: UInt8(ascii: " "), from: valueStart) ?? counters.count
         let value = counters.slice(valueStart, valueEnd)
         guard let slash = value.firstIndex(nearby: UInt8(ascii: "/"), from: 0), let ok = value.prefix(slash).decimalValue,
-              let total = value.suffix(from: slash + 1).decimalValue, total > ok else {
-            return ParsedMessage(.noise, peer: peer)
-        }
-        return ParsedMessage(.disconnectSummary, peer: peer, count: total - ok)
+              let total = value.suffix(from: slash + 1).decimalValue, total > ok else { return nil }
+        return total - ok
     }
 }

@@ -2,11 +2,13 @@
 /// from [IP]:port in tests after SMTP handshake`, `COMMAND PIPELINING from [IP]:port …`, `BARE NEWLINE from
 /// [IP]:port …`, and the bookkeeping lines (`CONNECT`, `PASS NEW`, `DISCONNECT`, …).
 enum PostscreenLines {
-    static func parse(_ text: Bytes) -> ParsedMessage? {
-        guard let (kind, isTest) = classify(text) else { return nil }
-        guard isTest else { return ParsedMessage(kind, peer: peer(in: text)) }
-        guard let peer = peer(in: text) else { return nil }
-        return ParsedMessage(kind, peer: peer)
+    static func parse(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let (kind, isTest) = classify(text) else { return false }
+        let peer = peer(in: text)
+        // A failed test names its client; a bookkeeping line may not.
+        guard peer != nil || !isTest else { return false }
+        parsed = ParsedMessage(kind, peer: peer)
+        return true
     }
 
     /// The line's kind, and whether it reports a failed test (which needs an address); the wordings are

@@ -1,10 +1,11 @@
 /// sshd's authentication verdicts: `Failed`, `Accepted`, `Invalid user`, `not allowed`, `ROOT LOGIN
-/// REFUSED`, `maximum authentication attempts exceeded` and tcp wrappers' `refused connect`.
+/// REFUSED`, `maximum authentication attempts exceeded` and tcp wrappers' `refused connect`. Each reader
+/// writes `parsed` only when it recognises the line, and says whether it did (`SshdParser.read`).
 enum SshdAuthLines {
     /// `Failed <method> for [invalid user ]U from H port P ssh2[: <key>]`
-    static func failed(_ text: Bytes) -> ParsedMessage? {
+    static func failed(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         guard let start = text.lengthOfPrefix("Failed "), let attempt = methodUserPeer(text, prefixLength: start) else {
-            return nil
+            return false
         }
         let kind: EventKind
         let method = attempt.method
@@ -19,69 +20,76 @@ enum SshdAuthLines {
         } else {
             kind = .failedOtherMethod
         }
-        return ParsedMessage(kind, peer: attempt.peer, user: attempt.user, validity: attempt.validity,
-                             method: method)
+        parsed = ParsedMessage(kind, peer: attempt.peer, user: attempt.user, validity: attempt.validity, method: method)
+        return true
     }
 
     /// `Accepted <method> for U from H port P ssh2[: <key>]`
-    static func accepted(_ text: Bytes) -> ParsedMessage? {
+    static func accepted(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         guard let start = text.lengthOfPrefix("Accepted "), let attempt = methodUserPeer(text, prefixLength: start) else {
-            return nil
+            return false
         }
-        return ParsedMessage(.accepted, peer: attempt.peer, user: attempt.user, validity: .valid,
-                             method: attempt.method)
+        parsed = ParsedMessage(.accepted, peer: attempt.peer, user: attempt.user, validity: .valid, method: attempt.method)
+        return true
     }
 
     /// `Invalid user U from H[ port P]` (`Illegal user` before OpenSSH 3.8).
-    static func invalidUser(_ text: Bytes) -> ParsedMessage? {
+    static func invalidUser(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         guard let prefix = text.lengthOfPrefix("Invalid user ") ?? text.lengthOfPrefix("Illegal user "),
               let (peer, start) = MessageFields.trailingPeer(text),
-              let user = MessageFields.user(before: start, in: text, after: prefix) else { return nil }
-        return ParsedMessage(.invalidUser, peer: peer, user: user, validity: .invalid)
+              let user = MessageFields.user(before: start, in: text, after: prefix) else { return false }
+        parsed = ParsedMessage(.invalidUser, peer: peer, user: user, validity: .invalid)
+        return true
     }
 
     /// `User U from H not allowed because <reason>`, or `User U not allowed because <reason>` for the
     /// reasons about the account itself (locked, shell, nologin), which sshd writes without a host. The
     /// reason is sshd's own text, so the last ` not allowed because ` is the real one.
-    static func notAllowed(_ text: Bytes) -> ParsedMessage? {
+    static func notAllowed(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         let marker: StaticString = " not allowed because "
-        guard text.hasPrefix("User "), let reasonAt = text.lastRange(of: marker) else { return nil }
+        guard text.hasPrefix("User "), let reasonAt = text.lastRange(of: marker) else { return false }
         let reason = text.suffix(from: reasonAt + marker.utf8CodeUnitCount)
         if reason.hasPrefix("account is locked") || reason.hasPrefix("shell ") || reason.hasSuffix(" exists") {
-            return ParsedMessage(.userNotAllowed, user: text.slice(5, reasonAt), validity: .valid)
+            parsed = ParsedMessage(.userNotAllowed, user: text.slice(5, reasonAt), validity: .valid)
+            return true
         }
         guard let (peer, start) = MessageFields.trailingPeer(text.prefix(reasonAt)),
-              let user = MessageFields.user(before: start, in: text, after: 5) else { return nil }
-        return ParsedMessage(.userNotAllowed, peer: peer, user: user, validity: .valid)
+              let user = MessageFields.user(before: start, in: text, after: 5) else { return false }
+        parsed = ParsedMessage(.userNotAllowed, peer: peer, user: user, validity: .valid)
+        return true
     }
 
     /// `ROOT LOGIN REFUSED FROM H[ port P]`
-    static func rootRefused(_ text: Bytes) -> ParsedMessage? {
+    static func rootRefused(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         guard let prefix = text.lengthOfPrefix("ROOT LOGIN REFUSED FROM "),
-              let (peer, start) = MessageFields.trailingPeer(text), start == prefix else { return nil }
-        return ParsedMessage(.rootLoginRefused, peer: peer, user: Bytes("root"), validity: .valid)
+              let (peer, start) = MessageFields.trailingPeer(text), start == prefix else { return false }
+        parsed = ParsedMessage(.rootLoginRefused, peer: peer, user: Bytes("root"), validity: .valid)
+        return true
     }
 
     /// `maximum authentication attempts exceeded for [invalid user ]U from H port P ssh2`
-    static func maxAttempts(_ text: Bytes) -> ParsedMessage? {
-        guard let prefix = text.lengthOfPrefix("maximum authentication attempts exceeded for ") else { return nil }
+    static func maxAttempts(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let prefix = text.lengthOfPrefix("maximum authentication attempts exceeded for ") else { return false }
         let tail = MessageFields.dropping(" ssh2", from: text).0
         guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),
-              let userField = MessageFields.user(before: start, in: tail, after: prefix) else { return nil }
+              let userField = MessageFields.user(before: start, in: tail, after: prefix) else { return false }
         let (user, validity) = splitInvalidUser(userField)
-        return ParsedMessage(.maxAttemptsExceeded, peer: peer, user: user, validity: validity)
+        parsed = ParsedMessage(.maxAttemptsExceeded, peer: peer, user: user, validity: validity)
+        return true
     }
 
     /// `refused connect from H (ADDR)` from libwrap, or `refused connect from ADDR`.
-    static func refusedConnect(_ text: Bytes) -> ParsedMessage? {
-        guard let rest = text.after("refused connect from ") else { return nil }
+    static func refusedConnect(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard let rest = text.after("refused connect from ") else { return false }
         if rest.hasSuffix(")"), let open = rest.lastIndex(of: UInt8(ascii: "(")),
            let peer = Peer(bytes: rest.slice(open + 1, rest.count - 1)) {
-            return ParsedMessage(.refusedConnect, peer: peer)
+            parsed = ParsedMessage(.refusedConnect, peer: peer)
+            return true
         }
         let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
-        guard let peer = Peer(bytes: rest.prefix(end)) else { return nil }
-        return ParsedMessage(.refusedConnect, peer: peer)
+        guard let peer = Peer(bytes: rest.prefix(end)) else { return false }
+        parsed = ParsedMessage(.refusedConnect, peer: peer)
+        return true
     }
 
     // MARK: shared shape
@@ -99,7 +107,9 @@ enum SshdAuthLines {
     /// client's own user name (` ruser R` or `: ruser R`) after the port.
     @inline(__always)
     static func methodUserPeer(_ text: Bytes, prefixLength: Int) -> MethodUserPeer? {
-        guard let forAt = text.firstRange(of: " for ", anchor: 1, from: prefixLength) else { return nil }
+        guard let forAt = forAfterUsualMethod(text, prefixLength) ?? text.firstRange(of: " for ", anchor: 1, from: prefixLength) else {
+            return nil
+        }
         let method = text.slice(prefixLength, forAt)
         let rhosts = method.equals("rhosts") || method.equals("rhosts-rsa")
         guard let tail = rhosts ? droppingRemoteUser(text) : droppingProtocol(text),
@@ -108,6 +118,16 @@ enum SshdAuthLines {
         let (user, validity) = splitInvalidUser(userField)
         return MethodUserPeer(method: method, user: user, validity: validity == .unknown ? .valid : validity,
                               peer: peer)
+    }
+
+    /// Where ` for ` starts after `password` or `publickey`, the methods sshd writes most, compared in place
+    /// rather than searched for: the search's answer, as a method holds no space. `nil` for any other method
+    /// (comparing the rarer ones too grew `failed` past the size at which its trailing peer is inlined).
+    @inline(__always)
+    static func forAfterUsualMethod(_ text: Bytes, _ start: Int) -> Int? {
+        let rest = text.suffix(from: start)
+        if rest.hasPrefix("password for ") { return start + 8 }
+        return rest.hasPrefix("publickey for ") ? start + 9 : nil
     }
 
     /// The line without ` ssh2` or ` ssh1` and the `: <key info>` sshd writes after it.

@@ -1,65 +1,91 @@
 /// Connections that end before authentication: scanners, banner grabbers, failed key exchanges, and
-/// clients that close, reset or time out.
+/// clients that close, reset or time out. Each reader writes `parsed` only when it recognises the line, and
+/// says whether it did (`SshdParser.read`).
 enum SshdProbeLines {
     /// `Connection closed by [authenticating user U |invalid user U ]H port P [preauth]`, `Connection reset
     /// by …` and `Disconnected from …`. They end a connection before authentication when they carry
     /// `[preauth]` or no user at all (the banner stage logs before the pre-auth child exists); with
     /// `user U` and no `[preauth]` they end a session and are noise.
-    static func closed(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
+    static func closed(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
         guard let prefixLength = text.lengthOfPrefix("Connection closed by ") ?? text.lengthOfPrefix("Connection reset by ")
-                ?? text.lengthOfPrefix("Disconnected from ") else { return nil }
-        guard let (peer, start) = MessageFields.trailingPeer(text) else { return nil }
+                ?? text.lengthOfPrefix("Disconnected from ") else { return false }
+        guard let (peer, start) = MessageFields.trailingPeer(text) else { return false }
         let (preamble, user) = userBeforePeer(text, prefixLength, start)
         let beforeAuthentication = preauth || preamble != .authenticated
-        return ParsedMessage(beforeAuthentication ? .closedPreauth : .noise, peer: peer, user: user)
+        parsed = ParsedMessage(beforeAuthentication ? .closedPreauth : .noise, peer: peer, user: user)
+        return true
     }
 
     /// `Disconnecting [authenticating user U |invalid user U ]H port P: <reason>`. Too many failures is
     /// a limit marker; other reasons close the connection.
-    static func disconnecting(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        guard text.hasPrefix("Disconnecting") else { return nil }
+    static func disconnecting(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
+        guard text.hasPrefix("Disconnecting") else { return false }
         if let rest = text.after("Disconnecting: Too many authentication failures") {
-            return ParsedMessage(.tooManyFailures, user: rest.after(" for "))
+            parsed = ParsedMessage(.tooManyFailures, user: rest.after(" for "))
+            return true
         }
         guard let prefix = text.lengthOfPrefix("Disconnecting "), let (peer, start, colon) = peerBeforePortColon(text) else {
-            return nil
+            return false
         }
         let user = userBeforePeer(text, prefix, start).1
-        if text.suffix(from: colon).equals(": Too many authentication failures") {
-            return ParsedMessage(.tooManyFailures, peer: peer, user: user)
-        }
-        return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: user)
+        let tooMany = text.suffix(from: colon).equals(": Too many authentication failures")
+        parsed = ParsedMessage(tooMany ? .tooManyFailures : preauth ? .closedPreauth : .noise, peer: peer, user: user)
+        return true
     }
 
     /// `Did not receive identification string from H[ port P]`
-    static func noIdentification(_ text: Bytes) -> ParsedMessage? {
-        guard text.hasPrefix("Did not receive identification string from ") else { return nil }
-        return ParsedMessage(.noIdentification, peer: MessageFields.trailingPeer(text)?.peer)
+    static func noIdentification(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        guard text.hasPrefix("Did not receive identification string from ") else { return false }
+        parsed = ParsedMessage(.noIdentification, peer: MessageFields.trailingPeer(text)?.peer)
+        return true
     }
 
     /// `Received disconnect from H port P:N: <client text>`. The client chooses the text, so the address is
     /// read right after the fixed prefix. JSch's `Auth fail` means the client gave up after failing.
-    static func receivedDisconnect(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        guard let rest = text.after("Received disconnect from ") else { return nil }
+    static func receivedDisconnect(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
+        guard let rest = text.after("Received disconnect from ") else { return false }
         let peer = leadingPeer(rest)
-        if text.hasSuffix(": Auth fail") || text.hasSuffix("JSchException: Auth fail") {
-            return ParsedMessage(.authFailDisconnect, peer: peer)
-        }
-        return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer)
+        let authFail = text.hasSuffix(": Auth fail") || text.hasSuffix("JSchException: Auth fail")
+        parsed = ParsedMessage(authFail ? .authFailDisconnect : preauth ? .closedPreauth : .noise, peer: peer)
+        return true
     }
 
     /// `Unable to negotiate with H port P: no matching <what> found. Their offer: <client text>`
-    static func unableToNegotiate(_ text: Bytes) -> ParsedMessage? {
+    static func unableToNegotiate(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         if let rest = text.after("Unable to negotiate with ") {
-            return ParsedMessage(.negotiationFailed, peer: leadingPeer(rest))
+            parsed = ParsedMessage(.negotiationFailed, peer: leadingPeer(rest))
+            return true
         }
-        return text.hasPrefix("Unable to negotiate a key exchange method") ? ParsedMessage(.negotiationFailed) : nil
+        guard text.hasPrefix("Unable to negotiate a key exchange method") else { return false }
+        parsed = ParsedMessage(.negotiationFailed)
+        return true
     }
 
     /// Scanners and broken clients: banner and identification errors, timeouts, penalties. The wordings are
     /// told apart by their first byte, so a line is compared only with those that can match it.
-    static func scanner(_ text: Bytes, _ preauth: Bool) -> ParsedMessage? {
-        guard let first = text.first else { return nil }
+    static func scanner(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
+        guard let first = text.first else { return false }
+        switch first {
+        case UInt8(ascii: "d"):
+            return text.hasPrefix("drop connection #") && penaltyDrop(text, into: &parsed)
+        case UInt8(ascii: "s"):
+            if text.hasPrefix("srclimit_penalise: ") {
+                SshdPenalty.deferred(text, into: &parsed)
+                return true
+            }
+            guard let prefix = text.lengthOfPrefix("ssh_dispatch_run_fatal: Connection from "),
+                  let (peer, start, _) = peerBeforePortColon(text) else { return false }
+            parsed = ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: userBeforePeer(text, prefix, start).1)
+            return true
+        default:
+            guard let found = banner(text, first: first) else { return false }
+            parsed = found
+            return true
+        }
+    }
+
+    /// The scanners' banner, protocol and timeout lines (rare: their parse is returned, not written in place).
+    private static func banner(_ text: Bytes, first: UInt8) -> ParsedMessage? {
         switch first {
         case UInt8(ascii: "b"):
             return text.after("banner exchange: Connection from ").map { ParsedMessage(.badBanner, peer: leadingPeer($0)) }
@@ -78,31 +104,26 @@ enum SshdProbeLines {
                 ? ParsedMessage(.preauthTimeout, peer: MessageFields.trailingPeer(text)?.peer) : nil
         case UInt8(ascii: "P"):
             return text.after("Protocol major versions differ for ").map { ParsedMessage(.badProtocolVersion, peer: leadingPeer($0)) }
-        case UInt8(ascii: "d"):
-            return text.hasPrefix("drop connection #") ? penaltyDrop(text) : nil
-        case UInt8(ascii: "s"):
-            if text.hasPrefix("srclimit_penalise: ") { return SshdPenalty.deferred(text) }
-            guard let prefix = text.lengthOfPrefix("ssh_dispatch_run_fatal: Connection from "),
-                  let (peer, start, _) = peerBeforePortColon(text) else { return nil }
-            return ParsedMessage(preauth ? .closedPreauth : .noise, peer: peer, user: userBeforePeer(text, prefix, start).1)
         default:
             return nil
         }
     }
 
     /// `drop connection #N from [H]:P on [L]:P penalty: <reason>` (OpenSSH 9.8+): the first ` from [`.
-    static func penaltyDrop(_ text: Bytes) -> ParsedMessage? {
+    static func penaltyDrop(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         // The usual line: the digits of N, then ` from [` and a dotted quad up to its `]` (the first ` from [`
         // of the line, as the prefix holds none).
         var i = 17
         while i < text.count && isDigit(text[i]) { i += 1 }
         if text.suffix(from: i).hasPrefix(" from ["),
            let (ip, _) = DottedQuad.field(text, from: i + 7, before: UInt8(ascii: "]"), orEnd: false) {
-            return ParsedMessage(.penaltyDrop, peer: .ip(ip))
+            parsed = ParsedMessage(.penaltyDrop, peer: .ip(ip))
+            return true
         }
         guard let open = text.firstRange(of: " from ["),
-              let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 7) else { return nil }
-        return ParsedMessage(.penaltyDrop, peer: Peer(bytes: text.slice(open + 7, close)))
+              let close = text.firstIndex(of: UInt8(ascii: "]"), from: open + 7) else { return false }
+        parsed = ParsedMessage(.penaltyDrop, peer: Peer(bytes: text.slice(open + 7, close)))
+        return true
     }
 
     // MARK: shared shapes
