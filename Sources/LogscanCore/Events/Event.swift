@@ -33,17 +33,6 @@ public struct ParsedMessage {
     }
 }
 
-extension ParsedMessage {
-    /// Becomes `result` and returns true; stays as it is and returns false for nil. How a parser built on
-    /// optional results fills the pipeline's parse (`ServiceParser.parse(_:program:into:)`).
-    @inline(__always)
-    public mutating func take(_ result: ParsedMessage?) -> Bool {
-        guard let result else { return false }
-        self = result
-        return true
-    }
-}
-
 /// Why postfix refused a message, grouped as admins think of it.
 public enum RejectClass: String, CaseIterable, Sendable, Codable {
     case relayDenied = "relay access denied"
