@@ -52,13 +52,13 @@ TEST_PACKAGES += tidy chromium
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build test deps install uninstall dist
+.PHONY: all build test deps install uninstall dist static-libstdc++
 all: $(GEN)/stamp $(GEN)/logscan.1
 build: all
 
 # The generate-manual plugin builds the package in release mode (dynamically linked) and runs the binary
 # with --experimental-dump-help; the static link comes after it, so the binary installed is the static one.
-$(GEN)/stamp: $(SOURCES)
+$(GEN)/stamp: $(SOURCES) | static-libstdc++
 	@mkdir -p $(GEN)
 	$(SWIFT) package --scratch-path $(SCRATCH) plugin generate-manual --date $(MANDATE)
 	$(SWIFT) build --scratch-path $(SCRATCH) -c release --static-swift-stdlib --product logscan $(SWIFTFLAGS)
@@ -66,6 +66,14 @@ $(GEN)/stamp: $(SOURCES)
 	$(BIN) --generate-completion-script zsh > $(GEN)/_logscan
 	$(BIN) --generate-completion-script fish > $(GEN)/logscan.fish
 	touch $@
+
+# libstdc++'s static archive, alone in the folder that Package.swift puts first on the linker's search path,
+# so the release binary carries libstdc++ too (1.9 M instructions less for the dynamic loader at every start).
+# Where the compiler knows no such archive, nothing is linked there and libstdc++.so is used as before.
+static-libstdc++:
+	@mkdir -p .build/static-libstdc++
+	@archive="$$(clang -print-file-name=libstdc++.a 2>/dev/null)"; \
+	case "$$archive" in /*) ln -sf "$$archive" .build/static-libstdc++/libstdc++.a ;; esac
 
 # generate-manual's own EXIT STATUS (a bare .Ex) is replaced by README.md's table, after its counting rules
 # and doc/'s FILES; doc/'s EXAMPLES end the page.

@@ -10,6 +10,15 @@ let typeMetadataByAccessor: [SwiftSetting] = [
     .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]),
 ]
 
+// libstdc++, which the Swift runtime needs, linked in as well where `make` has put its static archive alone in
+// .build/static-libstdc++: the linker takes the first libstdc++ it finds on its search path, and this folder
+// comes first. Linked dynamically, libstdc++.so costs the dynamic loader ~1.9 M instructions of symbol
+// look-ups at every start (bench/RESULTS.md, round five, fixed cost). A missing folder is ignored: a plain
+// `swift build` links libstdc++.so as before.
+let libstdcxxFromMake: [LinkerSetting] = [
+    .unsafeFlags(["-Xclang-linker", "-L\(Context.packageDirectory)/.build/static-libstdc++"]),
+]
+
 let package = Package(
     name: "logscan",
     products: [
@@ -55,7 +64,8 @@ let package = Package(
                 "LogscanBan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: typeMetadataByAccessor
+            swiftSettings: typeMetadataByAccessor,
+            linkerSettings: libstdcxxFromMake
         ),
         .testTarget(
             name: "LogscanCoreTests",
