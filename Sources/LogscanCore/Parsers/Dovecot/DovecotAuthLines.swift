@@ -101,12 +101,39 @@ enum DovecotAuthLines {
         }
         // The first `(` whose word before it names a passdb.
         while let open = text.firstIndex(of: UInt8(ascii: "("), from: from) {
-            var start = open
-            while start > 0 && text[start - 1] != UInt8(ascii: " ") && text[start - 1] != UInt8(ascii: ":") { start -= 1 }
-            if isPassdb(text.slice(start, open)) { return open }
+            if passdbEnds(text, at: open) { return open }
             from = open + 1
         }
         return nil
+    }
+
+    /// Whether the word before `open` (back to a space, a colon or the line's start) names a passdb
+    /// (`isPassdb`): told apart by its last letter, then compared in place. Walking back over the word
+    /// first cost about 9 instructions a byte (~100 a `passwd-file` line under callgrind).
+    static func passdbEnds(_ text: Bytes, at open: Int) -> Bool {
+        guard open > 0 && open <= text.count else { return false }
+        switch text[open - 1] {
+        case UInt8(ascii: "m"): return word(text, endingAt: open, is: "pam")
+        case UInt8(ascii: "l"): return word(text, endingAt: open, is: "sql")
+        case UInt8(ascii: "a"): return word(text, endingAt: open, is: "lua")
+        case UInt8(ascii: "p"): return word(text, endingAt: open, is: "ldap") || word(text, endingAt: open, is: "imap")
+        case UInt8(ascii: "d"):
+            return word(text, endingAt: open, is: "passwd") || word(text, endingAt: open, is: "checkpassword")
+        case UInt8(ascii: "w"): return word(text, endingAt: open, is: "shadow")
+        case UInt8(ascii: "c"): return word(text, endingAt: open, is: "static")
+        case UInt8(ascii: "2"): return word(text, endingAt: open, is: "oauth2")
+        case UInt8(ascii: "h"): return word(text, endingAt: open, is: "bsdauth")
+        case UInt8(ascii: "e"): return word(text, endingAt: open, is: "passwd-file")
+        default: return false
+        }
+    }
+
+    /// Whether `name` ends at `end` as a whole word: after a space, a colon or the line's start.
+    @inline(__always)
+    private static func word(_ text: Bytes, endingAt end: Int, is name: StaticString) -> Bool {
+        let start = end - name.utf8CodeUnitCount
+        guard start >= 0, text.slice(start, end).equals(name) else { return false }
+        return start == 0 || text[start - 1] == UInt8(ascii: " ") || text[start - 1] == UInt8(ascii: ":")
     }
 
     /// Whether `word` names one of Dovecot's passdb drivers, told apart by length first.

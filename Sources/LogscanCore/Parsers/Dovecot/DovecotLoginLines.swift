@@ -17,10 +17,10 @@ enum DovecotLoginLines {
             return true
         }
         let verdict = text.prefix(fields.userAt)
-        if let attempts = failedAttempts(verdict) {
+        let marks = VerdictMarks(verdict)
+        if let attempts = failedAttempts(verdict, marks) {
             parsed = ParsedMessage(.loginFailed, peer: fields.peer, user: fields.user, method: protocolName, count: attempts)
-        } else if verdict.contains("(no auth attempts") || verdict.contains("before auth was ready")
-            || verdict.contains("(tried to use disallowed plaintext auth)") || verdict.equals("Disconnected: ")
+        } else if marks.noAttempts || verdict.contains("before auth was ready") || verdict.equals("Disconnected: ")
             || verdict.equals("Aborted login: ") {
             parsed = ParsedMessage(.noAuthAttempts, peer: fields.peer)
         } else {
@@ -31,22 +31,53 @@ enum DovecotLoginLines {
 
     /// The attempts a failed login's verdict reports (at least one), or nil when it reports no failure.
     @inline(__always)
-    private static func failedAttempts(_ verdict: Bytes) -> Int? {
-        if let attemptsAt = verdict.firstRange(of: "(auth failed, ") {
+    private static func failedAttempts(_ verdict: Bytes, _ marks: VerdictMarks) -> Int? {
+        if let attemptsAt = marks.attemptsAt {
             let numberStart = attemptsAt + 14
-            let numberEnd = verdict.firstIndex(of: UInt8(ascii: " "), from: numberStart) ?? numberStart
+            let numberEnd = verdict.firstIndex(nearby: UInt8(ascii: " "), from: numberStart) ?? numberStart
             return max(1, verdict.slice(numberStart, numberEnd).decimalValue ?? 1)
         }
-        if verdict.contains("(auth_failed)") || verdict.contains("(authorization failed")
-            || verdict.contains("(proxy dest auth failed)") {
-            return 1
-        }
+        if marks.failed { return 1 }
         // Dovecot 1.0: `Aborted login (N authentication attempts)`.
-        if let open = verdict.lastRange(of: "("), verdict.suffix(from: open).contains(" authentication attempts)"),
+        if let open = marks.lastOpen, verdict.suffix(from: open).contains(" authentication attempts)"),
            let space = verdict.firstIndex(of: UInt8(ascii: " "), from: open), let attempts = verdict.slice(open + 1, space).decimalValue {
             return max(1, attempts)
         }
         return nil
+    }
+
+    /// What a verdict's parenthesised words say, read in one pass over its `(`s (each was searched for
+    /// over the whole verdict before: up to seven `memchr` runs on a `no auth attempts` line).
+    struct VerdictMarks {
+        /// The first `(auth failed, N attempts`: it decides, so the pass stops there.
+        var attemptsAt: Int?
+        /// `(auth_failed)`, `(authorization failed` or `(proxy dest auth failed)`: one failed attempt.
+        var failed = false
+        /// `(no auth attempts` or `(tried to use disallowed plaintext auth)`.
+        var noAttempts = false
+        /// The last `(` passed (the whole verdict's last when the pass did not stop).
+        var lastOpen: Int?
+
+        init(_ verdict: Bytes) {
+            var from = 0
+            while let open = verdict.firstIndex(of: UInt8(ascii: "("), from: from) {
+                lastOpen = open
+                let words = verdict.suffix(from: open + 1)
+                switch words.first {
+                case UInt8(ascii: "a"):
+                    if words.hasPrefix("auth failed, ") {
+                        attemptsAt = open
+                        return
+                    }
+                    failed = failed || words.hasPrefix("auth_failed)") || words.hasPrefix("authorization failed")
+                case UInt8(ascii: "p"): failed = failed || words.hasPrefix("proxy dest auth failed)")
+                case UInt8(ascii: "n"): noAttempts = noAttempts || words.hasPrefix("no auth attempts")
+                case UInt8(ascii: "t"): noAttempts = noAttempts || words.hasPrefix("tried to use disallowed plaintext auth)")
+                default: break
+                }
+                from = open + 1
+            }
+        }
     }
 
     struct Fields {
