@@ -77,7 +77,9 @@ final class HeldLines {
         live -= 1
     }
 
-    /// A free slot (reused first) and the buffer it keeps, if any. A new slot is left uninitialised.
+    /// A free slot (reused first) and the buffer it keeps, if any. A new slot is left uninitialised. Inlined
+    /// into `keep`, its one caller (a call of its own per held line before).
+    @inline(__always)
     private func takeSlot() -> (handle: Int32, buffer: UnsafeMutablePointer<UInt8>?, capacity: Int) {
         if freeHead != HeldLines.none {
             let handle = freeHead
