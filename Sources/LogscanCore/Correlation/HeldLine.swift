@@ -46,8 +46,7 @@ struct HeldLine {
         slot.pointee.event.service = service
         slot.pointee.event.verdict = verdict
         slot.pointee.event.lineNumber = lineNumber
-        rebase.write(line, to: &slot.pointee.event.line)
-        rebase.write(parsed, to: &slot.pointee.event.parsed)
+        rebase.write(line, parsed, to: &slot.pointee.event)
         slot.pointee.isUnmatched = isUnmatched
         slot.pointee.unmatchedService = unmatchedService
         slot.pointee.isResolved = isResolved
@@ -99,24 +98,19 @@ private struct Rebase {
     @inline(__always)
     func inside(_ view: Bytes) -> Bytes { Bytes(base: view.base + offset, count: view.count) }
 
-    /// Writes `line` with its views moved.
+    /// Writes the event's `line` and `parsed` into `kept` with their views moved.
     @inline(__always)
-    func write(_ line: SyslogLine, to kept: inout SyslogLine) {
-        kept = line
-        kept.host = inside(line.host)
-        kept.program = inside(line.program)
-        kept.message = inside(line.message)
-    }
-
-    /// Writes `parsed` with its views moved.
-    @inline(__always)
-    func write(_ parsed: ParsedMessage, to kept: inout ParsedMessage) {
-        kept = parsed
-        kept.user = bytes(parsed.user)
-        kept.method = bytes(parsed.method)
-        kept.detail = bytes(parsed.detail)
-        kept.relay = bytes(parsed.relay)
-        kept.queueID = bytes(parsed.queueID)
-        if case .hostname(let name)? = parsed.peer { kept.peer = .hostname(bytes(name)) }
+    func write(_ line: SyslogLine, _ parsed: ParsedMessage, to kept: inout Event) {
+        kept.line = line
+        kept.line.host = inside(line.host)
+        kept.line.program = inside(line.program)
+        kept.line.message = inside(line.message)
+        kept.parsed = parsed
+        kept.parsed.user = bytes(parsed.user)
+        kept.parsed.method = bytes(parsed.method)
+        kept.parsed.detail = bytes(parsed.detail)
+        kept.parsed.relay = bytes(parsed.relay)
+        kept.parsed.queueID = bytes(parsed.queueID)
+        if case .hostname(let name)? = parsed.peer { kept.parsed.peer = .hostname(bytes(name)) }
     }
 }
