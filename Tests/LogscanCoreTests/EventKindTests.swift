@@ -11,4 +11,11 @@ import Testing
     @Test func kindNamesAreUnique() {
         #expect(Set(EventKind.allCases.map(\.rawValue)).count == EventKind.allCases.count)
     }
+
+    /// `role` reads a table; `roleBySwitch` is its definition: they must agree for every kind, and the table
+    /// must have one byte a kind.
+    @Test func roleTableAgreesWithTheSwitch() {
+        #expect(EventKind.roleTable.utf8CodeUnitCount == EventKind.allCases.count)
+        for kind in EventKind.allCases { #expect(kind.role == kind.roleBySwitch, "\(kind)") }
+    }
 }

@@ -28,20 +28,32 @@ struct HeldLine {
     /// The next line in the same list (a connection's held lines, or the free slots); `HeldLines.none` ends it.
     var next: Int32 = HeldLines.none
 
-    /// Copies `original` into `buffer` (of `capacity` bytes, at least `original.count`) and moves the views
-    /// of `event` onto the copy.
-    init(copying original: Bytes, into buffer: UnsafeMutablePointer<UInt8>, capacity: Int, event: Event,
-         isUnmatched: Bool, unmatchedService: Service?, isResolved: Bool, owned: Bool) {
+    /// Writes a line into `slot`: copies `original` into `buffer` (of `capacity` bytes, at least
+    /// `original.count`) and writes the event of `line` and `parsed` with its views moved onto the copy, field
+    /// by field in the slot (the event built first, then the line on the stack, and copied in cost two more
+    /// copies of their bytes: measured, round five, second pass). A `HeldLine` is a plain value, so the slot
+    /// may be uninitialised or hold an old line: nothing is destroyed.
+    static func write(_ original: Bytes, into buffer: UnsafeMutablePointer<UInt8>, capacity: Int,
+                      service: Service, line: SyslogLine, parsed: ParsedMessage, verdict: Verdict, lineNumber: Int,
+                      isUnmatched: Bool, unmatchedService: Service?, isResolved: Bool, owned: Bool,
+                      at slot: UnsafeMutablePointer<HeldLine>) {
         buffer.update(from: original.base, count: original.count)
-        storage = buffer
-        self.capacity = capacity
-        raw = Bytes(base: UnsafePointer(buffer), count: original.count)
-        self.event = event
-        Rebase(from: original, to: raw).move(&self.event)
-        self.isUnmatched = isUnmatched
-        self.unmatchedService = unmatchedService
-        self.isResolved = isResolved
-        self.owned = owned
+        let copy = Bytes(base: UnsafePointer(buffer), count: original.count)
+        let rebase = Rebase(from: original, to: copy)
+        slot.pointee.storage = buffer
+        slot.pointee.capacity = capacity
+        slot.pointee.raw = copy
+        slot.pointee.event.service = service
+        slot.pointee.event.verdict = verdict
+        slot.pointee.event.lineNumber = lineNumber
+        rebase.write(line, parsed, to: &slot.pointee.event)
+        slot.pointee.isUnmatched = isUnmatched
+        slot.pointee.unmatchedService = unmatchedService
+        slot.pointee.isResolved = isResolved
+        slot.pointee.owned = owned
+        slot.pointee.queueSequence = 0
+        slot.pointee.orderPlace = 0
+        slot.pointee.next = HeldLines.none
     }
 
     /// Lets go of the buffer: a slot keeps a large one (a line near the 64 KiB cut) only while it is used.
@@ -81,16 +93,24 @@ private struct Rebase {
         return bytes(view)
     }
 
-    /// Moves every view of `event` in place.
-    func move(_ event: inout Event) {
-        event.line.host = bytes(event.line.host)
-        event.line.program = bytes(event.line.program)
-        event.line.message = bytes(event.line.message)
-        event.parsed.user = bytes(event.parsed.user)
-        event.parsed.method = bytes(event.parsed.method)
-        event.parsed.detail = bytes(event.parsed.detail)
-        event.parsed.relay = bytes(event.parsed.relay)
-        event.parsed.queueID = bytes(event.parsed.queueID)
-        if case .hostname(let name)? = event.parsed.peer { event.parsed.peer = .hostname(bytes(name)) }
+    /// A view known to lie inside the line: the header's host, program and message always do (the header
+    /// parsers and the journal's line writer make them from the line), so they move without the check.
+    @inline(__always)
+    func inside(_ view: Bytes) -> Bytes { Bytes(base: view.base + offset, count: view.count) }
+
+    /// Writes the event's `line` and `parsed` into `kept` with their views moved.
+    @inline(__always)
+    func write(_ line: SyslogLine, _ parsed: ParsedMessage, to kept: inout Event) {
+        kept.line = line
+        kept.line.host = inside(line.host)
+        kept.line.program = inside(line.program)
+        kept.line.message = inside(line.message)
+        kept.parsed = parsed
+        kept.parsed.user = bytes(parsed.user)
+        kept.parsed.method = bytes(parsed.method)
+        kept.parsed.detail = bytes(parsed.detail)
+        kept.parsed.relay = bytes(parsed.relay)
+        kept.parsed.queueID = bytes(parsed.queueID)
+        if case .hostname(let name)? = parsed.peer { kept.parsed.peer = .hostname(bytes(name)) }
     }
 }

@@ -81,10 +81,22 @@ public enum EventKind: String, CaseIterable, Sendable, Codable {
     @inline(__always)
     public var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
-    /// Inlined: a switch its callers fold into a table read (it was a call per recognised line; a static
-    /// table cost more, bench/RESULTS.md round four).
+    /// `roleBySwitch` read from a table of one byte a kind (`"a"` + the role's case tag) in a string
+    /// literal: a load from the binary's constant data, inlined without a call even into
+    /// `LineProcessor.process`, which is at the inliner's size limit (the switch, always-inline, stayed a call
+    /// there: 5-7 instructions a line; a `static let` table cost more, bench/RESULTS.md round four: its lazy
+    /// initialisation check). `EventKindTests` holds the table against the switch for every kind.
     @inline(__always)
     public var role: AttemptRole {
+        unsafeBitCast(EventKind.roleTable.utf8Start[index] &- UInt8(ascii: "a"), to: AttemptRole.self)
+    }
+
+    /// One byte a kind, in case order: `"a"` + the tag of its `roleBySwitch` (`attempt` 0, `precursor` 1, …).
+    @inline(__always)
+    static var roleTable: StaticString { "aaababbbbbbcddefghiijiiiijkladmhkiisiiiiipqqqqqrrrnooohiq" }
+
+    /// How the kind takes part in counting attempts: the definition `role` reads from its table.
+    var roleBySwitch: AttemptRole {
         switch self {
         case .failedPassword, .failedKeyboardInteractive, .failedPublickey, .failedOtherMethod:
             return .attempt

@@ -159,15 +159,18 @@ public struct LineProcessor<Sink: EventSink> {
         case .decided(let verdict):
             guard recording else { return }
             if queuesForOrder && !ordered.isEmpty {
-                ordered.append(held.keep(raw, event: Event(service: service, line: line, parsed: parsed, verdict: verdict,
-                                                           lineNumber: lineNumber), isResolved: true))
+                ordered.append(held.keep(raw, service: service, line: line, parsed: parsed, verdict: verdict,
+                                         lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
+                                         isResolved: true, owned: true))
             } else {
                 sink.record(Event(service: service, line: line, parsed: parsed, verdict: verdict, lineNumber: lineNumber))
             }
         case .pending(let key):
-            let event = Event(service: service, line: line, parsed: parsed, verdict: .noise, lineNumber: lineNumber)
-            let line = held.keep(raw, event: event, isResolved: false, owned: recording)
-            if recording && sink.keepsInputOrder { held[line].orderPlace = sink.open(event) }
+            // Written straight into the held line's slot: the event is not built here first.
+            let line = held.keep(raw, service: service, line: line, parsed: parsed, verdict: .noise,
+                                 lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
+                                 isResolved: false, owned: recording)
+            if recording && sink.keepsInputOrder { held[line].orderPlace = sink.open(held[line].event) }
             correlators.hold(line, key: key, service: service)
             if recording { ownedHeldOutstanding += 1 }
             if queuesForOrder && recording { ordered.append(line) }
@@ -177,9 +180,9 @@ public struct LineProcessor<Sink: EventSink> {
     private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
         guard recording && sink.wantsUnmatched else { return }
         if queuesForOrder && !ordered.isEmpty {
-            let event = Event(service: service ?? .sshd, line: line, parsed: ParsedMessage(.noise), verdict: .noise,
-                              lineNumber: lineNumber)
-            ordered.append(held.keep(raw, event: event, isUnmatched: true, unmatchedService: service, isResolved: true))
+            ordered.append(held.keep(raw, service: service ?? .sshd, line: line, parsed: ParsedMessage(.noise),
+                                     verdict: .noise, lineNumber: lineNumber, isUnmatched: true,
+                                     unmatchedService: service, isResolved: true, owned: true))
         } else {
             sink.unmatched(line, raw: raw, service: service, lineNumber: lineNumber)
         }
