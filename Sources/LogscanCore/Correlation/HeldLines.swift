@@ -48,9 +48,9 @@ final class HeldLines {
 
     /// Keeps a copy of `raw` and the event of `line` and `parsed`, written into the line's slot with its
     /// views moved onto the copy; returns the line's handle. `line`'s views must lie inside `raw` (the header
-    /// parsers and the journal's line writer make them so): they move unchecked (`HeldLinesTests`). The pipeline's call: the event is not built
-    /// first and copied in (measured, round five, second pass). Out of line: inlined, its stores sat in
-    /// `LineProcessor.process`, which is at the inliner's size limit.
+    /// parsers and the journal's line writer make them so): they move unchecked (`HeldLinesTests`). The
+    /// pipeline's call: the event is not built first and copied in (measured, round five, second pass). Out
+    /// of line: inlined, its stores sat in `LineProcessor.process`, which is at the inliner's size limit.
     @inline(never)
     func keep(_ raw: Bytes, service: Service, line: SyslogLine, parsed: ParsedMessage, verdict: Verdict,
               lineNumber: Int, isUnmatched: Bool, unmatchedService: Service?, isResolved: Bool, owned: Bool) -> Int32 {
