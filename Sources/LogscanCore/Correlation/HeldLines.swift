@@ -19,7 +19,7 @@ final class HeldLines {
     /// Lines kept and not yet freed.
     @exclusivity(unchecked) private(set) var live = 0
     /// Lines a correlator settled since the pipeline last looked (`HeldQueue.release`).
-    @exclusivity(unchecked) var released = HandleList()
+    @exclusivity(unchecked) var released = RawRing<Int32>(filler: -1)
 
     init() {
         slotCapacity = 16
@@ -29,21 +29,11 @@ final class HeldLines {
     deinit {
         for index in 0..<used where slots[index].capacity > 0 { slots[index].storage.deallocate() }
         slots.deallocate()
-        released.deallocate()
     }
 
     subscript(handle: Int32) -> HeldLine {
         @inline(__always) unsafeAddress { UnsafePointer(slots + Int(handle)) }
         @inline(__always) unsafeMutableAddress { slots + Int(handle) }
-    }
-
-    /// Keeps a copy of `raw` and `event` (its views moved onto the copy); returns the line's handle.
-    /// `event.line`'s views must lie inside `raw`.
-    func keep(_ raw: Bytes, event: Event, isUnmatched: Bool = false, unmatchedService: Service? = nil,
-              isResolved: Bool, owned: Bool = true) -> Int32 {
-        keep(raw, service: event.service, line: event.line, parsed: event.parsed, verdict: event.verdict,
-             lineNumber: event.lineNumber, isUnmatched: isUnmatched, unmatchedService: unmatchedService,
-             isResolved: isResolved, owned: owned)
     }
 
     /// Keeps a copy of `raw` and the event of `line` and `parsed`, written into the line's slot with its

@@ -36,6 +36,12 @@ struct RawRing<Element> {
         count &+= 1
     }
 
+    /// Empties the ring, keeping its slots (what a list reused from turn to turn needs).
+    mutating func removeAll() {
+        head = 0
+        count = 0
+    }
+
     mutating func removeFirst() {
         precondition(count > 0, "removeFirst on an empty ring")
         head = (head &+ 1) & mask
