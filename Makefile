@@ -19,6 +19,12 @@ SWIFT ?= swift
 SCRATCH ?= .build
 # Extra flags for every `swift build`/`swift test` (CI: -Xswiftc -warnings-as-errors, see .ci/run).
 SWIFTFLAGS ?=
+# Flags of the release build only (also read by bench/callgrind: `make -s release-swiftflags`). Package.swift
+# gives our own modules generic metadata by accessor instead of by mangled name (typeMetadataByAccessor);
+# here every module gets it, swift-argument-parser too, whose sets and dictionaries (of names, input keys,
+# commands) and decoding containers otherwise cost a conformance scan of the whole binary each on their
+# first use: 3.1 M instructions less a run (bench/RESULTS.md, round six, start-up).
+RELEASE_SWIFTFLAGS = -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -52,7 +58,7 @@ TEST_PACKAGES += tidy chromium
 
 SUDO = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build test deps install uninstall dist static-libstdc++
+.PHONY: all build test deps install uninstall dist static-libstdc++ release-swiftflags
 all: $(GEN)/stamp $(GEN)/logscan.1
 build: all
 
@@ -61,7 +67,7 @@ build: all
 $(GEN)/stamp: $(SOURCES) | static-libstdc++
 	@mkdir -p $(GEN)
 	$(SWIFT) package --scratch-path $(SCRATCH) plugin generate-manual --date $(MANDATE)
-	$(SWIFT) build --scratch-path $(SCRATCH) -c release --static-swift-stdlib --product logscan $(SWIFTFLAGS)
+	$(SWIFT) build --scratch-path $(SCRATCH) -c release --static-swift-stdlib --product logscan $(RELEASE_SWIFTFLAGS) $(SWIFTFLAGS)
 	$(BIN) --generate-completion-script bash > $(GEN)/logscan.bash
 	$(BIN) --generate-completion-script zsh > $(GEN)/_logscan
 	$(BIN) --generate-completion-script fish > $(GEN)/logscan.fish
@@ -74,6 +80,9 @@ static-libstdc++:
 	@mkdir -p .build/static-libstdc++
 	@archive="$$(clang -print-file-name=libstdc++.a 2>/dev/null)"; \
 	case "$$archive" in /*) ln -sf "$$archive" .build/static-libstdc++/libstdc++.a ;; esac
+
+release-swiftflags:
+	@echo $(RELEASE_SWIFTFLAGS)
 
 # generate-manual's own EXIT STATUS (a bare .Ex) is replaced by README.md's table, after its counting rules
 # and doc/'s FILES; doc/'s EXAMPLES end the page.
