@@ -15,7 +15,7 @@ if let typo = CommandTypos.message(arguments) {
 
 // swift-argument-parser exits with 64 on a usage error; logscan documents 1.
 do {
-    var command = try Logscan.parseAsRoot()
+    var command = try DirectParse.command(arguments)
     try command.run()
 } catch {
     if Logscan.exitCode(for: error) == .validationFailure {
