@@ -13,7 +13,7 @@ import Glibc
 
 struct BanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ban",
+        commandName: "ban", _superCommandName: DirectParse.rootName,
         abstract: "Print firewall commands that ban the addresses attacking this host. It only prints: it never runs them.",
         discussion: """
             logscan ban reads the same logs and counts the same attempts as the report, then prints a POSIX sh \

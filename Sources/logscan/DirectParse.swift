@@ -14,6 +14,12 @@ import Glibc
 /// from the root, so what the user sees is the root's. `LOGSCAN_ROOT_PARSE=1` (not in --help) always parses
 /// from the root, so tests can compare the two.
 enum DirectParse {
+    /// The commands' `_superCommandName`, which matters only to a command parsed alone, as the root of its
+    /// parse: its usage would read `logscan report`, and the parser leaves the `--generate-completion-script`
+    /// check to the root command (it parses two commands of its own for it: 0.9 M instructions a run); the
+    /// option then fails the direct parse, and the root parse writes the script.
+    static let rootName = "logscan"
+
     static func command(_ arguments: [String]) throws -> ParsableCommand {
         if getenv("LOGSCAN_ROOT_PARSE") == nil, let command = direct(arguments) { return command }
         return try Logscan.parseAsRoot(arguments)

@@ -4,7 +4,7 @@ import LogscanRender
 
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "events",
+        commandName: "events", _superCommandName: DirectParse.rootName,
         abstract: "Print one JSON object per recognised line (NDJSON), in input order.",
         discussion: """
             Fields: file (journal, journal:FILE or journal:DIR for a journal), line (1-based, in the decompressed file; for a journal, the entry's position among those journalctl gave), time (RFC 3339 or null), host, program, service, kind, failure (true when the line counts as failed attempts), ip, user, count.

@@ -7,7 +7,7 @@ import Glibc
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report",
+        commandName: "report", _superCommandName: DirectParse.rootName,
         abstract: "Print the report (the default command).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json, email }

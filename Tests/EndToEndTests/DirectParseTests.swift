@@ -15,13 +15,17 @@ import Testing
         ["--format", "json", "--help"], ["events", "--unmatched", "--help"], ["--version"], ["report", "--version"],
         ["events", "--version"], ["--format", "json", "--version"], ["--generate-completion-script", "bash"],
         ["report", "--generate-completion-script", "zsh"], ["ban", "--generate-completion-script", "fish"],
-        ["--experimental-dump-help"], ["events", "--experimental-dump-help"],
+        ["--experimental-dump-help"], ["events", "--experimental-dump-help"], ["ban", "--experimental-dump-help"],
+        ["report", "--generate-completion-script"], ["events", "--generate-completion-script", "bash"],
+        ["help", "events"], ["report", "-h"],
         ["---completion", "--", "--format", "0", "0"], ["---completion", "ban", "--", "--backend", "0", "0"],
-        ["--format", "xml", "debian"], ["--top", "-1", "debian"], ["--bogus"], ["--since"], ["events", "--format", "json"],
+        ["--format", "xml", "debian"], ["--top", "-1", "debian"], ["--bogus"], ["--since"],
+        ["events", "--format", "json"],
         ["--range", "yesterday", "--since", "1h", "debian"], ["--subject", "x", "debian"], ["--fail-on", "x", "debian"],
         ["--format", "email", "--mailto", "a@", "debian"], ["--trust", "10.0.0.0/99", "debian"],
         ["ban", "--expire", "1d", "ban"], ["ban", "--threshold", "0", "ban"], ["ban", "--service", "smtp", "ban"],
-        ["--journal-match", "nonsense", "debian"], ["events", "--detail", "high", "debian"], ["ban", "--top", "3", "ban"],
+        ["--journal-match", "nonsense", "debian"], ["events", "--detail", "high", "debian"],
+        ["ban", "--top", "3", "ban"],
     ]
 
     @Test(arguments: argumentLists) func parsedAloneAnswersAsTheRootParse(_ arguments: [String]) throws {
