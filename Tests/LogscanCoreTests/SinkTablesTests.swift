@@ -75,9 +75,14 @@ import Testing
         var failures = [ServiceTally.PeerFailures](repeating: .init(), count: 400)
         var pairs = PeerUserPairs()
         var reference = [[Int: Int]](repeating: [:], count: failures.count)
+        var last = (peer: 0, user: 0)
         for step in 0..<30_000 {
-            let peer = random.next(failures.count)
-            let user = random.next(peer % 4 == 0 ? 1 : 1 + peer * 3)
+            // About half the steps repeat the step before: `PeerUserPairs.add`'s last-pair shortcut.
+            if step == 0 || random.next(2) == 0 {
+                let peer = random.next(failures.count)
+                last = (peer, random.next(peer % 4 == 0 ? 1 : 1 + peer * 3))
+            }
+            let (peer, user) = last
             failures[peer].add(1 + step % 3, user: user, at: nil, position: peer, others: &pairs)
             reference[peer][user, default: 0] += 1 + step % 3
         }

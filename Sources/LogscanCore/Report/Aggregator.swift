@@ -2,8 +2,9 @@
 /// its own aggregator; they merge in input order at the end (that is how both cores get used).
 public struct Aggregator: MergeableSink {
     /// One tally per service, indexed by `Service.index`: no hashing per event, and each changed in place
-    /// (an optional slot copied the tally out to test it).
-    private var tallies: [ServiceTally]
+    /// (an optional slot copied the tally out to test it). Held inline, not in an `Array`: an array's
+    /// uniqueness check before each change cost ~10 instructions an event (bench/RESULTS.md, round six).
+    private var tallies: InlineArray<3, ServiceTally>
     /// Bit `Service.index` set: that service saw a line.
     private var seen: UInt32 = 0
 
@@ -25,7 +26,8 @@ public struct Aggregator: MergeableSink {
     public init(zone: Zone = .utc, keepsPeerTables: Bool = true) {
         days = DayNumbers(zone: zone)
         self.keepsPeerTables = keepsPeerTables
-        tallies = Service.allCases.map { _ in ServiceTally(keepsPeerTables: keepsPeerTables) }
+        precondition(Service.allCases.count == 3, "Aggregator.tallies holds one tally per service")
+        tallies = InlineArray(repeating: ServiceTally(keepsPeerTables: keepsPeerTables))
     }
 
     public mutating func record(_ event: Event) {
@@ -37,8 +39,17 @@ public struct Aggregator: MergeableSink {
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
+        // Tagged lines of programs without a parser (most of auth.log's unmatched lines) are not kept.
+        if service == nil && line.hasTag { return }
+        recordUnmatched(line, raw: raw, service: service)
+    }
+
+    /// An unmatched line that is kept. A call: inlined, it made `unmatched` too large for the pipeline to
+    /// inline (`LineProcessor.deliverUnmatched` became a call per unmatched line, +1.2 M on the auth cut).
+    @inline(never)
+    private mutating func recordUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
         guard let service else {
-            if !line.hasTag { untaggedUnmatched.add(raw) }
+            untaggedUnmatched.add(raw)
             return
         }
         seen |= 1 << UInt32(service.index)

@@ -29,6 +29,11 @@ struct PeerUserPairs: Sendable {
     static let none: Int32 = -1
 
     private var table = KeyedTable<Key, Entry>()
+    /// The pair `add` counted last and its position: an attack's failures repeat one address and name in a
+    /// row (about 60 % of the failures of both bench cuts), and those skip the hash and the probe. The
+    /// start value is no pair's key: positions stay below 2^31 (`OpenSlots` fills at most half of 2^32 slots).
+    private var lastKey = Key(peer: -1, name: -1)
+    private var lastPosition = 0
 
     init() {}
 
@@ -39,9 +44,15 @@ struct PeerUserPairs: Sendable {
     /// becomes the chain's start. True when the pair is new.
     @inline(__always)
     mutating func add(_ n: Int, name: Int, peer: Int, newest: inout Int32) -> Bool {
+        let key = Key(peer: peer, name: name)
+        if key == lastKey {
+            table.values[lastPosition].attempts +|= n
+            return false
+        }
         let before = table.count
-        let position = table.position(of: Key(peer: peer, name: name), orAdd: Entry(previous: newest))
+        let position = table.position(of: key, orAdd: Entry(previous: newest))
         table.values[position].attempts +|= n
+        (lastKey, lastPosition) = (key, position)
         guard table.count != before else { return false }
         newest = Int32(truncatingIfNeeded: position)
         return true

@@ -15,7 +15,8 @@ public struct ServiceTally: Sendable {
     private var lastFailingPeer: PeerKey?
     private var lastFailingPosition = 0
     public var failuresByHour = HourlyCounts()
-    public var logins = KeyedTable<Login, Span>()
+    /// Successful logins by numbers (`LoginNumbers`), in order of arrival; `logins` gives them by name.
+    private var loginsByNumber = KeyedTable<LoginNumbers, Span>()
     public var probesByPeer = PeerTable<Span>()
     public var unmatched: [String: SampledLines] = [:]
     public var traffic = MailTraffic()
@@ -97,6 +98,9 @@ public struct ServiceTally: Sendable {
         var validityForEarlier = UserValidity.unknown
     }
 
+    /// Successful logins by user, address and method, in order of arrival.
+    public var logins: LoginTable { LoginTable(numbers: loginsByNumber, names: names, methods: methods) }
+
     /// The failures of each user name that failed.
     public var failuresByUser: [ByteString: UserFailures] {
         var table: [ByteString: UserFailures] = [:]
@@ -172,7 +176,8 @@ public struct ServiceTally: Sendable {
         case .failure(let attempts):
             recordFailure(attempts, event, at: time)
         case .sameAttempt:
-            learnValidity(event)
+            // Most say nothing of the user (auth cut: 17,000 of 27,000): tested here, not after a call.
+            if event.parsed.userValidity != .unknown { learnValidity(event) }
         case .notAnAttempt:
             if event.parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
         case .success:
@@ -192,10 +197,9 @@ public struct ServiceTally: Sendable {
     @inline(never)
     private mutating func recordLogin(_ event: Event, occurrences: Int, at time: Instant?) {
         successes +|= occurrences
-        let user = userID(event.parsed.user ?? Bytes(""))
-        let login = Login(user: names[user], peer: event.parsed.peer?.key,
-                          method: methods.intern(event.parsed.method ?? Bytes("")))
-        logins[login, default: Span()].add(occurrences, at: time)
+        let login = LoginNumbers(user: userID(event.parsed.user ?? Bytes("")),
+                                 method: methods.id(of: event.parsed.method ?? Bytes("")), peer: event.parsed.peer?.key)
+        loginsByNumber[login, default: Span()].add(occurrences, at: time)
     }
 
     @inline(never)
@@ -283,7 +287,11 @@ public struct ServiceTally: Sendable {
         for (id, user) in other.users.enumerated() {
             if let failures = user.failures { users[rename[id]].failures[default: UserFailures()].merge(failures) }
         }
-        for (login, span) in other.logins { logins[login, default: Span()].merge(span) }
+        let renameMethod = other.methods.names.map { methods.id(of: $0) }
+        for (login, span) in other.loginsByNumber {
+            let renamed = LoginNumbers(user: rename[login.user], method: renameMethod[login.method], peer: login.peer)
+            loginsByNumber[renamed, default: Span()].merge(span)
+        }
         for (peer, span) in other.probesByPeer { probesByPeer[peer, default: Span()].merge(span) }
         for (program, lines) in other.unmatched { unmatched[program, default: SampledLines()].merge(lines) }
         traffic.merge(other.traffic)
