@@ -74,7 +74,8 @@ public struct LineProcessor<Sink: EventSink> {
         route(line, raw: raw)
     }
 
-    /// Wrapping adds: a line count or byte count of 2^63 is out of reach (no overflow check per line).
+    /// Wrapping adds: a line count or byte count of 2^63 is out of reach (no overflow check per line; the
+    /// other counts of `counts` are added to the same way).
     @inline(__always)
     private mutating func count(_ raw: Bytes) {
         lineNumber &+= 1
@@ -94,11 +95,11 @@ public struct LineProcessor<Sink: EventSink> {
             earliest = min(earliest, time.micros)
             latest = max(latest, time.micros)
             guard range.contains(time) else {
-                counts.outOfRange += 1
+                counts.outOfRange &+= 1
                 return
             }
         } else {
-            counts.untimed += 1
+            counts.untimed &+= 1
             if range.isBounded { return }
         }
         guard line.hasTag else {
@@ -106,14 +107,14 @@ public struct LineProcessor<Sink: EventSink> {
             return
         }
         guard let index = parserIndex(for: line) else {
-            counts.otherPrograms += 1
+            counts.otherPrograms &+= 1
             deliverUnmatched(line, raw: raw, service: nil)
             return
         }
         if registry.parse(at: index, line.message, program: line.program, into: &parsed) {
             emit(service: registry.service(at: index), line: line, raw: raw)
         } else {
-            counts.unmatched += 1
+            counts.unmatched &+= 1
             deliverUnmatched(line, raw: raw, service: registry.service(at: index))
         }
     }
@@ -155,7 +156,7 @@ public struct LineProcessor<Sink: EventSink> {
             emit(service: parser.service, line: line, raw: raw)
             return
         }
-        counts.unmatched += 1
+        counts.unmatched &+= 1
         deliverUnmatched(line, raw: raw, service: nil)
     }
 
@@ -165,7 +166,7 @@ public struct LineProcessor<Sink: EventSink> {
     /// for their call, 16 instructions a recognised line; measured, round six).
     @_transparent
     private mutating func emit(service: Service, line: SyslogLine, raw: Bytes) {
-        counts.recognised += 1
+        counts.recognised &+= 1
         let outcome = correlators.classify(&parsed, line: line, service: service)
         deliverReleased()
         // The event is built in each call's argument, from the parse and the line: built before classification
