@@ -22,7 +22,7 @@ public struct DovecotCorrelator: HoldingCorrelator {
         role == .authProcessFailure || role == .loginSummary || role == .success
     }
 
-    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
+    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
         settleExpired(around: line.time?.seconds)
         guard let address = CorrelationKey.address(parsed.peer) else {
             return .decided(role == .success ? .success : .failure(attempts: count))

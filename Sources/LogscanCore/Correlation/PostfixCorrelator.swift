@@ -32,7 +32,7 @@ public struct PostfixCorrelator: Correlator {
         }
     }
 
-    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
+    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
         let key = CorrelationKey.combine(CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid))),
                                          CorrelationKey.address(parsed.peer) ?? 0)
         let now = line.time?.seconds

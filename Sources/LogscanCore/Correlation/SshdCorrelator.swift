@@ -58,7 +58,7 @@ public struct SshdCorrelator: HoldingCorrelator {
         }
     }
 
-    mutating func classify(_ parsed: ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
+    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
         if role == .standaloneFailure { return .decided(.failure(attempts: count)) }
         let now = line.time?.seconds
         settleExpired(around: now)
