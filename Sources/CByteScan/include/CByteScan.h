@@ -1,6 +1,7 @@
 #ifndef LOGSCAN_CBYTESCAN_H
 #define LOGSCAN_CBYTESCAN_H
 #include <stddef.h>
+#include <stdint.h>
 
 /// glibc's memrchr (a GNU extension), for Swift.
 void *logscan_memrchr(const void *haystack, int byte, size_t length);
@@ -19,5 +20,17 @@ void logscan_malloc_return_freed_memory(void);
 /// Makes every thread allocate from glibc's one main arena (as MALLOC_ARENA_MAX=1 would): memory one
 /// worker frees is reused by the other instead of staying in a per-thread arena.
 void logscan_malloc_single_arena(void);
+
+/// The IPv4 dotted quad at the start of the 16 bytes at `bytes` (all 16 must be readable), read with SSSE3:
+/// its value | its length << 32 when the bytes start with four octets of one to three digits, no leading
+/// zero, none above 255, followed (within the 16) by a byte that is neither a digit nor a dot;
+/// LOGSCAN_QUAD_NONE when the scalar reader would find no quad there either; LOGSCAN_QUAD_FALLBACK for any
+/// other shape, and always on a CPU without SSSE3: the caller then runs the scalar reader.
+int64_t logscan_dotted_quad(const uint8_t *bytes);
+#define LOGSCAN_QUAD_NONE (-1)
+#define LOGSCAN_QUAD_FALLBACK (-2)
+
+/// 1 when logscan_dotted_quad uses SSSE3 on this CPU (for the tests).
+int logscan_dotted_quad_simd(void);
 
 #endif
