@@ -40,9 +40,14 @@ static void logscan_dotted_quad_setup(void) {
     quadSIMDReady = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSSE3) != 0;
 }
 
-__attribute__((target("ssse3")))
-static int64_t dottedQuadSSSE3(const uint8_t *bytes) {
-    const __m128i input = _mm_loadu_si128((const __m128i *)bytes);
+/// 0...15, then 16 bytes that zero: loaded from index 16 - n, the shuffle that moves a register's last n
+/// bytes to its start and zeroes the rest.
+static const uint8_t quadTailShift[32] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80 };
+
+/// The quad at the start of `input` (see logscan_dotted_quad).
+__attribute__((target("ssse3"), always_inline))
+static inline int64_t dottedQuadSSSE3(const __m128i input) {
     const __m128i digits = _mm_sub_epi8(input, _mm_set1_epi8('0'));
     const __m128i isDigit = _mm_cmpeq_epi8(_mm_min_epu8(digits, _mm_set1_epi8(9)), digits);
     const unsigned digitMask = (unsigned)_mm_movemask_epi8(isDigit);
@@ -68,8 +73,23 @@ static int64_t dottedQuadSSSE3(const uint8_t *bytes) {
     return (int64_t)(uint32_t)_mm_cvtsi128_si32(gathered) | (int64_t)length << 32;
 }
 
+__attribute__((target("ssse3")))
+static int64_t dottedQuadAt(const uint8_t *bytes) {
+    return dottedQuadSSSE3(_mm_loadu_si128((const __m128i *)bytes));
+}
+
+__attribute__((target("ssse3")))
+static int64_t dottedQuadBefore(const uint8_t *end, long count) {
+    const __m128i window = _mm_loadu_si128((const __m128i *)(end - 16));
+    return dottedQuadSSSE3(_mm_shuffle_epi8(window, _mm_loadu_si128((const __m128i *)(quadTailShift + 16 - count))));
+}
+
 int64_t logscan_dotted_quad(const uint8_t *bytes) {
-    return quadSIMDReady ? dottedQuadSSSE3(bytes) : LOGSCAN_QUAD_FALLBACK;
+    return quadSIMDReady ? dottedQuadAt(bytes) : LOGSCAN_QUAD_FALLBACK;
+}
+
+int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count) {
+    return quadSIMDReady ? dottedQuadBefore(bytes + count, count) : LOGSCAN_QUAD_FALLBACK;
 }
 
 int logscan_dotted_quad_simd(void) {

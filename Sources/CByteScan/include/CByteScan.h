@@ -27,6 +27,10 @@ void logscan_malloc_single_arena(void);
 /// LOGSCAN_QUAD_NONE when the scalar reader would find no quad there either; LOGSCAN_QUAD_FALLBACK for any
 /// other shape, and always on a CPU without SSSE3: the caller then runs the scalar reader.
 int64_t logscan_dotted_quad(const uint8_t *bytes);
+/// The same for a quad with only `count` (1...15) bytes in reach, `bytes[0..<count]`, when the 16 - count
+/// bytes before `bytes` are readable too: the 16 bytes that end at bytes + count are read and shifted, so
+/// the text ends where the reach ends.
+int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count);
 #define LOGSCAN_QUAD_NONE (-1)
 #define LOGSCAN_QUAD_FALLBACK (-2)
 
