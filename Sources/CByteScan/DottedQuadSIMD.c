@@ -17,7 +17,7 @@ static struct { uint8_t shuffle[16]; uint32_t starts; uint32_t padding[3]; } qua
 /// the run of digits and dots); 0 for any key that is not a clean shape.
 static uint8_t quadShapeByKey[1 << 16];
 /// 1 when the CPU has SSSE3 and the tables are filled (both before main, in one thread).
-static int quadSIMDReady;
+int logscan_dotted_quad_simd;
 
 __attribute__((constructor))
 static void logscan_dotted_quad_setup(void) {
@@ -37,7 +37,7 @@ static void logscan_dotted_quad_setup(void) {
         quadShapeByKey[key] = (uint8_t)index;
     }
     unsigned eax, ebx, ecx, edx;
-    quadSIMDReady = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSSE3) != 0;
+    logscan_dotted_quad_simd = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSSE3) != 0;
 }
 
 /// 0...15, then 16 bytes that zero: loaded from index 16 - n, the shuffle that moves a register's last n
@@ -74,24 +74,12 @@ static inline int64_t dottedQuadSSSE3(const __m128i input) {
 }
 
 __attribute__((target("ssse3")))
-static int64_t dottedQuadAt(const uint8_t *bytes) {
+int64_t logscan_dotted_quad(const uint8_t *bytes) {
     return dottedQuadSSSE3(_mm_loadu_si128((const __m128i *)bytes));
 }
 
 __attribute__((target("ssse3")))
-static int64_t dottedQuadBefore(const uint8_t *end, long count) {
-    const __m128i window = _mm_loadu_si128((const __m128i *)(end - 16));
-    return dottedQuadSSSE3(_mm_shuffle_epi8(window, _mm_loadu_si128((const __m128i *)(quadTailShift + 16 - count))));
-}
-
-int64_t logscan_dotted_quad(const uint8_t *bytes) {
-    return quadSIMDReady ? dottedQuadAt(bytes) : LOGSCAN_QUAD_FALLBACK;
-}
-
 int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count) {
-    return quadSIMDReady ? dottedQuadBefore(bytes + count, count) : LOGSCAN_QUAD_FALLBACK;
-}
-
-int logscan_dotted_quad_simd(void) {
-    return quadSIMDReady;
+    const __m128i window = _mm_loadu_si128((const __m128i *)(bytes + count - 16));
+    return dottedQuadSSSE3(_mm_shuffle_epi8(window, _mm_loadu_si128((const __m128i *)(quadTailShift + 16 - count))));
 }

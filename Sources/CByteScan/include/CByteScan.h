@@ -21,11 +21,18 @@ void logscan_malloc_return_freed_memory(void);
 /// worker frees is reused by the other instead of staying in a per-thread arena.
 void logscan_malloc_single_arena(void);
 
+/// 1 when the CPU has SSSE3 (set before main): logscan_dotted_quad and logscan_dotted_quad_tail may be called
+/// only then. A test of a global rather than a dispatching call: the readers' callers are hot.
+static inline int logscan_dotted_quad_ready(void) {
+    extern int logscan_dotted_quad_simd;
+    return logscan_dotted_quad_simd;
+}
+
 /// The IPv4 dotted quad at the start of the 16 bytes at `bytes` (all 16 must be readable), read with SSSE3:
 /// its value | its length << 32 when the bytes start with four octets of one to three digits, no leading
 /// zero, none above 255, followed (within the 16) by a byte that is neither a digit nor a dot;
 /// LOGSCAN_QUAD_NONE when the scalar reader would find no quad there either; LOGSCAN_QUAD_FALLBACK for any
-/// other shape, and always on a CPU without SSSE3: the caller then runs the scalar reader.
+/// other shape: the caller then runs the scalar reader.
 int64_t logscan_dotted_quad(const uint8_t *bytes);
 /// The same for a quad with only `count` (1...15) bytes in reach, `bytes[0..<count]`, when the 16 - count
 /// bytes before `bytes` are readable too: the 16 bytes that end at bytes + count are read and shifted, so
@@ -33,8 +40,5 @@ int64_t logscan_dotted_quad(const uint8_t *bytes);
 int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count);
 #define LOGSCAN_QUAD_NONE (-1)
 #define LOGSCAN_QUAD_FALLBACK (-2)
-
-/// 1 when logscan_dotted_quad uses SSSE3 on this CPU (for the tests).
-int logscan_dotted_quad_simd(void);
 
 #endif

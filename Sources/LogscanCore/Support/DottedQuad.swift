@@ -19,10 +19,11 @@ enum DottedQuad {
     @inline(__always)
     static func forward(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> (value: UInt32, end: Int)? {
         let reach = limit &- start
+        let ready = logscan_dotted_quad_ready() != 0  // else the checked scalar reader, as for a short text
         let read: Int64
-        if reach >= 16 {
+        if ready && reach >= 16 {
             read = logscan_dotted_quad(base + start)
-        } else if limit >= 16 && reach > 0 {  // base[limit - 16 ..< limit] is the caller's text
+        } else if ready && limit >= 16 && reach > 0 {  // base[limit - 16 ..< limit] is the caller's text
             read = logscan_dotted_quad_tail(base + start, reach)
         } else {
             return forward(base, start, limit, checked: true)
