@@ -1,6 +1,7 @@
 #ifndef LOGSCAN_CBYTESCAN_H
 #define LOGSCAN_CBYTESCAN_H
 #include <stddef.h>
+#include <stdint.h>
 
 /// glibc's memrchr (a GNU extension), for Swift.
 void *logscan_memrchr(const void *haystack, int byte, size_t length);
@@ -19,5 +20,25 @@ void logscan_malloc_return_freed_memory(void);
 /// Makes every thread allocate from glibc's one main arena (as MALLOC_ARENA_MAX=1 would): memory one
 /// worker frees is reused by the other instead of staying in a per-thread arena.
 void logscan_malloc_single_arena(void);
+
+/// 1 when the CPU has SSSE3 (set before main): logscan_dotted_quad and logscan_dotted_quad_tail may be called
+/// only then. A test of a global rather than a dispatching call: the readers' callers are hot.
+static inline int logscan_dotted_quad_ready(void) {
+    extern int logscan_dotted_quad_simd;
+    return logscan_dotted_quad_simd;
+}
+
+/// The IPv4 dotted quad at the start of the 16 bytes at `bytes` (all 16 must be readable), read with SSSE3:
+/// its value | its length << 32 when the bytes start with four octets of one to three digits, no leading
+/// zero, none above 255, followed (within the 16) by a byte that is neither a digit nor a dot;
+/// LOGSCAN_QUAD_NONE when the scalar reader would find no quad there either; LOGSCAN_QUAD_FALLBACK for any
+/// other shape: the caller then runs the scalar reader.
+int64_t logscan_dotted_quad(const uint8_t *bytes);
+/// The same for a quad with only `count` (1...15) bytes in reach, `bytes[0..<count]`, when the 16 - count
+/// bytes before `bytes` are readable too: the 16 bytes that end at bytes + count are read and shifted, so
+/// the text ends where the reach ends.
+int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count);
+#define LOGSCAN_QUAD_NONE (-1)
+#define LOGSCAN_QUAD_FALLBACK (-2)
 
 #endif

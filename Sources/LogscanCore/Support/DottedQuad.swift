@@ -1,3 +1,5 @@
+import CByteScan
+
 /// An IPv4 dotted quad read in place inside a longer text, forward from where it starts or backward from
 /// where it ends, so a parser finds the address and its end (or start) in one pass instead of searching
 /// for the delimiter first and parsing the token after.
@@ -12,9 +14,27 @@ enum DottedQuad {
     static let maxLength = 15
 
     /// The quad that starts at `start`, read no further than `limit`: its value and the index after its
-    /// last digit.
+    /// last digit. With 16 bytes in reach (or, nearer the end, 16 bytes before `limit`) the SSSE3 reader
+    /// (`logscan_dotted_quad`, CByteScan) answers the usual shapes; what it leaves goes to the scalar reader.
     @inline(__always)
     static func forward(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> (value: UInt32, end: Int)? {
+        let reach = limit &- start
+        let ready = logscan_dotted_quad_ready() != 0  // else the checked scalar reader, as for a short text
+        let read: Int64
+        if ready && reach >= 16 {
+            read = logscan_dotted_quad(base + start)
+        } else if ready && limit >= 16 && reach > 0 {  // base[limit - 16 ..< limit] is the caller's text
+            read = logscan_dotted_quad_tail(base + start, reach)
+        } else {
+            return forward(base, start, limit, checked: true)
+        }
+        if read >= 0 { return (UInt32(truncatingIfNeeded: read), start &+ Int(truncatingIfNeeded: read >> 32)) }
+        return read == LOGSCAN_QUAD_NONE ? nil : scalarForward(base, from: start, limit: limit)
+    }
+
+    /// `forward` without the SSSE3 reader: its fallback, and the reference the tests hold it to.
+    @inline(__always)
+    static func scalarForward(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> (value: UInt32, end: Int)? {
         // Every read of the unchecked copy is below start + 15.
         limit - start >= maxLength ? forward(base, start, limit, checked: false) : forward(base, start, limit, checked: true)
     }
