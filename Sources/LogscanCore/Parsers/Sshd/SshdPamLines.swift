@@ -51,7 +51,7 @@ enum SshdPamLines {
         guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return false }
-        PamRecord.parse(.pamMoreFailures, text, fixedLength: spaceAt + 28, into: &parsed)
+        PamRecord.parse(.pamMoreFailures, text, fixedLength: fixedWords(text, upTo: spaceAt + 28), into: &parsed)
         parsed.count = count
         return true
     }
@@ -61,7 +61,15 @@ enum SshdPamLines {
     static func pamUnixFailure(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         let record = text.after("pam_unix(sshd:auth): ") ?? text
         guard record.hasPrefix("authentication failure;") else { return false }
-        PamRecord.parse(.pamUnixFailure, record, fixedLength: 23, into: &parsed)
+        PamRecord.parse(.pamUnixFailure, record, fixedLength: fixedWords(record, upTo: 23), into: &parsed)
         return true
+    }
+
+    /// How much of a record is fixed words, which hold no ` rhost=`: the `length` its caller matched, and the
+    /// words pam_unix writes next for sshd (` logname= uid=0 euid=0 tty=ssh ruser=`) when they follow, so the
+    /// search for ` rhost=` starts right at it rather than stopping at the `h` of `ssh` first.
+    @inline(__always)
+    static func fixedWords(_ record: Bytes, upTo length: Int) -> Int {
+        record.suffix(from: length).hasPrefix(" logname= uid=0 euid=0 tty=ssh ruser=") ? length + 37 : length
     }
 }

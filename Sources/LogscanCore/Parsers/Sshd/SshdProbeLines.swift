@@ -143,6 +143,25 @@ enum SshdProbeLines {
 
     /// The peer in `… H port P: <server reason>`: the last ` port <digits>:` of the line.
     static func peerBeforePortColon(_ text: Bytes) -> (Peer, Int, Int)? {
+        if let found = peerBeforeTooManyFailures(text) { return found }
+        return peerBeforeLastPortColon(text)
+    }
+
+    /// `peerBeforePortColon` for the usual reason, `: Too many authentication failures` at the end: the
+    /// reason holds no ` port `, so the last one of the line is the one that ends right before it, found
+    /// without the backward search (about 470 instructions a line before, callgrind on the auth cut). `nil`
+    /// when the line has another reason or that port is not after a peer (the search then goes further back).
+    @inline(__always)
+    static func peerBeforeTooManyFailures(_ text: Bytes) -> (Peer, Int, Int)? {
+        guard text.hasSuffix(": Too many authentication failures") else { return nil }
+        let colon = text.count - 34
+        guard let portAt = MessageFields.trailingPort(text.prefix(colon)),
+              let (peer, start) = MessageFields.trailingPeer(text.prefix(portAt)) else { return nil }
+        return (peer, start, colon)
+    }
+
+    /// `peerBeforePortColon` by searching back for each ` port ` in turn.
+    static func peerBeforeLastPortColon(_ text: Bytes) -> (Peer, Int, Int)? {
         var limit = text.count
         while let portAt = text.lastRange(of: " port ", endingBy: limit) {
             var i = portAt + 6

@@ -1,0 +1,84 @@
+import Testing
+@testable import LogscanCore
+
+/// sshd's fast paths for its usual lines, each against the general reading it stands in front of: where a
+/// fast path answers, the general one must answer the same, on the usual lines and on near misses (other
+/// reasons, other address forms, hostile user names that repeat the fixed words).
+@Suite struct SshdFastPathTests {
+    /// `srclimit_penalise: ipv4: new A.B.C.D/BITS …` read in place, against the walk over the tokens.
+    @Test func penaltyAddressAgreesWithTheTokenWalk() {
+        let heads = ["srclimit_penalise: ipv4: new ", "srclimit_penalise: ipv6: new ", "srclimit_penalise: ipv4: new  ",
+                     "srclimit_penalise: ipv4: ", "srclimit_penalise: "]
+        let addresses = ["203.0.113.85", "1.2.3.4", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3", "2001:db8::1",
+                         "host.example", ""]
+        let tails = ["/32 deferred penalty of 30 seconds for penalty: failed authentication", "/32", "/", "/x deferred",
+                     "/32: activating ipv4 penalty", "/32x deferred", " /32 deferred", "/24 deferred", "/3a"]
+        var fastAnswers = 0
+        for head in heads {
+            for address in addresses {
+                for tail in tails {
+                    let line = head + address + tail
+                    Bytes.with(line) { text in
+                        guard let fast = SshdPenalty.usualAddress(text) else { return }
+                        fastAnswers += 1
+                        #expect(Peer.ip(fast) == SshdPenalty.firstAddressToken(text), "\(line)")
+                    }
+                }
+            }
+        }
+        // The usual line and its neighbours do take the fast path.
+        #expect(fastAnswers >= 6)
+    }
+
+    /// The peer before `port P: Too many authentication failures`, against the search for each ` port `.
+    @Test func tooManyFailuresPeerAgreesWithTheSearch() {
+        let users = ["", "authenticating user root ", "invalid user pi ", "invalid user x port 22: ",
+                     "invalid user 1.2.3.4 port 5 ", "user a port 1 "]
+        let peers = ["203.0.113.9", "2001:db8::9", "host.example", "1.2.3", "x", ""]
+        let ports = [" port 52814", " port ", " port x", "", " port 1 port 2", " port 0"]
+        let reasons = [": Too many authentication failures", ": Too many authentication failure", ": Bye",
+                       ":: Too many authentication failures", " Too many authentication failures"]
+        var fastAnswers = 0
+        for user in users {
+            for peer in peers {
+                for port in ports {
+                    for reason in reasons {
+                        let line = "Disconnecting " + user + peer + port + reason
+                        Bytes.with(line) { text in
+                            guard let fast = SshdProbeLines.peerBeforeTooManyFailures(text) else { return }
+                            fastAnswers += 1
+                            let general = SshdProbeLines.peerBeforeLastPortColon(text)
+                            #expect(general?.0 == fast.0 && general?.1 == fast.1 && general?.2 == fast.2, "\(line)")
+                        }
+                    }
+                }
+            }
+        }
+        #expect(fastAnswers >= 12)
+    }
+
+    /// pam_unix's record read with sshd's usual fixed words skipped, against the record read after
+    /// `authentication failure;` alone.
+    @Test func pamRecordAfterTheFixedWordsAgreesWithTheSearch() {
+        let middles = [" logname= uid=0 euid=0 tty=ssh ruser= rhost=", " logname= uid=0 euid=0 tty=ssh ruser=x rhost=",
+                       " logname= uid=0 euid=0 tty=ssh ruser= rhost= rhost=", " logname= uid=0 euid=0 tty=ssh ruser=",
+                       " logname= uid=0 euid=0 tty=ssh ruser=  rhost=", " logname= uid=1 euid=0 tty=ssh ruser= rhost=",
+                       " rhost="]
+        let hosts = ["203.0.113.7", "2001:db8::7", "host.example", "", "1.2.3.4 rhost=5.6.7.8"]
+        let users = ["", "  user=root", " user=root", "  user= rhost=9.9.9.9", "  user=a b  "]
+        for middle in middles {
+            for host in hosts {
+                for user in users {
+                    let line = "authentication failure;" + middle + host + user
+                    Bytes.with(line) { text in
+                        let fixed = SshdPamLines.fixedWords(text, upTo: 23)
+                        let fast = PamRecord.parse(.pamUnixFailure, text, fixedLength: fixed)
+                        let general = PamRecord.parse(.pamUnixFailure, text, fixedLength: 23)
+                        #expect(fast.peer == general.peer && fast.user == general.user, "\(line)")
+                        #expect((fixed == 60) == middle.hasPrefix(" logname= uid=0 euid=0 tty=ssh ruser="), "\(line)")
+                    }
+                }
+            }
+        }
+    }
+}
