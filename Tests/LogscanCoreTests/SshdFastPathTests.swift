@@ -81,4 +81,33 @@ import Testing
             }
         }
     }
+
+    /// The usual noise line recognised before the table, against the table itself.
+    @Test func unknownUserCheckIsNoiseByTheTable() {
+        let lines = ["pam_unix(sshd:auth): check pass; user unknown", "pam_unix(sshd:auth): check pass; user unknown x",
+                     "pam_unix(sshd:auth): check pass; user unknow", "pam_unix(sshd:auth): check pass;",
+                     "pam_unix(sshd:auth): check pass", "pam_unix(sshd:auth): check pass: user unknown",
+                     "pam_unix(sshd:auth): authentication failure;", "check pass; user unknown", ""]
+        for line in lines {
+            Bytes.with(line) { text in
+                let byTable = SshdNoise.prefixes.contains { text.hasPrefix($0) }
+                if SshdNoise.isUnknownUserCheck(text) { #expect(byTable, "\(line)") }
+                #expect(SshdNoise.isNoise(text) == byTable, "\(line)")
+            }
+        }
+        Bytes.with(lines[0]) { #expect(SshdNoise.isUnknownUserCheck($0)) }
+    }
+
+    /// ` [preauth]` dropped after a test of the last byte, against the suffix compare alone.
+    @Test func preauthByTheLastByteAgreesWithTheCompare() {
+        let lines = ["Connection closed by 1.2.3.4 port 22 [preauth]", "Connection closed by 1.2.3.4 port 22",
+                     " [preauth]", "[preauth]", "x [preauth] ", "x [preauth]]", "x [preaut]", "]", "", "x [preauth] [preauth]"]
+        for line in lines {
+            Bytes.with(line) { text in
+                let fast = SshdParser.droppingPreauth(text)
+                let general = MessageFields.dropping(" [preauth]", from: text)
+                #expect(fast.0 == general.0 && fast.1 == general.1, "\(line)")
+            }
+        }
+    }
 }

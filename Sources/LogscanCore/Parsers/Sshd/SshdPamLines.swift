@@ -51,7 +51,11 @@ enum SshdPamLines {
         guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return false }
-        PamRecord.parse(.pamMoreFailures, text, fixedLength: fixedWords(text, upTo: spaceAt + 28), into: &parsed)
+        // ` more authentication failure`, then `s;` or `;` (pam_unix writes `failure%s;`).
+        let afterFailure = spaceAt + 28
+        let rest = text.suffix(from: afterFailure)
+        let semicolon = rest.hasPrefix("s;") ? 2 : rest.hasPrefix(";") ? 1 : 0
+        PamRecord.parse(.pamMoreFailures, text, fixedLength: fixedWords(text, upTo: afterFailure + semicolon), into: &parsed)
         parsed.count = count
         return true
     }
@@ -68,8 +72,10 @@ enum SshdPamLines {
     /// How much of a record is fixed words, which hold no ` rhost=`: the `length` its caller matched, and the
     /// words pam_unix writes next for sshd (` logname= uid=0 euid=0 tty=ssh ruser=`) when they follow, so the
     /// search for ` rhost=` starts right at it rather than stopping at the `h` of `ssh` first.
+    /// (Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.)
     @inline(__always)
     static func fixedWords(_ record: Bytes, upTo length: Int) -> Int {
-        record.suffix(from: length).hasPrefix(" logname= uid=0 euid=0 tty=ssh ruser=") ? length + 37 : length
+        let rest = record.suffix(from: length)
+        return rest.hasPrefix(" logname= uid=0 euid=0 tty=ssh") && rest.suffix(from: 30).hasPrefix(" ruser=") ? length + 37 : length
     }
 }

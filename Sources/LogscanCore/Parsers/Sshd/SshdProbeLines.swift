@@ -45,7 +45,7 @@ enum SshdProbeLines {
     static func receivedDisconnect(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
         guard let rest = text.after("Received disconnect from ") else { return false }
         let peer = leadingPeer(rest)
-        let authFail = text.hasSuffix(": Auth fail") || text.hasSuffix("JSchException: Auth fail")
+        let authFail = text.hasSuffix(": Auth fail")
         parsed = ParsedMessage(authFail ? .authFailDisconnect : preauth ? .closedPreauth : .noise, peer: peer)
         return true
     }
@@ -153,7 +153,8 @@ enum SshdProbeLines {
     /// when the line has another reason or that port is not after a peer (the search then goes further back).
     @inline(__always)
     static func peerBeforeTooManyFailures(_ text: Bytes) -> (Peer, Int, Int)? {
-        guard text.hasSuffix(": Too many authentication failures") else { return nil }
+        // Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.
+        guard text.hasSuffix(" authentication failures"), text.dropLast(24).hasSuffix(": Too many") else { return nil }
         let colon = text.count - 34
         guard let portAt = MessageFields.trailingPort(text.prefix(colon)),
               let (peer, start) = MessageFields.trailingPeer(text.prefix(portAt)) else { return nil }
