@@ -1,7 +1,7 @@
 extension SshdCorrelator {
     /// What the correlator knows of one sshd connection. With a burst of attacks the table holds every
     /// connection of the last hour (`forgetSeconds`), so the fields are packed: the optionals share one
-    /// byte of flags, next to the Bools, instead of a padded word each (64 bytes a connection, not 96).
+    /// byte of flags, next to the Bools, instead of a padded word each (56 bytes a connection, not 96).
     struct Connection {
         var lastSeen: Int64 = .min
         /// Precursors of an attempt that no `Failed …` line has reported yet.

@@ -69,7 +69,11 @@ enum SshdAuthLines {
 
     /// `maximum authentication attempts exceeded for [invalid user ]U from H port P ssh2`
     static func maxAttempts(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
-        guard let prefix = text.lengthOfPrefix("maximum authentication attempts exceeded for ") else { return false }
+        // Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.
+        guard text.hasPrefix("maximum authentication attempts"), text.suffix(from: 31).hasPrefix(" exceeded for ") else {
+            return false
+        }
+        let prefix = 45
         let tail = MessageFields.dropping(" ssh2", from: text).0
         guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),
               let userField = MessageFields.user(before: start, in: tail, after: prefix) else { return false }

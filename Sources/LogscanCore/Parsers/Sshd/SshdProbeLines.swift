@@ -20,7 +20,7 @@ enum SshdProbeLines {
     /// a limit marker; other reasons close the connection.
     static func disconnecting(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
         guard text.hasPrefix("Disconnecting") else { return false }
-        if let rest = text.after("Disconnecting: Too many authentication failures") {
+        if text.hasPrefix("Disconnecting: "), let rest = text.after("Disconnecting: Too many authentication failures") {
             parsed = ParsedMessage(.tooManyFailures, user: rest.after(" for "))
             return true
         }
@@ -28,7 +28,7 @@ enum SshdProbeLines {
             return false
         }
         let user = userBeforePeer(text, prefix, start).1
-        let tooMany = text.suffix(from: colon).equals(": Too many authentication failures")
+        let tooMany = colon == text.count - 34 && endsWithTooManyFailures(text)
         parsed = ParsedMessage(tooMany ? .tooManyFailures : preauth ? .closedPreauth : .noise, peer: peer, user: user)
         return true
     }
@@ -153,12 +153,18 @@ enum SshdProbeLines {
     /// when the line has another reason or that port is not after a peer (the search then goes further back).
     @inline(__always)
     static func peerBeforeTooManyFailures(_ text: Bytes) -> (Peer, Int, Int)? {
-        // Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.
-        guard text.hasSuffix(" authentication failures"), text.dropLast(24).hasSuffix(": Too many") else { return nil }
+        guard endsWithTooManyFailures(text) else { return nil }
         let colon = text.count - 34
         guard let portAt = MessageFields.trailingPort(text.prefix(colon)),
               let (peer, start) = MessageFields.trailingPeer(text.prefix(portAt)) else { return nil }
         return (peer, start, colon)
+    }
+
+    /// Whether `text` ends with `: Too many authentication failures` (34 bytes), in two compares: a literal
+    /// of over 32 bytes is compared by a call to `bcmp`, not in registers.
+    @inline(__always)
+    static func endsWithTooManyFailures(_ text: Bytes) -> Bool {
+        text.hasSuffix(" authentication failures") && text.dropLast(24).hasSuffix(": Too many")
     }
 
     /// `peerBeforePortColon` by searching back for each ` port ` in turn.
