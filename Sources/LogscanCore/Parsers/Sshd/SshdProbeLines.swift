@@ -132,6 +132,10 @@ enum SshdProbeLines {
     /// `authenticating user U ` or `invalid user U ` during it, `user U ` after it.
     enum Preamble { case none, authenticating, invalid, authenticated, unknown }
 
+    /// The preamble and the user between a prefix and the peer. Inlined into its readers (`closed`,
+    /// `disconnecting`, …): as a call it cost about 16 instructions a reading more (auth cut, json: 195.27 M
+    /// → 194.95 M instructions for its 19,470 readings, callgrind, two runs each).
+    @inline(__always)
     static func userBeforePeer(_ text: Bytes, _ prefixLength: Int, _ peerStart: Int) -> (Preamble, Bytes?) {
         guard peerStart > prefixLength else { return (.none, nil) }
         let field = text.slice(prefixLength, peerStart - 1)
