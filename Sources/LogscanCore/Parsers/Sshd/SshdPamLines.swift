@@ -17,8 +17,10 @@ enum SshdPamLines {
                     ?? wording.lengthOfPrefix("uthentication error for ") else { return false }
             (kind, wordingLength) = (.pamAuthFailure, length)
         case UInt8(ascii: "u"):
-            guard let length = wording.lengthOfPrefix("ser not known to the underlying authentication module for ")
-                    ?? wording.lengthOfPrefix("nknown user for ") else { return false }
+            // The long wording in two compares: a literal of over 32 bytes is compared by a call to `bcmp`.
+            let linux = wording.hasPrefix("ser not known to the underlying ")
+                && wording.suffix(from: 32).hasPrefix("authentication module for ")
+            guard let length = linux ? 58 : wording.lengthOfPrefix("nknown user for ") else { return false }
             (kind, wordingLength) = (.pamUserUnknown, length)
         default:
             return false
@@ -48,7 +50,10 @@ enum SshdPamLines {
     /// or the same without `PAM ` under the old `sshd(pam_unix)` tag.
     static func pamMore(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         let start = text.lengthOfPrefix("PAM ") ?? 0
-        guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
+        // The count's digits up to the first space, read in place (no `memchr` for a byte or two).
+        var spaceAt = start
+        while spaceAt < text.count && isDigit(text[spaceAt]) { spaceAt += 1 }
+        guard spaceAt > start, spaceAt < text.count, text[spaceAt] == UInt8(ascii: " "),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return false }
         // ` more authentication failure`, then `s;` or `;` (pam_unix writes `failure%s;`).

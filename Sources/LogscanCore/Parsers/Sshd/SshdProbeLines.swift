@@ -7,8 +7,10 @@ enum SshdProbeLines {
     /// `[preauth]` or no user at all (the banner stage logs before the pre-auth child exists); with
     /// `user U` and no `[preauth]` they end a session and are noise.
     static func closed(_ text: Bytes, _ preauth: Bool, into parsed: inout ParsedMessage) -> Bool {
-        guard let prefixLength = text.lengthOfPrefix("Connection closed by ") ?? text.lengthOfPrefix("Connection reset by ")
-                ?? text.lengthOfPrefix("Disconnected from ") else { return false }
+        // The wordings start with different bytes: a line is compared with those of its first byte only.
+        let prefix = text.first == UInt8(ascii: "D") ? text.lengthOfPrefix("Disconnected from ")
+            : text.lengthOfPrefix("Connection closed by ") ?? text.lengthOfPrefix("Connection reset by ")
+        guard let prefixLength = prefix else { return false }
         guard let (peer, start) = MessageFields.trailingPeer(text) else { return false }
         let (preamble, user) = userBeforePeer(text, prefixLength, start)
         let beforeAuthentication = preauth || preamble != .authenticated
