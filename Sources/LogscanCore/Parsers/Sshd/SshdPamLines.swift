@@ -50,10 +50,7 @@ enum SshdPamLines {
     /// or the same without `PAM ` under the old `sshd(pam_unix)` tag.
     static func pamMore(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         let start = text.lengthOfPrefix("PAM ") ?? 0
-        // The count's digits up to the first space, read in place (no `memchr` for a byte or two).
-        var spaceAt = start
-        while spaceAt < text.count && isDigit(text[spaceAt]) { spaceAt += 1 }
-        guard spaceAt > start, spaceAt < text.count, text[spaceAt] == UInt8(ascii: " "),
+        guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return false }
         // ` more authentication failure`, then `s;` or `;` (pam_unix writes `failure%s;`).
