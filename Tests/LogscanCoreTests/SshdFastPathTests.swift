@@ -110,4 +110,28 @@ import Testing
             }
         }
     }
+
+    /// ` ssh2` before a public key's type and fingerprint, found from the last two spaces, against the search
+    /// for the last ` ssh2` or ` ssh1` that the end or a `:` follows.
+    @Test func ssh2BeforeTheKeyAgreesWithTheSearch() {
+        let heads = ["Failed publickey for root from 203.0.113.9 port 22", "Failed publickey for x ssh2: a b from 1.2.3.4 port 2",
+                     "Accepted publickey for u from 2001:db8::1 port 5", "x", ""]
+        let protocols = [" ssh2", " ssh1", " ssh2:", "ssh2", " ssh3", ""]
+        let keys = [": RSA SHA256:abcDEF+/0123", ": ED25519 SHA256:x", ": ssh2 SHA256:x", ": RSA ssh2:x", ": RSA  SHA256:x",
+                    ":RSA SHA256:x", ": RSA", ": RSA SHA256:x y", " ssh2: RSA SHA256:x", ": ssh2: ssh2", ""]
+        var fastAnswers = 0
+        for head in heads {
+            for proto in protocols {
+                for key in keys {
+                    let line = head + proto + key
+                    Bytes.with(line) { text in
+                        guard let at = SshdAuthLines.ssh2BeforeKey(text) else { return }
+                        fastAnswers += 1
+                        #expect(text.prefix(at) == SshdAuthLines.droppingLastProtocol(text), "\(line)")
+                    }
+                }
+            }
+        }
+        #expect(fastAnswers >= 6)
+    }
 }
