@@ -66,10 +66,10 @@ public struct SshdCorrelator: HoldingCorrelator {
         guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
         let key = CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid)))
         let slot = connections.slot(for: key)
-        let identity = (peer: CorrelationKey.address(parsed.peer), user: parsed.user.map { MixedKey.identity($0, seed: hashSeed) })
+        let user = parsed.user.map { MixedKey.identity($0, seed: hashSeed) }
         var address: IPAddress? = nil
         if case .ip(let ip)? = parsed.peer { address = ip }
-        return SshdCorrelator.apply(role, count: count, now: now, identity: identity, address: address, key: key,
+        return SshdCorrelator.apply(role, count: count, now: now, address: address, user: user, key: key,
                                     to: &connections[slot: slot], held: &heldQueue)
     }
 
@@ -95,17 +95,16 @@ public struct SshdCorrelator: HoldingCorrelator {
     }
 
     /// The rules for one line of `connection`, changed in place.
-    private static func apply(_ role: AttemptRole, count: Int, now: Int64?, identity: (peer: UInt64?, user: UInt64?),
-                              address: IPAddress?, key: UInt64, to connection: inout Connection,
+    private static func apply(_ role: AttemptRole, count: Int, now: Int64?, address: IPAddress?, user: UInt64?,
+                              key: UInt64, to connection: inout Connection,
                               held: inout HeldQueue) -> CorrelationOutcome {
         let expired = now.map { connection.lastSeen != .min && $0 - connection.lastSeen > HeldQueue.expirySeconds }
-        if expired == true || connection.isOther(peer: identity.peer, user: identity.user) {
+        if expired == true || connection.isOther(address: address, user: user) {
             resolveHeld(&connection, counted: true, held: &held)
             connection = Connection()
         }
         if let now { connection.lastSeen = now }
-        if let peer = identity.peer { connection.peer = peer }
-        if let user = identity.user { connection.user = user }
+        if let user { connection.user = user }
         if let address { connection.address = address }
         switch role {
         case .attempt:

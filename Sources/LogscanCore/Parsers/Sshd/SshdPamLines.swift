@@ -17,8 +17,10 @@ enum SshdPamLines {
                     ?? wording.lengthOfPrefix("uthentication error for ") else { return false }
             (kind, wordingLength) = (.pamAuthFailure, length)
         case UInt8(ascii: "u"):
-            guard let length = wording.lengthOfPrefix("ser not known to the underlying authentication module for ")
-                    ?? wording.lengthOfPrefix("nknown user for ") else { return false }
+            // The long wording in two compares: a literal of over 32 bytes is compared by a call to `bcmp`.
+            let linux = wording.hasPrefix("ser not known to the underlying ")
+                && wording.suffix(from: 32).hasPrefix("authentication module for ")
+            guard let length = linux ? 58 : wording.lengthOfPrefix("nknown user for ") else { return false }
             (kind, wordingLength) = (.pamUserUnknown, length)
         default:
             return false
@@ -51,7 +53,11 @@ enum SshdPamLines {
         guard let spaceAt = text.firstIndex(of: UInt8(ascii: " "), from: start),
               let count = text.slice(start, spaceAt).decimalValue,
               text.suffix(from: spaceAt).hasPrefix(" more authentication failure") else { return false }
-        PamRecord.parse(.pamMoreFailures, text, fixedLength: spaceAt + 28, into: &parsed)
+        // ` more authentication failure`, then `s;` or `;` (pam_unix writes `failure%s;`).
+        let afterFailure = spaceAt + 28
+        let rest = text.suffix(from: afterFailure)
+        let semicolon = rest.hasPrefix("s;") ? 2 : rest.hasPrefix(";") ? 1 : 0
+        PamRecord.parse(.pamMoreFailures, text, fixedLength: fixedWords(text, upTo: afterFailure + semicolon), into: &parsed)
         parsed.count = count
         return true
     }
@@ -61,7 +67,17 @@ enum SshdPamLines {
     static func pamUnixFailure(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
         let record = text.after("pam_unix(sshd:auth): ") ?? text
         guard record.hasPrefix("authentication failure;") else { return false }
-        PamRecord.parse(.pamUnixFailure, record, fixedLength: 23, into: &parsed)
+        PamRecord.parse(.pamUnixFailure, record, fixedLength: fixedWords(record, upTo: 23), into: &parsed)
         return true
+    }
+
+    /// How much of a record is fixed words, which hold no ` rhost=`: the `length` its caller matched, and the
+    /// words pam_unix writes next for sshd (` logname= uid=0 euid=0 tty=ssh ruser=`) when they follow, so the
+    /// search for ` rhost=` starts right at it rather than stopping at the `h` of `ssh` first.
+    /// (Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.)
+    @inline(__always)
+    static func fixedWords(_ record: Bytes, upTo length: Int) -> Int {
+        let rest = record.suffix(from: length)
+        return rest.hasPrefix(" logname= uid=0 euid=0 tty=ssh") && rest.suffix(from: 30).hasPrefix(" ruser=") ? length + 37 : length
     }
 }
