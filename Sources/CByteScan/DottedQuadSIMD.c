@@ -5,9 +5,11 @@
 // no leading zero); everything else is left to the scalar reader (DottedQuad.swift), which is also the
 // fallback on a CPU without SSSE3 and the tests' oracle.
 #include <stdint.h>
+#include "CByteScan.h"
+
+#if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #include <tmmintrin.h>
-#include "CByteScan.h"
 
 /// The 81 clean shapes (each octet one to three digits) from index 1: the shuffle that puts octet k's
 /// hundreds, tens and units digit in lane k's first three bytes (0x80 zeroes a byte), and the bits of the
@@ -83,3 +85,19 @@ int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count) {
     const __m128i window = _mm_loadu_si128((const __m128i *)(bytes + count - 16));
     return dottedQuadSSSE3(_mm_shuffle_epi8(window, _mm_loadu_si128((const __m128i *)(quadTailShift + 16 - count))));
 }
+
+#else
+// Not an x86 CPU: no SSSE3, so logscan_dotted_quad_ready() is 0 and the scalar reader answers every quad.
+int logscan_dotted_quad_simd = 0;
+
+int64_t logscan_dotted_quad(const uint8_t *bytes) {
+    (void)bytes;
+    return LOGSCAN_QUAD_FALLBACK;
+}
+
+int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count) {
+    (void)bytes;
+    (void)count;
+    return LOGSCAN_QUAD_FALLBACK;
+}
+#endif
