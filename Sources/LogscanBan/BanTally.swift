@@ -31,8 +31,8 @@ public struct BanTally: MergeableSink {
         byHostname = Array(repeating: [:], count: Service.allCases.count)
     }
 
-    public mutating func record(_ event: Event) {
-        aggregate.record(event)
+    public mutating func record(_ event: inout Event) {
+        aggregate.record(&event)
         guard serviceBits & 1 << UInt32(event.service.index) != 0, let peer = event.parsed.peer else { return }
         let weight = policy.weight(of: event)
         let failed = event.verdict.isFailure

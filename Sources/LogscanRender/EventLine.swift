@@ -28,7 +28,7 @@ extension EventLine {
     /// A recognised line, with the verdict the report uses. The kind is qualified when the verdict changes
     /// its meaning: a line that reports an attempt already counted is `<kind>.same_attempt`; a close after
     /// an attempt (not a probe) is `<kind>.after_attempt`.
-    init(_ event: Event) {
+    init(_ event: inout Event) {
         let parsed = event.parsed
         let variant: Int
         switch event.verdict {

@@ -45,23 +45,23 @@ public struct OrderedEventPart: EventSink, @unchecked Sendable {
 
     public mutating func beginInput(_ source: InputSource) { writer.beginInput(source) }
 
-    public mutating func record(_ event: Event) {
-        put(EventLine(event))
+    public mutating func record(_ event: inout Event) {
+        put(EventLine(&event))
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
         put(EventLine(unmatched: line, raw: raw, service: service, lineNumber: lineNumber))
     }
 
-    public mutating func open(_ event: Event) -> Int {
-        let (place, mapped) = kept.appendOpen(EventLine(event))
+    public mutating func open(_ event: inout Event) -> Int {
+        let (place, mapped) = kept.appendOpen(EventLine(&event))
         writesThrough = false
         counted(mapped)
         return place
     }
 
-    public mutating func settle(_ place: Int, with event: Event) {
-        kept.settle(place, EventLine(event))
+    public mutating func settle(_ place: Int, with event: inout Event) {
+        kept.settle(place, EventLine(&event))
         if hasTurn { writeSettled() }
     }
 

@@ -6,7 +6,7 @@ import Testing
     struct Collector: EventSink {
         var seen: [(kind: EventKind, verdict: Verdict)] = []
         var needsInputOrder: Bool { true }
-        mutating func record(_ event: Event) { seen.append((event.parsed.kind, event.verdict)) }
+        mutating func record(_ event: inout Event) { seen.append((event.parsed.kind, event.verdict)) }
         mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {}
     }
 

@@ -16,20 +16,20 @@ import Testing
         var needsInputOrder: Bool { true }
         var keepsInputOrder: Bool { true }
 
-        mutating func record(_ event: Event) {
+        mutating func record(_ event: inout Event) {
             if openNow > 0 { recordedBehindOpen += 1 }
             places.append(Self.seen(event))
         }
 
         mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {}
 
-        mutating func open(_ event: Event) -> Int {
+        mutating func open(_ event: inout Event) -> Int {
             openNow += 1
             places.append(nil)
             return places.count - 1
         }
 
-        mutating func settle(_ place: Int, with event: Event) {
+        mutating func settle(_ place: Int, with event: inout Event) {
             openNow -= 1
             #expect(places[place] == nil, "a place is settled once")
             places[place] = Self.seen(event)

@@ -10,7 +10,7 @@ import Testing
         var ordered: Bool
         var seen: [Seen] = []
         var needsInputOrder: Bool { ordered }
-        mutating func record(_ event: Event) {
+        mutating func record(_ event: inout Event) {
             seen.append((event.lineNumber, event.parsed.kind, event.verdict, event.parsed.peer?.key.description))
         }
         mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {}

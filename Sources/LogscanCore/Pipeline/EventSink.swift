@@ -12,12 +12,17 @@ public protocol EventSink {
     /// through `settle(_:with:)`. The lines behind an open one wait in the sink, in whatever compact form it
     /// chooses, instead of as held lines (an object and a copy of the line each) in the pipeline.
     var keepsInputOrder: Bool { get }
-    mutating func record(_ event: Event)
+    /// A recognised line with its verdict. The event is read in place (`inout`, by address down the sink's
+    /// whole chain: passed by value, it was copied for the call, and again wherever a sink read it from an
+    /// `inout` and handed it on; bench/RESULTS.md, round six, second pass). A sink must not change it
+    /// (`SinkInPlaceTests`).
+    mutating func record(_ event: inout Event)
     /// A recognised line whose verdict is still open (`event.verdict` is a placeholder), in its place in the
-    /// input. Returns a number the sink chooses to find that place again. Only for `keepsInputOrder`.
-    mutating func open(_ event: Event) -> Int
+    /// input. Returns a number the sink chooses to find that place again. Only for `keepsInputOrder`. Read
+    /// in place, unchanged, as `record`'s.
+    mutating func open(_ event: inout Event) -> Int
     /// The verdict of the line `open(_:)` returned `place` for: `event` is that line's, verdict decided.
-    mutating func settle(_ place: Int, with event: Event)
+    mutating func settle(_ place: Int, with event: inout Event)
     /// A line that no parser recognised. `service` is nil when no parser claims its program.
     mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int)
     /// Called before the first line of each input.
@@ -42,8 +47,8 @@ extension EventSink {
     public var needsInputOrder: Bool { false }
     public var wantsUnmatched: Bool { true }
     public var keepsInputOrder: Bool { false }
-    public mutating func open(_ event: Event) -> Int { preconditionFailure("open(_:) is only for a sink that keeps input order") }
-    public mutating func settle(_ place: Int, with event: Event) {
+    public mutating func open(_ event: inout Event) -> Int { preconditionFailure("open(_:) is only for a sink that keeps input order") }
+    public mutating func settle(_ place: Int, with event: inout Event) {
         preconditionFailure("settle(_:with:) is only for a sink that keeps input order")
     }
     public mutating func beginInput(_ source: InputSource) {}

@@ -179,14 +179,15 @@ public struct LineProcessor<Sink: EventSink> {
                                          lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
                                          isResolved: true, owned: true))
             } else {
-                sink.record(Event(service: service, line: line, parsed: parsed, verdict: verdict, lineNumber: lineNumber))
+                var event = Event(service: service, line: line, parsed: parsed, verdict: verdict, lineNumber: lineNumber)
+                sink.record(&event)
             }
         case .pending(let key):
             // Written straight into the held line's slot: the event is not built here first.
             let line = held.keep(raw, service: service, line: line, parsed: parsed, verdict: .noise,
                                  lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
                                  isResolved: false, owned: recording)
-            if recording && sink.keepsInputOrder { held[line].orderPlace = sink.open(held[line].event) }
+            if recording && sink.keepsInputOrder { held[line].orderPlace = sink.open(&held[line].event) }
             correlators.hold(line, key: key, service: service)
             if recording { ownedHeldOutstanding += 1 }
             if queuesForOrder && recording { ordered.append(line) }
@@ -224,9 +225,9 @@ public struct LineProcessor<Sink: EventSink> {
             if queued && owned { continue }  // freed when it leaves the head of `ordered`
             if owned {
                 if sink.keepsInputOrder {
-                    sink.settle(held[line].orderPlace, with: held[line].event)
+                    sink.settle(held[line].orderPlace, with: &held[line].event)
                 } else {
-                    sink.record(held[line].event)
+                    sink.record(&held[line].event)
                 }
             }
             held.free(line)
@@ -239,7 +240,7 @@ public struct LineProcessor<Sink: EventSink> {
                 let line = held[head]
                 sink.unmatched(line.line, raw: line.raw, service: line.unmatchedService, lineNumber: line.lineNumber)
             } else {
-                sink.record(held[head].event)
+                sink.record(&held[head].event)
             }
             held.free(head)
         }

@@ -30,11 +30,11 @@ public struct Aggregator: MergeableSink {
         tallies = InlineArray(repeating: ServiceTally(keepsPeerTables: keepsPeerTables))
     }
 
-    public mutating func record(_ event: Event) {
+    public mutating func record(_ event: inout Event) {
         let role = event.parsed.kind.role
         let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
         seen |= 1 << UInt32(event.service.index)
-        tallies[event.service.index].record(event, role: role, day: day)
+        tallies[event.service.index].record(&event, role: role, day: day)
         noteTime(event.line.time)
     }
 

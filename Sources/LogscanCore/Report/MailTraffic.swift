@@ -36,7 +36,7 @@ public struct MailTraffic: Sendable {
         public var received = 0, delivered = 0, deferred = 0, bounced = 0, rejected = 0
     }
 
-    mutating func record(_ event: Event, occurrences: Int, day: Int64?) {
+    mutating func record(_ event: inout Event, occurrences: Int, day: Int64?) {
         // The event's fields are read in place: a `let` of its parse was a 120-byte copy per line.
         let queueID = event.parsed.queueID.flatMap(QueueKey.init)
         switch event.parsed.kind {
@@ -53,11 +53,11 @@ public struct MailTraffic: Sendable {
             if let day { dayCounts[day].delivered +|= occurrences }
         case .deferred:
             deferred +|= occurrences
-            deferrals[reason(event), default: 0] +|= occurrences
+            deferrals[reason(&event), default: 0] +|= occurrences
             if let day { dayCounts[day].deferred +|= occurrences }
         case .bounced:
             bounced +|= occurrences
-            bounces[reason(event), default: 0] +|= occurrences
+            bounces[reason(&event), default: 0] +|= occurrences
             if let day { dayCounts[day].bounced +|= occurrences }
         case .removed:
             if let queueID { inFlight.remove(queueID) }
@@ -74,7 +74,7 @@ public struct MailTraffic: Sendable {
     }
 
     /// The relay without its `[address]:port`, and the reason with its digits kept (codes matter).
-    private mutating func reason(_ event: Event) -> Reason {
+    private mutating func reason(_ event: inout Event) -> Reason {
         var relay = event.parsed.relay ?? Bytes("")
         if let bracket = relay.firstIndex(of: UInt8(ascii: "[")) { relay = relay.prefix(bracket) }
         return Reason(relay: reasonNames.intern(relay), text: reasonNames.intern(event.parsed.detail?.prefix(160) ?? Bytes("")))
@@ -152,7 +152,7 @@ public struct RejectTally: Sendable {
         Dictionary(uniqueKeysWithValues: listCounts.indices.map { (lists[$0], listCounts[$0]) })
     }
 
-    mutating func record(_ event: Event, occurrences: Int) {
+    mutating func record(_ event: inout Event, occurrences: Int) {
         let parsed = event.parsed
         let rejectClass = parsed.rejectClass ?? .other
         classCounts[rejectClass.position][default: 0] +|= occurrences

@@ -155,47 +155,47 @@ public struct ServiceTally: Sendable {
     /// rarer paths with tables of their own are calls (`recordProblem`, `recordLogin`, `recordProbe`): inlined,
     /// their code made every event spill the event's fields to the stack first.
     @inline(__always)
-    mutating func record(_ event: Event, role: AttemptRole, day: Int64?) {
+    mutating func record(_ event: inout Event, role: AttemptRole, day: Int64?) {
         let time = event.line.time
         let occurrences = event.parsed.count.repeated(event.line.repeatCount)
         switch role {
         case .traffic:
-            traffic.record(event, occurrences: occurrences, day: day)
+            traffic.record(&event, occurrences: occurrences, day: day)
             return
         case .reject:
-            rejects.record(event, occurrences: occurrences)
+            rejects.record(&event, occurrences: occurrences)
             traffic.recordReject(occurrences: occurrences, day: day)
             return
         case .daemonProblem:
-            recordProblem(event, occurrences: occurrences)
+            recordProblem(&event, occurrences: occurrences)
             return
         default:
             break
         }
         switch event.verdict {
         case .failure(let attempts):
-            recordFailure(attempts, event, at: time)
+            recordFailure(attempts, &event, at: time)
         case .sameAttempt:
             // Most say nothing of the user (auth cut: 17,000 of 27,000): tested here, not after a call.
-            if event.parsed.userValidity != .unknown { learnValidity(event) }
+            if event.parsed.userValidity != .unknown { learnValidity(&event) }
         case .notAnAttempt:
             if event.parsed.kind == .keyProbe { keyProbes.add(occurrences, at: time) } else { limitMarkers +|= occurrences }
         case .success:
-            recordLogin(event, occurrences: occurrences, at: time)
+            recordLogin(&event, occurrences: occurrences, at: time)
         case .probe:
-            recordProbe(event, occurrences: occurrences, at: time)
+            recordProbe(&event, occurrences: occurrences, at: time)
         case .noise:
             break
         }
     }
 
     @inline(never)
-    private mutating func recordProblem(_ event: Event, occurrences: Int) {
+    private mutating func recordProblem(_ event: inout Event, occurrences: Int) {
         problems[event.parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
     }
 
     @inline(never)
-    private mutating func recordLogin(_ event: Event, occurrences: Int, at time: Instant?) {
+    private mutating func recordLogin(_ event: inout Event, occurrences: Int, at time: Instant?) {
         successes +|= occurrences
         let login = LoginNumbers(user: userID(event.parsed.user ?? Bytes("")),
                                  method: methods.id(of: event.parsed.method ?? Bytes("")), peer: event.parsed.peer?.key)
@@ -203,13 +203,13 @@ public struct ServiceTally: Sendable {
     }
 
     @inline(never)
-    private mutating func recordProbe(_ event: Event, occurrences: Int, at time: Instant?) {
+    private mutating func recordProbe(_ event: inout Event, occurrences: Int, at time: Instant?) {
         probes +|= occurrences
         if keepsPeerTables, let peer = event.parsed.peer { probesByPeer[peer.key, default: Span()].add(occurrences, at: time) }
     }
 
     /// `event` is passed whole rather than its `parsed`: it is passed by reference, its parse would be copied.
-    private mutating func recordFailure(_ attempts: Int, _ event: Event, at time: Instant?) {
+    private mutating func recordFailure(_ attempts: Int, _ event: inout Event, at time: Instant?) {
         let parsed = event.parsed
         failedAttempts +|= attempts
         failuresByHour.add(attempts, at: time)
@@ -237,7 +237,7 @@ public struct ServiceTally: Sendable {
     }
 
     /// A `.sameAttempt` line's word on whether its user exists.
-    private mutating func learnValidity(_ event: Event) {
+    private mutating func learnValidity(_ event: inout Event) {
         let parsed = event.parsed
         guard let name = parsed.user, parsed.userValidity != .unknown else { return }
         let user = userID(name)
