@@ -9,12 +9,15 @@ import Testing
     @Test func prunedOffendersAreTheFullRankingsFirstRows() throws {
         var text = ""
         for i in 0..<700 {
-            // Totals from 1 to 13 with many ties, some addresses failing against both services.
-            for attempt in 0..<(i * 7 % 13 + 1) {
-                text += "Nov 27 04:\(10 + attempt % 50):00 web1 sshd[\(1000 + i)]: Failed password for invalid user u\(attempt) from 10.1.\(i / 200).\(i % 200) port 4000 ssh2\n"
+            // Totals of 1 to 4, some addresses failing against both services: ties larger than the kept list
+            // (117 addresses of 4), coming out of address order, so a tie with the kept list's last can rank
+            // above it.
+            let address = "10.1.\(i * 389 % 700 / 200).\(i * 389 % 700 % 200)"
+            for attempt in 0..<(i % 2 * 2 + 1) {
+                text += "Nov 27 04:\(10 + attempt % 50):00 web1 sshd[\(1000 + i)]: Failed password for invalid user u\(attempt) from \(address) port 4000 ssh2\n"
             }
             if i % 3 == 0 {
-                text += "Nov 27 04:00:00 mx1 postfix/smtpd[\(6000 + i)]: warning: unknown[10.1.\(i / 200).\(i % 200)]: SASL LOGIN authentication failed: UGFzc3dvcmQ6\n"
+                text += "Nov 27 04:00:00 mx1 postfix/smtpd[\(6000 + i)]: warning: unknown[\(address)]: SASL LOGIN authentication failed: UGFzc3dvcmQ6\n"
             }
         }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("logscan-offenders-\(UUID().uuidString).log").path
