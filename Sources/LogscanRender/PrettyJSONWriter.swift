@@ -64,7 +64,7 @@ struct PrettyJSONWriter {
         output.append("}")
     }
 
-    private func writeIndent(_ depth: Int) { writeSpaces(depth * 2) }
+    func writeIndent(_ depth: Int) { writeSpaces(depth * 2) }
 
     private func writeSpaces(_ count: Int) {
         var left = count
@@ -78,7 +78,7 @@ struct PrettyJSONWriter {
     }
 
     /// The digits, after a minus sign when negative.
-    private func writeInteger(_ number: Int) {
+    func writeInteger(_ number: Int) {
         if number < 0 { output.appendByte(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         var count = 1
@@ -98,7 +98,7 @@ struct PrettyJSONWriter {
     }
 
     /// The string in quotes, runs of bytes that need no escape copied whole.
-    private func writeString(_ text: String) {
+    func writeString(_ text: String) {
         var text = text
         output.appendByte(UInt8(ascii: "\""))
         text.withUTF8 { bytes in

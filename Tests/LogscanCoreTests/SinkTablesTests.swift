@@ -44,6 +44,28 @@ import Testing
         #expect(table.keys == firstSeen)
     }
 
+    /// `NameTable.same` (one or two words in place up to 16 bytes) answers as `Bytes.equals` (`memcmp`) for
+    /// every length up to 24 and a difference at every position, or none.
+    @Test func nameTableSameIsBytesEquals() {
+        for length in 0...24 {
+            let name = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+            var others = [name, name + [0], Array(name.dropLast())]
+            for position in 0..<length {
+                var other = name
+                other[position] ^= 0x20
+                others.append(other)
+            }
+            for other in others {
+                Bytes.with(name) { a in
+                    Bytes.with(other) { b in
+                        #expect(NameTable.same(a, b) == a.equals(b), "\(name) \(other)")
+                        #expect(NameTable.same(b, a) == b.equals(a), "\(other) \(name)")
+                    }
+                }
+            }
+        }
+    }
+
     /// Names of every length around the word size (the short-word and the word-at-a-time hash), names
     /// that differ only in their last byte or a trailing NUL, and the empty name.
     @Test func nameTableNumbersEqualBytesAlike() {

@@ -57,6 +57,10 @@ extension ReportBuilder {
         }
         var distinct = 0
         var candidates: [(PeerKey, Int)] = []
+        if top > 0 { candidates.reserveCapacity(2 *| top +| 64) }
+        // After a pruning, the `top`th best total: an address below it can never rank (the kept ones only
+        // get better), so it is counted and not kept (−0.2 M instructions on each 20 MB cut of bench/callgrind).
+        var floor = Int.min
         for (position, table) in tables.enumerated() {
             for (index, peer) in table.keys.enumerated() where !tables[..<position].contains(where: { $0.position(of: peer) != nil }) {
                 distinct += 1
@@ -64,11 +68,14 @@ extension ReportBuilder {
                 for later in tables[(position + 1)...] {
                     if let at = later.position(of: peer) { total +|= later.values[at].attempts.count }
                 }
+                guard total >= floor else { continue }
                 candidates.append((peer, total))
                 // Keep the list short: prune to the best `top` whenever it doubles.
                 if top > 0 && candidates.count >= 2 *| top +| 64 {
-                    candidates = rankedPositions(candidates.map(\.1), limit: top) { candidates[$0].0 < candidates[$1].0 }
+                    let kept = rankedPositions(candidates.map(\.1), limit: top) { candidates[$0].0 < candidates[$1].0 }
                         .map { candidates[$0] }
+                    candidates.replaceSubrange(0..., with: kept)
+                    floor = candidates[candidates.count - 1].1
                 }
             }
         }
