@@ -8,7 +8,7 @@ import Testing
 @Suite struct HeldQueueTests {
     /// `hasNothingToSettle`, checked before every line's `settleExpired`, must only say so when
     /// `nextToSettle` would find nothing and change nothing: on random queues (lines held a few minutes
-    /// apart, some released, the first one open or not) and times around and beyond their expiry.
+    /// apart, some released, at the front or behind it) and times around and beyond their expiry.
     @Test func theInlineCheckNeverHidesALineToSettle() {
         let lines = HeldLines()
         var queue = HeldQueue(lines: lines)
@@ -29,6 +29,12 @@ import Testing
                 open.append(line)
             } else {
                 queue.release(open.remove(at: next(open.count)), .sameAttempt)
+                // Dropped from the front after the pipeline takes them, released lines cost the check before
+                // the next line no call.
+                if next(2) == 0 {
+                    queue.dropReleasedFront()
+                    #expect(queue.hasNothingToSettle(around: nil), "a released line left at the front")
+                }
             }
             // As a correlator's lines do now and then: released lines leave the front (nothing settles
             // without a time).

@@ -63,6 +63,15 @@ struct HeldQueue {
         removedEntries += 1
     }
 
+    /// Drops the released entries at the front, so the next line's `hasNothingToSettle` finds the first open
+    /// one and costs no `settleDue` call (12,933 calls on the auth cut before, round six, second pass). The
+    /// pipeline's, after it takes the released lines: `release` cannot do it, as any store into the queue
+    /// there made `SshdCorrelator.settleHeld` retain and release the store around its walk (+0.8 M).
+    @inline(__always)
+    mutating func dropReleasedFront() {
+        while let entry = queue.first, entry.line == HeldLines.none { removeFirst() }
+    }
+
     /// The oldest held line that is still open and must settle now: `all` of them (the input ended), or
     /// one that is more than `expirySeconds` from `now`, or any while the queue is over its limit. Settled
     /// lines are dropped from the front on the way.

@@ -233,6 +233,7 @@ public struct LineProcessor<Sink: EventSink> {
             held.free(line)
         }
         held.released.removeAll()
+        correlators.dropReleasedFronts()
         guard queued else { return }
         while let head = ordered.first, held[head].isResolved {
             ordered.removeFirst()
