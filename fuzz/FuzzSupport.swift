@@ -79,7 +79,7 @@ struct FuzzSink: EventSink {
     var needsInputOrder: Bool
     var total = 0
 
-    mutating func record(_ event: Event) {
+    mutating func record(_ event: inout Event) {
         total +|= Fuzz.touch(event.parsed) +| event.line.repeatCount
         total +|= SafeText.from(event.line.host).utf8.count
     }
