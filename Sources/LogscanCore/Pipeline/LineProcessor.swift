@@ -132,7 +132,7 @@ public struct LineProcessor<Sink: EventSink> {
             // line in the `events` build: measured, +4 a mail line).
             index = programs.cached(line.program)
             if index == ProgramCache.miss { index = lookUpProgram(line.program) }
-            if line.programIsHeld { times.lastHeader.nameAnswer = index }
+            if line.programIsHeld { times.lastHeader.keepNameAnswer(index) }
         }
         return index < 0 ? nil : index
     }

@@ -13,6 +13,7 @@ enum CommonHeader {
         guard count >= 24, let time = times.paddedClassicInstant(line),
               base[15] == UInt8(ascii: " "), base[16] != UInt8(ascii: " ") else { return nil }
         let hostEnd: Int, nameEnd: Int
+        var nameSlot = -1
         // The prefix's compare loads bytes 16 ..< 56.
         let same = count >= 56 ? times.lastHeader.sameBytes(base + 16) : 0
         if same >= times.lastHeader.tagLength {
@@ -25,8 +26,8 @@ enum CommonHeader {
             nameEnd = 16 &+ times.lastHeader.nameEnd
         } else {
             let knownHost = times.lastHeader.matchesHost(base + 16) ? times.lastHeader.hostLength : nil
-            guard let ends = searchHostAndName(line, knownHost: knownHost) else { return nil }
-            (hostEnd, nameEnd) = ends
+            guard let ends = searchHostAndName(line, knownHost: knownHost, cache: &times.lastHeader) else { return nil }
+            (hostEnd, nameEnd, nameSlot) = ends
         }
         var colon = nameEnd
         var pid: Int32 = -1
@@ -47,7 +48,7 @@ enum CommonHeader {
         let sameName = same >= times.lastHeader.nameLength
         if count >= 56 && (tagEnd <= 40 || !sameName) {
             times.lastHeader.store(base + 16, hostLength: hostEnd &- 16, nameEnd: nameEnd &- 16, pid: pid,
-                                   tagEnd: tagEnd, sameName: sameName)
+                                   tagEnd: tagEnd, sameName: sameName, nameSlot: nameSlot)
         }
         return finish(line, time: time, hostEnd: hostEnd, nameEnd: nameEnd, pid: pid,
                       messageStart: min(colon &+ 2, count), programIsHeld: count >= 56)
@@ -65,10 +66,12 @@ enum CommonHeader {
     }
 
     /// Where the host ends (its space, at `knownHost` when the prefix cache knows it) and where the tag's
-    /// name ends (its `[` or `:`), searched; nil for another shape. Inlined into `parse` (43 % of mail lines
-    /// come here, the postfix programs interleaving): the call and its optional pair cost more than the code.
+    /// name ends (its `[` or `:`), found in the cache's name table or searched (and then kept there), with
+    /// the name's slot in that table or -1; nil for another shape. Inlined into `parse` (43 % of mail lines
+    /// come here, the postfix programs interleaving): the call and its optional triple cost more than the code.
     @inline(__always)
-    private static func searchHostAndName(_ line: Bytes, knownHost: Int?) -> (Int, Int)? {
+    private static func searchHostAndName(_ line: Bytes, knownHost: Int?,
+                                          cache: inout HeaderPrefixCache) -> (Int, Int, Int)? {
         let base = line.base
         let hostEnd: Int
         if let knownHost {
@@ -81,9 +84,18 @@ enum CommonHeader {
         // The tag is the word after the host, `name:` or `name[pid]:`, as `parseTag` reads it: the name has
         // no space, `[` or `:`, so the first of them ends it.
         let tagStart = hostEnd &+ 1
+        // The table's loads read bytes tagStart ..< tagStart + 32.
+        let tableFits = tagStart &+ 32 <= line.count
+        if tableFits, let (slot, nameLength) = cache.names.find(base + tagStart) {
+            return (hostEnd, tagStart &+ nameLength, slot)
+        }
         guard let nameEnd = firstStop(line, from: tagStart, tagStops), nameEnd > tagStart,
               isNameStart(base[tagStart]), base[nameEnd] != UInt8(ascii: " ") else { return nil }
-        return (hostEnd, nameEnd)
+        let nameLength = nameEnd &- tagStart
+        guard tableFits, nameLength >= TagNameTable.shortest, nameLength <= TagNameTable.longest else {
+            return (hostEnd, nameEnd, -1)
+        }
+        return (hostEnd, nameEnd, cache.rememberName(base + tagStart, nameLength: nameLength))
     }
 
     /// `parseTag`'s test of a tag's first byte: not a digit or `<` (nor `[`, which is a stop here).

@@ -20,8 +20,26 @@ struct HeaderPrefixCache {
     /// An answer the caller keeps for the held tag name (a function of the name's bytes alone: the parser
     /// claiming it), `noAnswer` until it is set and again whenever a stored line brings another name. Valid
     /// for a line whose `SyslogLine.programIsHeld` is true.
-    var nameAnswer = HeaderPrefixCache.noAnswer
+    private(set) var nameAnswer = HeaderPrefixCache.noAnswer
     static var noAnswer: Int { .min }
+    /// Names of recent lines (`TagNameTable`), and the slot of the held name there, or -1: an answer kept
+    /// for the held name is kept there too, and a stored line whose name the table holds brings its answer.
+    private(set) var names = TagNameTable()
+    private var heldSlot = -1
+
+    /// Keeps `answer` for the held name (see `nameAnswer`).
+    @inline(__always)
+    mutating func keepNameAnswer(_ answer: Int) {
+        nameAnswer = answer
+        if heldSlot >= 0 { names.setAnswer(answer, at: heldSlot) }
+    }
+
+    /// Keeps the name of `nameLength` bytes at `pointer` in `names` (see `TagNameTable.insert`); the slot.
+    mutating func rememberName(_ pointer: UnsafePointer<UInt8>, nameLength: Int) -> Int {
+        let slot = names.insert(pointer, nameLength: nameLength)
+        if slot == heldSlot { heldSlot = -1 }
+        return slot
+    }
 
     /// How many of the 40 bytes at `pointer` are the kept ones, up to the first that differs.
     @inline(__always)
@@ -48,11 +66,15 @@ struct HeaderPrefixCache {
     /// Keeps the header at `pointer`: a host of `hostLength` bytes, a space, a name ending at `nameEnd` (a
     /// `[` or `:`), `pid`, and the tag's space ending at `tagEnd` (41 or more when the line ends at the
     /// colon or the tag does not fit). The 40 bytes at `pointer` are in the line. `sameName`: the line shares
-    /// the held name (`nameLength` bytes), so `nameAnswer` stays.
+    /// the held name (`nameLength` bytes), so `nameAnswer` stays; else `nameSlot` is the name's slot in
+    /// `names`, or -1.
     @inline(__always)
     mutating func store(_ pointer: UnsafePointer<UInt8>, hostLength: Int, nameEnd: Int, pid: Int32, tagEnd: Int,
-                        sameName: Bool) {
-        if !sameName { nameAnswer = HeaderPrefixCache.noAnswer }
+                        sameName: Bool, nameSlot: Int) {
+        if !sameName {
+            heldSlot = nameSlot
+            nameAnswer = nameSlot >= 0 ? names.answer(at: nameSlot) : HeaderPrefixCache.noAnswer
+        }
         words = (ByteLanes.load(pointer), ByteLanes.load(pointer + 8), ByteLanes.load(pointer + 16),
                  ByteLanes.load(pointer + 24), ByteLanes.load(pointer + 32))
         self.hostLength = hostLength
