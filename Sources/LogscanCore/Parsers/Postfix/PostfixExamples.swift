@@ -58,6 +58,13 @@ extension PostfixParser {
                    .postscreenBareNewline, ip: "203.0.113.17"),
             .event("Nov 27 04:50:39 mx1 postfix/postscreen[900]: CONNECT from [203.0.113.17]:51234 to [192.0.2.25]:25",
                    .noise, ip: "203.0.113.17"),
+            .event("Nov 27 04:50:39 mx1 postfix/postscreen[900]: PASS OLD [203.0.113.18]:51234", .noise, ip: "203.0.113.18"),
+            // Read before the queue-id test, postscreen's words must leave a queue id that starts with their letter.
+            .event("Nov 27 08:00:04 mx1 postfix/qmgr[800]: C4F2A1B3D5: removed", .removed),
+            .event("Nov 27 08:00:04 mx1 postfix/qmgr[800]: DA5B21E0F2: from=<alice@example.org>, size=4231, nrcpt=1 (queue active)",
+                   .received),
+            .event("Nov 27 08:00:04 mx1 postfix/qmgr[800]: PQ4x1Z2yJz5vBx: removed", .removed),
+            .unmatched("Nov 27 04:50:39 mx1 postfix/postscreen[900]: PREGREET 11 after 0.07 from somewhere"),
             // Rejects: the reason decides the class; the address comes from `from H[IP]`.
             .event("Nov 27 04:51:00 mx1 postfix/smtpd[2201]: NOQUEUE: reject: RCPT from unknown[203.0.113.20]: 454 4.7.1 <x@victim.example>: Relay access denied; from=<spam@example.net> to=<x@victim.example> proto=ESMTP helo=<WIN-1>",
                    .reject, ip: "203.0.113.20"),
