@@ -44,10 +44,10 @@ import Testing
         #expect(table.keys == firstSeen)
     }
 
-    /// `NameTable.same` (one or two words in place up to 16 bytes) answers as `Bytes.equals` (`memcmp`) for
-    /// every length up to 24 and a difference at every position, or none.
+    /// `NameTable.same` (one, two or four words in place up to 32 bytes) answers as `Bytes.equals` (`memcmp`)
+    /// for every length up to 40 and a difference at every position, or none.
     @Test func nameTableSameIsBytesEquals() {
-        for length in 0...24 {
+        for length in 0...40 {
             let name = (0..<length).map { UInt8(ascii: "a") + UInt8($0 % 26) }
             var others = [name, name + [0], Array(name.dropLast())]
             for position in 0..<length {
