@@ -112,11 +112,12 @@ struct JSONMembers {
         try JSONMembers.object(json, depth: depth + 1, body)
     }
 
-    /// A member whose value is an array of objects, element `i` filled by `body(i, &members)`.
-    mutating func objects(_ name: StaticString, count: Int, _ body: (Int, inout JSONMembers) throws -> Void) rethrows {
+    /// A member whose value is an array of objects, one for each element, filled by `body(element, &members)`.
+    mutating func objects<Element>(_ name: StaticString, _ elements: [Element],
+                                   _ body: (Element, inout JSONMembers) throws -> Void) rethrows {
         key(name)
-        try JSONMembers.array(json, count: count, depth: depth + 1) { index, depth in
-            try JSONMembers.object(json, depth: depth) { try body(index, &$0) }
+        try JSONMembers.array(json, count: elements.count, depth: depth + 1) { index, depth in
+            try JSONMembers.object(json, depth: depth) { try body(elements[index], &$0) }
         }
     }
 }

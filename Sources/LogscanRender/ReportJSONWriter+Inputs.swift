@@ -22,15 +22,13 @@ extension ReportJSONWriter {
     }
 
     func inputs(_ inputs: Report.Inputs, into members: inout JSONMembers) {
-        members.objects("files", count: inputs.files.count) { index, file in self.file(inputs.files[index], into: &file) }
-        members.objects("skipped", count: inputs.skipped.count) { index, entry in
-            let skipped = inputs.skipped[index]
+        members.objects("files", inputs.files) { file, members in self.file(file, into: &members) }
+        members.objects("skipped", inputs.skipped) { skipped, entry in
             entry.instant("modified", skipped.modified)
             entry.string("path", skipped.path)
             entry.string("reason", skipped.reason)
         }
-        members.objects("stale", count: inputs.stale.count) { index, entry in
-            let stale = inputs.stale[index]
+        members.objects("stale", inputs.stale) { stale, entry in
             entry.instant("lastLine", stale.lastLine)
             entry.instant("lastWritten", stale.lastWritten)
             entry.string("path", stale.path)

@@ -21,24 +21,17 @@ struct ReportJSONWriter {
 
     func write(_ report: Report) {
         JSONMembers.object(json, depth: 0) { members in
-            members.objects("alerts", count: report.alerts.count) { index, alert in self.alert(report.alerts[index], into: &alert) }
+            members.objects("alerts", report.alerts) { alert, members in self.alert(alert, into: &members) }
             members.object("covered") { covered in
                 covered.instantOrNull("since", report.covered.since)
                 covered.instantOrNull("until", report.covered.until)
             }
             members.instant("generatedAt", report.generatedAt)
             members.object("inputs") { inputs(report.inputs, into: &$0) }
-            members.object("offenders") { table in
-                table.integer("more", report.offenders.more)
-                let rows = report.offenders.rows
-                table.objects("rows", count: rows.count) { index, row in offender(rows[index], into: &row) }
-            }
+            table("offenders", report.offenders, into: &members, row: offender)
             range(report.range, into: &members)
             members.string("schema", report.schema)
-            let services = report.services
-            members.objects("services", count: services.count) { index, section in
-                service(services[index], into: &section)
-            }
+            members.objects("services", report.services) { section, members in service(section, into: &members) }
             members.object("untaggedUnmatched") { unmatched(report.untaggedUnmatched, into: &$0) }
         }
     }
@@ -46,9 +39,9 @@ struct ReportJSONWriter {
     private func offender(_ row: Report.OffenderRow, into members: inout JSONMembers) {
         members.integer("attempts", row.attempts)
         members.string("ip", row.ip)
-        members.objects("services", count: row.services.count) { index, share in
-            share.integer("attempts", row.services[index].attempts)
-            share.string("service", row.services[index].service.rawValue)
+        members.objects("services", row.services) { share, members in
+            members.integer("attempts", share.attempts)
+            members.string("service", share.service.rawValue)
         }
     }
 
@@ -89,8 +82,7 @@ struct ReportJSONWriter {
             members.instant("last", row.last)
         }
         members.integer("probes", section.probes)
-        members.objects("problems", count: section.problems.count) { index, problem in
-            let row = section.problems[index]
+        members.objects("problems", section.problems) { row, problem in
             problem.integer("count", row.count)
             problem.string("level", row.level)
             problem.strings("samples", row.samples)
@@ -109,9 +101,7 @@ struct ReportJSONWriter {
     }
 
     private func rejects(_ section: Report.RejectSection, into members: inout JSONMembers) {
-        members.objects("classes", count: section.classes.count) { index, row in
-            namedCount(section.classes[index], into: &row)
-        }
+        members.objects("classes", section.classes, namedCount)
         table("lists", section.lists, into: &members, row: namedCount)
         table("sources", section.sources, into: &members, row: namedCount)
         members.integer("total", section.total)
@@ -125,8 +115,7 @@ struct ReportJSONWriter {
     private func traffic(_ section: Report.TrafficSection, into members: inout JSONMembers) {
         members.integer("bounced", section.bounced)
         table("bounces", section.bounces, into: &members, row: reason)
-        members.objects("days", count: section.days.count) { index, day in
-            let row = section.days[index]
+        members.objects("days", section.days) { row, day in
             day.integer("bounced", row.bounced)
             day.string("date", row.date)
             day.integer("deferred", row.deferred)
@@ -152,8 +141,7 @@ struct ReportJSONWriter {
 
     private func unmatched(_ section: Report.UnmatchedSection, into members: inout JSONMembers) {
         members.integer("count", section.count)
-        members.objects("programs", count: section.programs.count) { index, entry in
-            let program = section.programs[index]
+        members.objects("programs", section.programs) { program, entry in
             entry.integer("count", program.count)
             entry.string("program", program.program)
             entry.strings("samples", program.samples)
@@ -165,7 +153,7 @@ struct ReportJSONWriter {
                             row: (Row, inout JSONMembers) -> Void) {
         members.object(name) { members in
             members.integer("more", table.more)
-            members.objects("rows", count: table.rows.count) { index, object in row(table.rows[index], &object) }
+            members.objects("rows", table.rows, row)
         }
     }
 }
