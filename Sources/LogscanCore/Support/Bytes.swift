@@ -51,12 +51,20 @@ public struct Bytes: @unchecked Sendable {
 
     // MARK: comparison with literals
     // Always inlined: the literal's length is then a constant, and the compiler compares with a load or
-    // two instead of calling memcmp.
+    // two instead of calling memcmp. It does so for at most 32 bytes and calls `bcmp` above that, so a longer
+    // literal is compared as its first 32 bytes and the rest (`sameBytes`), each in registers.
 
     @inlinable @inline(__always)
     public func hasPrefix(_ literal: StaticString) -> Bool {
         let n = literal.utf8CodeUnitCount
-        return n <= count && memcmp(base, literal.utf8Start, n) == 0
+        return n <= count && Bytes.sameBytes(base, literal.utf8Start, n)
+    }
+
+    /// Whether the `n` bytes at `a` and `b` are the same, `n` a constant after inlining: in pieces of at most
+    /// 32 bytes, which the compiler compares in registers rather than by a `bcmp` call.
+    @inlinable @inline(__always)
+    static func sameBytes(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        n <= 32 ? memcmp(a, b, n) == 0 : memcmp(a, b, 32) == 0 && memcmp(a + 32, b + 32, n - 32) == 0
     }
 
     /// The literal's length when the bytes start with it: where the rest of the message begins.
@@ -74,7 +82,7 @@ public struct Bytes: @unchecked Sendable {
     @inlinable @inline(__always)
     public func hasSuffix(_ literal: StaticString) -> Bool {
         let n = literal.utf8CodeUnitCount
-        return n <= count && memcmp(base + (count - n), literal.utf8Start, n) == 0
+        return n <= count && Bytes.sameBytes(base + (count - n), literal.utf8Start, n)
     }
 
     @inlinable

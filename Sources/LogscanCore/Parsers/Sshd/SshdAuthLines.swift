@@ -69,10 +69,7 @@ enum SshdAuthLines {
 
     /// `maximum authentication attempts exceeded for [invalid user ]U from H port P ssh2`
     static func maxAttempts(_ text: Bytes, into parsed: inout ParsedMessage) -> Bool {
-        // Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.
-        guard text.hasPrefix("maximum authentication attempts"), text.suffix(from: 31).hasPrefix(" exceeded for ") else {
-            return false
-        }
+        guard text.hasPrefix("maximum authentication attempts exceeded for ") else { return false }
         let prefix = 45
         let tail = MessageFields.dropping(" ssh2", from: text).0
         guard let (peer, start) = MessageFields.trailingPeer(tail, portRequired: true),

@@ -17,10 +17,8 @@ enum SshdPamLines {
                     ?? wording.lengthOfPrefix("uthentication error for ") else { return false }
             (kind, wordingLength) = (.pamAuthFailure, length)
         case UInt8(ascii: "u"):
-            // The long wording in two compares: a literal of over 32 bytes is compared by a call to `bcmp`.
-            let linux = wording.hasPrefix("ser not known to the underlying ")
-                && wording.suffix(from: 32).hasPrefix("authentication module for ")
-            guard let length = linux ? 58 : wording.lengthOfPrefix("nknown user for ") else { return false }
+            guard let length = wording.lengthOfPrefix("ser not known to the underlying authentication module for ")
+                    ?? wording.lengthOfPrefix("nknown user for ") else { return false }
             (kind, wordingLength) = (.pamUserUnknown, length)
         default:
             return false
@@ -74,10 +72,9 @@ enum SshdPamLines {
     /// How much of a record is fixed words, which hold no ` rhost=`: the `length` its caller matched, and the
     /// words pam_unix writes next for sshd (` logname= uid=0 euid=0 tty=ssh ruser=`) when they follow, so the
     /// search for ` rhost=` starts right at it rather than stopping at the `h` of `ssh` first.
-    /// (Two compares: a literal of over 32 bytes is compared by a call to `bcmp`, not in registers.)
     @inline(__always)
     static func fixedWords(_ record: Bytes, upTo length: Int) -> Int {
         let rest = record.suffix(from: length)
-        return rest.hasPrefix(" logname= uid=0 euid=0 tty=ssh") && rest.suffix(from: 30).hasPrefix(" ruser=") ? length + 37 : length
+        return rest.hasPrefix(" logname= uid=0 euid=0 tty=ssh ruser=") ? length + 37 : length
     }
 }

@@ -166,11 +166,10 @@ enum SshdProbeLines {
         return (peer, start, colon)
     }
 
-    /// Whether `text` ends with `: Too many authentication failures` (34 bytes), in two compares: a literal
-    /// of over 32 bytes is compared by a call to `bcmp`, not in registers.
+    /// Whether `text` ends with `: Too many authentication failures`.
     @inline(__always)
     static func endsWithTooManyFailures(_ text: Bytes) -> Bool {
-        text.hasSuffix(" authentication failures") && text.dropLast(24).hasSuffix(": Too many")
+        text.hasSuffix(": Too many authentication failures")
     }
 
     /// `peerBeforePortColon` by searching back for each ` port ` in turn.
