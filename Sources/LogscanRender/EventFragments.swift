@@ -24,44 +24,87 @@ struct EventFragments: @unchecked Sendable {
     /// The fragment of an unmatched line, whose program a parser claims (`service`) or not.
     static func unmatchedIndex(service: Service?) -> Int { eventCount + (service.map { $0.index + 1 } ?? 0) }
 
-    /// Every fragment's bytes, back to back; `spans[i]` is where fragment `i` starts and ends.
+    /// Every fragment's bytes, back to back; fragment `i` is `bytes[spans[2 * i] ..< spans[2 * i + 1]]` (an
+    /// unused kind slot is empty).
     private let bytes: UnsafePointer<UInt8>
     private let spans: UnsafePointer<Int>
 
     /// Made once, at first use, and only read after: safe to share between threads.
     static let shared = EventFragments()
 
+    /// Writes the fragments' bytes one piece after the other (no `String` per fragment: built from
+    /// interpolated strings, the table cost `events` 5.6 M instructions a run; bench/RESULTS.md, round seven,
+    /// start-up).
     private init() {
         precondition(EventKind.allCases.count <= Self.kindSlots, "EventFragments.kindSlots is too small")
-        var texts = [String](repeating: "", count: Self.eventCount + Service.allCases.count + 1)
+        var table = Table(count: Self.eventCount + Service.allCases.count + 1)
         for service in Service.allCases {
+            let serviceName = Array(service.rawValue.utf8)
             for kind in EventKind.allCases {
+                let kindName = Array(kind.rawValue.utf8)
                 for variant in 0..<Self.variants {
-                    let suffix = ["", ".same_attempt", ".after_attempt"][variant]
                     for failure in [false, true] {
-                        texts[Self.index(service: service, kind: kind, variant: variant, failure: failure)] =
-                            ",\"service\":\"\(service.rawValue)\",\"kind\":\"\(kind.rawValue)\(suffix)\",\"failure\":\(failure),\"ip\":"
+                        table.begin(Self.index(service: service, kind: kind, variant: variant, failure: failure))
+                        table.append(",\"service\":\"")
+                        table.append(serviceName)
+                        table.append("\",\"kind\":\"")
+                        table.append(kindName)
+                        table.append(Self.suffixes[variant])
+                        table.append("\",\"failure\":")
+                        table.append(failure ? "true" : "false")
+                        table.append(",\"ip\":")
                     }
                 }
             }
         }
         for service in [nil] + Service.allCases.map(Optional.some) {
-            let name = service.map { "\"\($0.rawValue)\"" } ?? "null"
-            texts[Self.unmatchedIndex(service: service)] =
-                ",\"service\":\(name),\"kind\":\"unmatched\",\"failure\":false,\"ip\":null,\"user\":null,\"count\":"
+            table.begin(Self.unmatchedIndex(service: service))
+            table.append(",\"service\":")
+            if let service {
+                table.append("\"")
+                table.append(Array(service.rawValue.utf8))
+                table.append("\"")
+            } else {
+                table.append("null")
+            }
+            table.append(",\"kind\":\"unmatched\",\"failure\":false,\"ip\":null,\"user\":null,\"count\":")
         }
-        precondition(texts.allSatisfy { $0.utf8.count <= Self.longest })
-        let all = texts.flatMap { Array($0.utf8) }
-        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: all.count)
-        bytes.initialize(from: all, count: all.count)
-        let spans = UnsafeMutablePointer<Int>.allocate(capacity: texts.count + 1)
-        var offset = 0
-        for (i, text) in texts.enumerated() {
-            spans[i] = offset
-            offset += text.utf8.count
+        (bytes, spans) = (UnsafePointer(table.bytes), UnsafePointer(table.spans))
+    }
+
+    /// How each verdict variant words the kind.
+    private static let suffixes: [StaticString] = ["", ".same_attempt", ".after_attempt"]
+
+    /// The fragments as they are written: room for each to be the longest, and where each starts and ends.
+    private struct Table {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let spans: UnsafeMutablePointer<Int>
+        /// The fragment being written, and the end of the bytes written.
+        var current = 0, written = 0
+
+        init(count: Int) {
+            bytes = .allocate(capacity: count * EventFragments.longest)
+            spans = .allocate(capacity: 2 * count)
+            spans.initialize(repeating: 0, count: 2 * count)
         }
-        spans[texts.count] = offset
-        (self.bytes, self.spans) = (UnsafePointer(bytes), UnsafePointer(spans))
+
+        mutating func begin(_ index: Int) {
+            current = index
+            (spans[2 * index], spans[2 * index + 1]) = (written, written)
+        }
+
+        mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+            precondition(written + piece.count - spans[2 * current] <= EventFragments.longest, "a fragment is too long")
+            (bytes + written).initialize(from: piece.baseAddress!, count: piece.count)
+            written += piece.count
+            spans[2 * current + 1] = written
+        }
+
+        mutating func append(_ literal: StaticString) {
+            append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        mutating func append(_ name: [UInt8]) { name.withUnsafeBufferPointer { append($0) } }
     }
 
     /// The longest fragment's length, for reserving room.
@@ -70,7 +113,7 @@ struct EventFragments: @unchecked Sendable {
     /// Copies fragment `index` to `out`.
     @inline(__always)
     func copy(_ index: Int, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        let start = spans[index], count = spans[index + 1] - start
+        let start = spans[2 * index], count = spans[2 * index + 1] - start
         memcpy(out, bytes + start, count)
         return out + count
     }
