@@ -43,15 +43,18 @@ struct BanCommand: ParsableCommand {
             unreadable or damaged (the script is still printed from everything that could be read).
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case sh, json }
+    enum Format: String, ArgumentChoices {
+        case sh, json
+        static let choices: [Format] = [.sh, .json]
+    }
 
     @OptionGroup var input: InputOptions
 
     @Option(help: "Firewall: iptables (IPv4 and ip6tables for IPv6), nft or ipset.")
-    var backend: BackendName = .iptables
+    var backend = BackendChoice(.iptables)
 
     @Option(help: "Failed attempts within the window that get an address banned.")
-    var threshold = 5
+    var threshold: WholeNumber = 5
 
     @Option(help: ArgumentHelp("Sliding window on log time: 90s, 10m, 1h, 1d.", valueName: "duration"))
     var window = "10m"
@@ -77,13 +80,13 @@ struct BanCommand: ParsableCommand {
     var allowFile: [String] = []
 
     @Option(help: ArgumentHelp("Ban an IPv4 /N once --prefix-min of its addresses qualify (16-32; 32: single addresses).", valueName: "N"))
-    var v4Prefix = 32
+    var v4Prefix: WholeNumber = 32
 
     @Option(help: ArgumentHelp("Addresses of one IPv4 prefix that must qualify before the prefix is banned.", valueName: "N"))
-    var prefixMin = 3
+    var prefixMin: WholeNumber = 3
 
     @Option(help: ArgumentHelp("Ban this IPv6 prefix of an offender (32-128; 128: the address alone).", valueName: "N"))
-    var v6Prefix = 64
+    var v6Prefix: WholeNumber = 64
 
     @Option(help: ArgumentHelp("nft and ipset: the kernel removes each ban after this long (1h, 1d, 1w).", valueName: "duration"))
     var expire: String?
@@ -98,11 +101,11 @@ struct BanCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard (1...1_000_000).contains(threshold) else { throw ValidationError("--threshold must be 1 to 1000000") }
-        guard (16...32).contains(v4Prefix) else { throw ValidationError("--v4-prefix must be 16 to 32") }
-        guard (32...128).contains(v6Prefix) else { throw ValidationError("--v6-prefix must be 32 to 128") }
-        guard prefixMin >= 1 else { throw ValidationError("--prefix-min must be 1 or more") }
-        if expire != nil && !backend.supportsExpiry {
+        guard (1...1_000_000).contains(threshold.value) else { throw ValidationError("--threshold must be 1 to 1000000") }
+        guard (16...32).contains(v4Prefix.value) else { throw ValidationError("--v4-prefix must be 16 to 32") }
+        guard (32...128).contains(v6Prefix.value) else { throw ValidationError("--v6-prefix must be 32 to 128") }
+        guard prefixMin.value >= 1 else { throw ValidationError("--prefix-min must be 1 or more") }
+        if expire != nil && !backend.name.supportsExpiry {
             throw ValidationError("--expire needs --backend nft or ipset (iptables rules have no timeout)")
         }
         _ = try policy()
@@ -110,7 +113,7 @@ struct BanCommand: ParsableCommand {
 
     func policy() throws -> BanPolicy {
         var policy = BanPolicy()
-        policy.threshold = threshold
+        policy.threshold = threshold.value
         guard let seconds = TimeSpec.duration(window), seconds > 0 else {
             throw ValidationError("--window \(window): give a duration such as 90s, 10m, 1h or 1d")
         }
@@ -125,9 +128,9 @@ struct BanCommand: ParsableCommand {
         policy.includeProbes = includeProbes
         policy.includeRejects = includeRejects
         policy.banLoggedIn = banLoggedIn
-        policy.v4Prefix = v4Prefix
-        policy.prefixMinimum = prefixMin
-        policy.v6Prefix = v6Prefix
+        policy.v4Prefix = v4Prefix.value
+        policy.prefixMinimum = prefixMin.value
+        policy.v6Prefix = v6Prefix.value
         return policy
     }
 
@@ -151,7 +154,7 @@ struct BanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let script = BanScript(backend: backend.backend, zone: input.zone, generatedBy: "logscan \(Logscan.version)")
+        let script = BanScript(backend: backend.name.backend, zone: input.zone, generatedBy: "logscan \(Logscan.version)")
         let output = OutputBuffer()
         if flush {
             output.append(string: script.renderFlush())
@@ -189,5 +192,3 @@ struct BanCommand: ParsableCommand {
         return (1, bytes)
     }
 }
-
-extension BackendName: ExpressibleByArgument {}

@@ -17,13 +17,13 @@ struct MonitoringOptions: ParsableArguments {
 
     @Option(name: .customLong("trust-min-failures"), help: ArgumentHelp(
         "Failed attempts before a login from a --trust network that make a compromise alert.", valueName: "n"))
-    var trustMinFailures: Int = TrustPolicy.defaultMinimumFailures
+    var trustMinFailures = WholeNumber(TrustPolicy.defaultMinimumFailures)
 
     func validate() throws {
-        guard trustMinFailures >= 1 else { throw ValidationError("--trust-min-failures must be 1 or more") }
+        guard trustMinFailures.value >= 1 else { throw ValidationError("--trust-min-failures must be 1 or more") }
     }
 
-    var trustPolicy: TrustPolicy { TrustPolicy(networks: trust, minimumFailures: trustMinFailures) }
+    var trustPolicy: TrustPolicy { TrustPolicy(networks: trust, minimumFailures: trustMinFailures.value) }
 
     /// The first `--fail-on` condition the report meets, in words (for stderr), or nil.
     func conditionMet(_ report: Report) -> String? {

@@ -5,7 +5,10 @@ import LogscanRender
 
 /// How the text and HTML reports look: detail level, width, characters and templates.
 struct RenderOptionGroup: ParsableArguments {
-    enum Detail: String, ExpressibleByArgument, CaseIterable { case low, med, high }
+    enum Detail: String, ArgumentChoices {
+        case low, med, high
+        static let choices: [Detail] = [.low, .med, .high]
+    }
 
     @Option(help: ArgumentHelp(
         "low: alerts, totals per service and the top 5 offenders; med: the usual tables; high: adds the users tried per IP, the unmatched samples and the offenders of a single service.",

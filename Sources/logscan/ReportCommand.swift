@@ -10,8 +10,15 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", _superCommandName: DirectParse.rootName,
         abstract: "Print the report (the default command).")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, html, json, email }
-    enum Color: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+    enum Format: String, ArgumentChoices {
+        case text, html, json, email
+        static let choices: [Format] = [.text, .html, .json, .email]
+    }
+
+    enum Color: String, ArgumentChoices {
+        case auto, always, never
+        static let choices: [Color] = [.auto, .always, .never]
+    }
 
     @OptionGroup var input: InputOptions
     @OptionGroup var services: ServiceFilter
@@ -21,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     var format: Format = .text
 
     @Option(parsing: .unconditional, help: "Rows per table; 0 shows every row.")
-    var top: Int = 10
+    var top: WholeNumber = 10
 
     @Option(help: "Colour: auto (only on a terminal), always or never.")
     var color: Color = .auto
@@ -34,7 +41,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         try StandardInputCheck.validate(paths: input.paths)
-        guard top >= 0 else { throw ValidationError("--top must be 0 (all rows) or more") }
+        guard top.value >= 0 else { throw ValidationError("--top must be 0 (all rows) or more") }
         try mail.validate(emailFormat: format == .email)
     }
 
@@ -49,7 +56,7 @@ struct ReportCommand: ParsableCommand {
         let (aggregate, run) = scanner.aggregate(plan)
         progress.finish()
         Diagnostics.warn(run)
-        var builder = ReportBuilder(top: top, zone: input.zone)
+        var builder = ReportBuilder(top: top.value, zone: input.zone)
         builder.trust = monitoring.trustPolicy
         builder.streamsRows = true
         let report = builder.build(aggregate, run: run, generatedAt: now)
