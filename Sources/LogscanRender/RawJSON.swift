@@ -23,14 +23,24 @@ struct RawJSON: @unchecked Sendable {
         let octets = UnsafeMutablePointer<UInt32>.allocate(capacity: 256)
         for byte in 0..<256 {
             plain[byte] = byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C ? 1 : 0
-            let digits = Array(String(byte).utf8)
-            var word = UInt32(digits.count) << 24
-            for (k, digit) in digits.enumerated() { word |= UInt32(digit) << (8 * k) }
-            octets[byte] = word
+            octets[byte] = Self.octetWord(byte)
         }
         let pairs = UnsafeMutablePointer<UInt16>.allocate(capacity: 100)
         for n in 0..<100 { pairs[n] = UInt16(48 + n / 10) | UInt16(48 + n % 10) << 8 }
         (plainBytes, self.octets, digitPairs) = (UnsafePointer(plain), UnsafePointer(octets), UnsafePointer(pairs))
+    }
+
+    /// `byte`'s decimal digits in ASCII, the first in the lowest byte, and their count in the top byte (by
+    /// arithmetic: a `String` per number made the table cost `events` 0.18 M instructions a run).
+    private static func octetWord(_ byte: Int) -> UInt32 {
+        var word: UInt32 = 0, count: UInt32 = 0
+        var divisor = byte >= 100 ? 100 : byte >= 10 ? 10 : 1
+        while divisor > 0 {
+            word |= UInt32(48 + byte / divisor % 10) << (8 * count)
+            count += 1
+            divisor /= 10
+        }
+        return word | count << 24
     }
 
     @inline(__always)
