@@ -45,7 +45,7 @@ public struct DovecotParser: ServiceParser {
             if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
             if text.hasPrefix("auth") { return DovecotAuthLines.parse(text, into: &parsed) }
-            if let colon = text.firstRange(of: ": ", anchor: 0) {
+            if let colon = DovecotParser.processNameEnd(text) {
                 process = text.prefix(colon)
                 text = DovecotParser.droppingLevel(text.suffix(from: colon + 2))
             }
@@ -64,8 +64,20 @@ public struct DovecotParser: ServiceParser {
         return DovecotNoise.parse(text, process: process, into: &parsed)
     }
 
+    /// Where the process name before the first `: ` ends. The login processes of IMAP and POP3 (most of a
+    /// mail log's Dovecot lines) are compared as literals first: their `: ` is 10 bytes in, where a `memchr`
+    /// call and its set-up cost about 35 instructions.
+    @inline(__always)
+    static func processNameEnd(_ text: Bytes) -> Int? {
+        if text.hasPrefix("imap-login: ") || text.hasPrefix("pop3-login: ") { return 10 }
+        return text.firstRange(of: ": ", anchor: 0)
+    }
+
     /// Dovecot's own log files put `Info: `, `Warning: `, `Error: `, `Fatal: ` or `Debug: ` first (told
     /// apart by their first letter).
+    /// Always inlined: it is called up to twice a line and usually answers at the first byte; the call cost
+    /// more than that (`bench/callgrind`, mail cut: 0.70 M instructions in 35,998 calls).
+    @inline(__always)
     static func droppingLevel(_ text: Bytes) -> Bytes {
         let level: Bytes?
         switch text.first {
