@@ -43,15 +43,15 @@ enum DovecotAuthLines {
     }
 
     /// Where a leading `name: ` or `name(id): ` ends: a lower-case name, and an id without a comma, a
-    /// parenthesis or a space. The usual tag, `auth: `, is compared as a literal first: the scan costs
-    /// about 10 instructions a byte.
+    /// parenthesis or a space. The usual tags' names, `auth: ` and `auth-worker(`, are compared as literals
+    /// first: the scan costs about 10 instructions a byte.
     static func processTagEnd(_ text: Bytes) -> Int? {
-        text.hasPrefix("auth: ") ? 6 : scannedTagEnd(text)
+        text.hasPrefix("auth: ") ? 6 : scannedTagEnd(text, nameEnd: text.hasPrefix("auth-worker(") ? 11 : 0)
     }
 
-    /// `processTagEnd` read byte by byte.
-    static func scannedTagEnd(_ text: Bytes) -> Int? {
-        var i = 0
+    /// `processTagEnd` read byte by byte, the name's scan from `nameEnd` (where the caller saw it go on).
+    static func scannedTagEnd(_ text: Bytes, nameEnd: Int = 0) -> Int? {
+        var i = nameEnd
         while i < text.count, (text[i] &- UInt8(ascii: "a") < 26 || text[i] == UInt8(ascii: "-")) { i += 1 }
         guard i > 0 else { return nil }
         if i < text.count && text[i] == UInt8(ascii: "(") {

@@ -116,7 +116,10 @@ enum DovecotLoginLines {
     /// right: the last `rip=` that `, lip=` follows (everything after it is Dovecot's own). Without `lip`
     /// (a `login_log_format_elements` that leaves it out, or no local address), `rip` ends the line or
     /// Dovecot's own `, TLS`, `, secured`, `, session=<…>` follow it: then only the very last `rip=` of the
-    /// line is taken, since the user name comes before it.
+    /// line is taken, since the user name comes before it. Always inlined into `parse`, its one caller: the
+    /// call and the fields returned through memory cost about 40 instructions a login line (`bench/callgrind`,
+    /// mail cut: `DovecotLoginLines.parse` 4.34 M -> 3.98 M in 8,396 calls).
+    @inline(__always)
     static func fields(_ text: Bytes) -> Fields? {
         guard let (ripAt, ip) = remoteAddress(text, followedBy: { $0.hasPrefix(", lip=") }, walkingBack: true)
                 ?? remoteAddress(text, followedBy: { _ in true }, walkingBack: false) else { return nil }

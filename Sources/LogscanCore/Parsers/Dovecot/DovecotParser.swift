@@ -32,14 +32,7 @@ public struct DovecotParser: ServiceParser {
     static func read(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
         var text = DovecotParser.droppingLevel(message)
         var process = program
-        if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
-            return DovecotAuthLines.parse(text, into: &parsed)
-        }
-        if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
-            // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
-            let whole = Bytes(base: program.base, count: message.base + message.count - program.base)
-            return DovecotAuthLines.parse(whole, into: &parsed)
-        }
+        // The usual tag, `dovecot`, is tested first.
         if program.equals("dovecot") {
             // Dovecot's own `dovecot: ` prefix inside a syslog line tagged `dovecot:` as well.
             if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
@@ -49,6 +42,12 @@ public struct DovecotParser: ServiceParser {
                 process = text.prefix(colon)
                 text = DovecotParser.droppingLevel(text.suffix(from: colon + 2))
             }
+        } else if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
+            return DovecotAuthLines.parse(text, into: &parsed)
+        } else if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
+            // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
+            let whole = Bytes(base: program.base, count: message.base + message.count - program.base)
+            return DovecotAuthLines.parse(whole, into: &parsed)
         }
         if process.hasSuffix("-login") {
             return DovecotLoginLines.parse(text, protocolName: process.dropLast(6), into: &parsed)
