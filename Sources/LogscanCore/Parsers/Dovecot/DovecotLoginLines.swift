@@ -75,7 +75,6 @@ enum DovecotLoginLines {
         }
 
         /// Where `(auth failed, ` opens when the verdict starts with one of Dovecot's usual wordings.
-        @inline(__always)
         static func usualFailureOpen(_ verdict: Bytes) -> Int? {
             if verdict.hasPrefix("Disconnected (auth failed, ") { return 13 }
             if verdict.hasPrefix("Aborted login (auth failed, ") { return 14 }

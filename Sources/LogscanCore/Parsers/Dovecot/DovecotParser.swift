@@ -65,7 +65,8 @@ public struct DovecotParser: ServiceParser {
 
     /// Where the process name before the first `: ` ends. The login processes of IMAP and POP3 (most of a
     /// mail log's Dovecot lines) are compared as literals first: their `: ` is 10 bytes in, where a `memchr`
-    /// call and its set-up cost about 35 instructions.
+    /// call and its set-up cost about 35 instructions. Always inlined: without it `DovecotParser.read` took
+    /// 10.13 M instructions on the mail cut instead of 9.91 M (`bench/callgrind`, 21,222 calls).
     @inline(__always)
     static func processNameEnd(_ text: Bytes) -> Int? {
         if text.hasPrefix("imap-login: ") || text.hasPrefix("pop3-login: ") { return 10 }
