@@ -92,4 +92,14 @@ import Testing
             #expect(DovecotLoginLines.VerdictMarks(view) == DovecotLoginLines.VerdictMarks(searching: view), "\(text)")
         }
     }
+
+    /// A delivery's usual `saved mail to INBOX` compared at the line's end, against the search for the words.
+    @Test func deliveredAgreesWithTheSearch() {
+        let heads = ["msgid=<a@b>: ", "msgid=<saved mail to INBOX>: ", "", "x"]
+        let verbs = ["saved mail to ", "saved mail to", "stored mail into mailbox ", "saved mail ", "Saved mail to ", ""]
+        let boxes = ["INBOX", "'INBOX'", "INBOX ", "Archive", "", "NBOX"]
+        expectAgreement(heads, verbs, boxes, usualAtLeast: 4, usual: { $0.hasSuffix("saved mail to INBOX") }) { text, view in
+            #expect(DovecotParser.delivered(view) == DovecotParser.searchedDelivered(view), "\(text)")
+        }
+    }
 }

@@ -54,13 +54,22 @@ public struct DovecotParser: ServiceParser {
         }
         if process.hasPrefix("lmtp(") || process.hasPrefix("lda(") || program.equals("dovecot-lda")
             || program.equals("deliver") {
-            // Searched for by their `v` and `x`, rarer in these lines than their first letter.
-            let saved = text.firstRange(of: "saved mail to ", anchor: 2) != nil
-                || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
-            parsed = ParsedMessage(saved ? .mailDelivered : .noise)
+            parsed = ParsedMessage(DovecotParser.delivered(text) ? .mailDelivered : .noise)
             return true
         }
         return DovecotNoise.parse(text, process: process, into: &parsed)
+    }
+
+    /// Whether a delivery agent's line says it saved the mail. The usual `saved mail to INBOX` ends the line
+    /// and is compared there first: the search costs a `memchr` call and its set-up (~35 instructions).
+    static func delivered(_ text: Bytes) -> Bool {
+        text.hasSuffix("saved mail to INBOX") || searchedDelivered(text)
+    }
+
+    /// `delivered` searched for: `saved mail to ` and `stored mail into mailbox ` by their `v` and `x`,
+    /// rarer in these lines than their first letter.
+    static func searchedDelivered(_ text: Bytes) -> Bool {
+        text.firstRange(of: "saved mail to ", anchor: 2) != nil || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
     }
 
     /// Where the process name before the first `: ` ends. The login processes of IMAP and POP3 (most of a
