@@ -32,40 +32,61 @@ public struct DovecotParser: ServiceParser {
     static func read(_ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
         var text = DovecotParser.droppingLevel(message)
         var process = program
-        if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
-            return DovecotAuthLines.parse(text, into: &parsed)
-        }
-        if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
-            // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
-            let whole = Bytes(base: program.base, count: message.base + message.count - program.base)
-            return DovecotAuthLines.parse(whole, into: &parsed)
-        }
+        // The usual tag, `dovecot`, is tested first.
         if program.equals("dovecot") {
             // Dovecot's own `dovecot: ` prefix inside a syslog line tagged `dovecot:` as well.
             if let inner = text.after("dovecot: ") { text = DovecotParser.droppingLevel(inner) }
             // The auth process's tag may carry the client's user name (2.4), so it is not split off here.
             if text.hasPrefix("auth") { return DovecotAuthLines.parse(text, into: &parsed) }
-            if let colon = text.firstRange(of: ": ", anchor: 0) {
+            if let colon = DovecotParser.processNameEnd(text) {
                 process = text.prefix(colon)
                 text = DovecotParser.droppingLevel(text.suffix(from: colon + 2))
             }
+        } else if program.equals("auth") || program.equals("auth-worker") || program.equals("dovecot-auth") {
+            return DovecotAuthLines.parse(text, into: &parsed)
+        } else if program.hasPrefix("auth(") || program.hasPrefix("auth-worker(") {
+            // A tag-less 2.4 log line: `auth(U,IP,sasl:plain)<session>: …` was read as the tag.
+            let whole = Bytes(base: program.base, count: message.base + message.count - program.base)
+            return DovecotAuthLines.parse(whole, into: &parsed)
         }
         if process.hasSuffix("-login") {
             return DovecotLoginLines.parse(text, protocolName: process.dropLast(6), into: &parsed)
         }
         if process.hasPrefix("lmtp(") || process.hasPrefix("lda(") || program.equals("dovecot-lda")
             || program.equals("deliver") {
-            // Searched for by their `v` and `x`, rarer in these lines than their first letter.
-            let saved = text.firstRange(of: "saved mail to ", anchor: 2) != nil
-                || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
-            parsed = ParsedMessage(saved ? .mailDelivered : .noise)
+            parsed = ParsedMessage(DovecotParser.delivered(text) ? .mailDelivered : .noise)
             return true
         }
         return DovecotNoise.parse(text, process: process, into: &parsed)
     }
 
+    /// Whether a delivery agent's line says it saved the mail. The usual `saved mail to INBOX` ends the line
+    /// and is compared there first: the search costs a `memchr` call and its set-up (~35 instructions).
+    static func delivered(_ text: Bytes) -> Bool {
+        text.hasSuffix("saved mail to INBOX") || searchedDelivered(text)
+    }
+
+    /// `delivered` searched for: `saved mail to ` and `stored mail into mailbox ` by their `v` and `x`,
+    /// rarer in these lines than their first letter.
+    static func searchedDelivered(_ text: Bytes) -> Bool {
+        text.firstRange(of: "saved mail to ", anchor: 2) != nil || text.firstRange(of: "stored mail into mailbox ", anchor: 23) != nil
+    }
+
+    /// Where the process name before the first `: ` ends. The login processes of IMAP and POP3 (most of a
+    /// mail log's Dovecot lines) are compared as literals first: their `: ` is 10 bytes in, where a `memchr`
+    /// call and its set-up cost about 35 instructions. Always inlined: without it `DovecotParser.read` took
+    /// 10.13 M instructions on the mail cut instead of 9.91 M (`bench/callgrind`, 21,222 calls).
+    @inline(__always)
+    static func processNameEnd(_ text: Bytes) -> Int? {
+        if text.hasPrefix("imap-login: ") || text.hasPrefix("pop3-login: ") { return 10 }
+        return text.firstRange(of: ": ", anchor: 0)
+    }
+
     /// Dovecot's own log files put `Info: `, `Warning: `, `Error: `, `Fatal: ` or `Debug: ` first (told
     /// apart by their first letter).
+    /// Always inlined: it is called up to twice a line and usually answers at the first byte; the call cost
+    /// more than that (`bench/callgrind`, mail cut: 0.70 M instructions in 35,998 calls).
+    @inline(__always)
     static func droppingLevel(_ text: Bytes) -> Bytes {
         let level: Bytes?
         switch text.first {
