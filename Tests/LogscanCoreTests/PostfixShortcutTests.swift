@@ -2,8 +2,8 @@ import Testing
 @testable import LogscanCore
 
 /// The postfix readers' shortcuts against the plain readings they replace: the disconnect counters'
-/// `auth=ok/total` read in one pass, and a delivery's `, relay=` searched backward by its `r`, must answer
-/// as the cut-and-parse and the search would on every text, hostile ones too.
+/// `auth=ok/total` and a received line's `size=` read in one pass, and a delivery's `, relay=` searched
+/// backward by its `r`, must answer as the cut-and-parse and the search would on every text, hostile ones too.
 @Suite struct PostfixShortcutTests {
     /// The plain reading of ` auth=ok/total`: the value cut at the next space, split at its `/`, each side
     /// parsed whole.
@@ -58,5 +58,31 @@ import Testing
             }
         }
         #expect(found > 1000)
+    }
+
+    @Test func receivedSizeAgreesWithCuttingTheValue() {
+        let values = ["1234", "1234,", "1234,,", ",", "", "12a", "a12", "0", "99999999999999999999,", "12 ", "1,2", "12,x"]
+        let tails = [" nrcpt=1 (queue active)", "", " ", ",", "x"]
+        let heads = ["from=<a@example.org>", "from=<\", size=1,\"@x>", "from=<>, size=5x", "from=<s>, size="]
+        var read = 0
+        for head in heads {
+            for value in values {
+                for tail in tails {
+                    Bytes.with(head + ", size=" + value + tail) { rest in
+                        // The plain reading: the value up to the next space, one trailing comma dropped, all digits.
+                        var plain: Int? = nil
+                        if let at = rest.firstRange(of: ", size=") {
+                            let after = rest.suffix(from: at + 7)
+                            var cut = after.prefix(after.firstIndex(of: UInt8(ascii: " ")) ?? after.count)
+                            if cut.hasSuffix(",") { cut = cut.dropLast(1) }
+                            plain = cut.decimalValue
+                        }
+                        #expect(PostfixQueueLines.receivedSize(rest) == plain, "\(rest.string)")
+                        if plain != nil { read += 1 }
+                    }
+                }
+            }
+        }
+        #expect(read >= 15)
     }
 }

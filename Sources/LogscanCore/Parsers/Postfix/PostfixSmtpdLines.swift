@@ -125,25 +125,13 @@ enum PostfixSmtpdLines {
         // Searched for by its `u`: of the other counters only `quit` and `unknown` have one.
         guard let at = counters.firstRange(of: " auth=", anchor: 2) else { return nil }
         // `ok/total` read in one pass, digits then `/` then digits up to the counter's space or the end
-        // (no search for either, no `decimalValue` calls: the numbers are one or two digits).
+        // (no search for either, no `decimalValue` calls: the numbers are one or two digits;
+        // `PostfixShortcutTests`).
         var i = at + 6
-        guard let ok = decimalRun(counters, &i), i < counters.count, counters[i] == UInt8(ascii: "/") else { return nil }
+        guard let ok = PostfixDecimal.run(counters, &i), i < counters.count, counters[i] == UInt8(ascii: "/") else { return nil }
         i += 1
-        guard let total = decimalRun(counters, &i), i == counters.count || counters[i] == UInt8(ascii: " "),
+        guard let total = PostfixDecimal.run(counters, &i), i == counters.count || counters[i] == UInt8(ascii: " "),
               total > ok else { return nil }
         return total - ok
-    }
-
-    /// The decimal number of the digits from `i` on (saturating, as `decimalValue`), `i` moved past them;
-    /// nil when there is none.
-    @inline(__always)
-    static func decimalRun(_ text: Bytes, _ i: inout Int) -> Int? {
-        let start = i
-        var value = 0
-        while i < text.count, isDigit(text[i]) {
-            value = value *| 10 +| Int(text[i] &- UInt8(ascii: "0"))
-            i += 1
-        }
-        return i > start ? value : nil
     }
 }
