@@ -6,8 +6,9 @@ enum PostfixClient {
     static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? { inlinedBracketed(text) }
 
     /// `bracketed`, inlined into the SASL warning's read (`bracketedWithPort`) and `afterFrom`: a call less
-    /// on 35,026 and 10,885 lines of the mail cut (bench/RESULTS.md, round seven: postfix). Inlined into every caller, it made the
-    /// optimizer keep `after(_:in:)` as a call that compared its prefix with `bcmp`: dearer.
+    /// on 35,026 and 10,885 lines of the mail cut, warning 10.20 M -> 9.39 M instructions (bench/RESULTS.md,
+    /// round seven: postfix). Inlined into every caller, it made the optimizer keep `after(_:in:)` as a call
+    /// that compared its prefix with `bcmp`: dearer.
     @inline(__always)
     static func inlinedBracketed(_ text: Bytes) -> (peer: Peer, end: Int)? {
         // The name is most often `unknown` (one compare), else short: its `[` is within the first word.

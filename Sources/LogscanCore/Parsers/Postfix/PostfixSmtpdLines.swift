@@ -128,7 +128,9 @@ enum PostfixSmtpdLines {
         // (no search for either, no `decimalValue` calls: the numbers are one or two digits;
         // `PostfixShortcutTests`).
         var i = at + 6
-        guard let ok = PostfixDecimal.run(counters, &i), i < counters.count, counters[i] == UInt8(ascii: "/") else { return nil }
+        guard let ok = PostfixDecimal.run(counters, &i), i < counters.count, counters[i] == UInt8(ascii: "/") else {
+            return nil
+        }
         i += 1
         guard let total = PostfixDecimal.run(counters, &i), i == counters.count || counters[i] == UInt8(ascii: " "),
               total > ok else { return nil }
