@@ -81,6 +81,9 @@ extension PostfixParser {
                    .received),
             .event("Nov 27 08:00:03 mx1 postfix/smtp[3302]: 3C5A21E0F2: to=<bob@example.net>, relay=mx.example.net[198.51.100.30]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F1E)",
                    .delivered),
+            // A reused connection (`conn_use=`, log_adhoc.c) between the relay and the delays.
+            .event("Nov 27 08:00:03 mx1 postfix/smtp[3302]: 3C5A21E0F6: to=<erin@example.net>, relay=mx.example.net[198.51.100.30]:25, conn_use=2, delay=0.4, delays=0/0/0/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9F1F)",
+                   .delivered),
             .event("Nov 27 08:00:03 mx1 postfix/smtp[3302]: 3C5A21E0F3: to=<carol@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[198.51.100.31]:25: Connection timed out)",
                    .deferred),
             .event("Nov 27 08:00:03 mx1 postfix/smtp[3302]: 3C5A21E0F4: to=<dave@example.com>, relay=mx.example.com[198.51.100.31]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=bounced (host mx.example.com[198.51.100.31] said: 550 5.1.1 User unknown (in reply to RCPT TO command))",

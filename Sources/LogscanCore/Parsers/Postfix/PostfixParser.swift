@@ -33,13 +33,14 @@ public struct PostfixParser: ServiceParser {
         if PostfixParser.beforeQueueID(message, first: first, into: &parsed) { return true }
         if PostfixQueueLines.parse(message, into: &parsed) { return true }
         switch first {
-        case UInt8(ascii: "w"): return PostfixSmtpdLines.warning(message, into: &parsed)
+        case UInt8(ascii: "w"): return false  // a `warning: ` line was read before the queue-id test
         case UInt8(ascii: "f"), UInt8(ascii: "p"): return PostfixSmtpdLines.daemonProblem(message, into: &parsed)
         case UInt8(ascii: "N"): return PostfixRejects.parse(message, into: &parsed) || PostscreenLines.parse(message, into: &parsed)
         case UInt8(ascii: "A")...UInt8(ascii: "Z"):
             // postscreen's lines were read before the queue-id test (`beforeQueueID`).
             return PostfixNoise.parse(message, into: &parsed)
-        default: return PostfixSmtpdLines.session(message, into: &parsed) || PostfixNoise.parse(message, into: &parsed)
+        // smtpd's session lines (`a`–`v`) were read before the queue-id test too.
+        default: return PostfixNoise.parse(message, into: &parsed)
         }
     }
 
@@ -55,7 +56,9 @@ public struct PostfixParser: ServiceParser {
         case UInt8(ascii: "a")...UInt8(ascii: "v"):
             return PostfixSmtpdLines.session(message, into: &parsed)
         case UInt8(ascii: "w"):
-            return message.hasPrefix("warning: ") && PostfixSmtpdLines.warning(message, into: &parsed)
+            guard let rest = message.after("warning: ") else { return false }
+            PostfixSmtpdLines.warning(after: rest, into: &parsed)
+            return true
         case UInt8(ascii: "N"):
             return message.hasPrefix("NOQUEUE: ")
                 && (PostfixRejects.parse(message, into: &parsed) || PostscreenLines.parse(message, into: &parsed))
