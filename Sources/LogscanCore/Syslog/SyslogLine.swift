@@ -27,6 +27,12 @@ public struct SyslogLine {
     }
 
     public var hasTag: Bool { !program.isEmpty }
+
+    /// No line: every field empty, no time (a placeholder until a line is read).
+    static var none: SyslogLine {
+        let empty = Bytes(UnsafeBufferPointer(start: nil, count: 0))
+        return SyslogLine(time: nil, host: empty, program: empty, pid: -1, message: empty, repeatCount: 1)
+    }
 }
 
 /// Parses the syslog header of a line: an optional `<PRI>`, the timestamp (classic, RFC 3339, ISO with a

@@ -51,6 +51,15 @@ public struct TimeResolver {
     @inline(__always)
     mutating func paddedClassicInstant(_ line: Bytes) -> Instant? {
         if let cached = lastClassic.lookup(line) { return cached }
+        return paddedClassicInstantOfNewMinute(line)
+    }
+
+    /// `paddedClassicInstant` for a line the minute cache cannot answer (a minute's first line, or another
+    /// stamp), which it then keeps. Out of line: one line a minute comes here, and inlined into
+    /// `LineProcessor.process` with the rest of the header, its stamp parse took room the optimiser's
+    /// inlining limit leaves for the common path (measured, round seven).
+    @inline(never)
+    private mutating func paddedClassicInstantOfNewMinute(_ line: Bytes) -> Instant? {
         guard let stamp = StampParser.paddedClassic(line) else { return nil }
         let time = instant(stamp)
         lastClassic.store(line, second: stamp.second, time: time)
