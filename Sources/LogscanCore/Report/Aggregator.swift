@@ -31,11 +31,14 @@ public struct Aggregator: MergeableSink {
     }
 
     public mutating func record(_ event: inout Event) {
-        let role = event.parsed.kind.role
-        let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
-        seen |= 1 << UInt32(event.service.index)
-        tallies[event.service.index].record(&event, role: role, day: day)
+        seen |= 1 &<< UInt32(truncatingIfNeeded: event.service.index)
         noteTime(event.line.time)
+        let role = event.parsed.kind.role
+        // A third of a mail log's events add nothing but the line's time (the mail cut: 55,000 of 152,587):
+        // they leave before the tally's dispatch.
+        if event.verdict == .noise && ServiceTally.countsByVerdict(role) { return }
+        let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
+        tallies[event.service.index].record(&event, role: role, day: day)
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {

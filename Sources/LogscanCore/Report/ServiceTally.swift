@@ -189,6 +189,13 @@ public struct ServiceTally: Sendable {
         }
     }
 
+    /// Whether `record` counts an event of `role` by its verdict: not traffic, a reject or a daemon's problem,
+    /// which it counts by their role. Such an event whose verdict is `.noise` adds nothing.
+    @inline(__always)
+    static func countsByVerdict(_ role: AttemptRole) -> Bool {
+        role != .traffic && role != .reject && role != .daemonProblem
+    }
+
     @inline(never)
     private mutating func recordProblem(_ event: inout Event, occurrences: Int) {
         problems[event.parsed.kind, default: SampledLines()].add(event.line.message, occurrences: occurrences)
