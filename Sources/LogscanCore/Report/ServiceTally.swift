@@ -189,11 +189,17 @@ public struct ServiceTally: Sendable {
         }
     }
 
-    /// Whether `record` counts an event of `role` by its verdict: not traffic, a reject or a daemon's problem,
-    /// which it counts by their role. Such an event whose verdict is `.noise` adds nothing.
+    /// Whether `record` leaves a tally as it is for `event`, of `role`: counted by its verdict (not traffic, a
+    /// reject or a daemon's problem, which count by their role), and that verdict `.noise`, or `.sameAttempt`
+    /// saying nothing of the user. `Aggregator.record` does not dispatch those.
     @inline(__always)
-    static func countsByVerdict(_ role: AttemptRole) -> Bool {
-        role != .traffic && role != .reject && role != .daemonProblem
+    static func addsNothing(_ event: inout Event, role: AttemptRole) -> Bool {
+        switch event.verdict {
+        case .noise: break
+        case .sameAttempt: guard event.parsed.userValidity == .unknown else { return false }
+        default: return false
+        }
+        return role != .traffic && role != .reject && role != .daemonProblem
     }
 
     @inline(never)
