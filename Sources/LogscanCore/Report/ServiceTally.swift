@@ -11,8 +11,10 @@ public struct ServiceTally: Sendable {
     /// Every address's second and later user names (see `PeerFailures`).
     private var otherUsers = PeerUserPairs()
     /// The address of the last failure that had one, and its position in `failuresByPeer`: an attack's
-    /// failures come in runs from one address, and a run's later failures skip the hash and the probe.
-    private var lastFailingPeer: PeerKey?
+    /// failures come in runs from one address, and a run's later failures skip the hash and the probe. Only
+    /// an IP address is kept (nil after a host name's failure, which is rare and always looked up): two words
+    /// to compare, no `PeerKey` with a `String` to compare, copy and release on each failure.
+    private var lastFailingAddress: IPAddress?
     private var lastFailingPosition = 0
     public var failuresByHour = HourlyCounts()
     /// Successful logins by numbers (`LoginNumbers`), in order of arrival; `logins` gives them by name.
@@ -243,9 +245,9 @@ public struct ServiceTally: Sendable {
     /// The position of `peer`'s entry in `failuresByPeer`, made when new.
     @inline(__always)
     private mutating func failingPosition(of peer: PeerKey) -> Int {
-        if peer == lastFailingPeer { return lastFailingPosition }
+        if case .ip(let address) = peer, address == lastFailingAddress { return lastFailingPosition }
         let position = failuresByPeer.position(of: peer, orAdd: PeerFailures())
-        (lastFailingPeer, lastFailingPosition) = (peer, position)
+        (lastFailingAddress, lastFailingPosition) = (peer.ip, position)
         return position
     }
 
