@@ -193,7 +193,9 @@ public struct ServiceTally: Sendable {
 
     /// Whether `record` leaves a tally as it is for `event`, of `role`: counted by its verdict (not traffic, a
     /// reject or a daemon's problem, which count by their role), and that verdict `.noise`, or `.sameAttempt`
-    /// saying nothing of the user. `Aggregator.record` does not dispatch those.
+    /// saying nothing of the user. `Aggregator.record` does not dispatch those. `@inline(__always)`: left to
+    /// the optimizer it was a function of its own, called for every event (`bench/callgrind`, json: auth
+    /// 173.96 M -> 175.52 M, mail 186.28 M -> 188.79 M instructions).
     @inline(__always)
     static func addsNothing(_ event: inout Event, role: AttemptRole) -> Bool {
         switch event.verdict {
