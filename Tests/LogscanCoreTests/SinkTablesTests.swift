@@ -127,8 +127,8 @@ import Testing
     }
 
     /// The report's failures by address and user, through the whole pipeline, against a count of the lines
-    /// fed: runs of one address (the tally's last-address shortcut), switches to new and earlier addresses,
-    /// addresses trying one name and addresses trying many (`PeerUserPairs`).
+    /// fed: runs of one address (the tally's last-address shortcut) or host name, switches to new and earlier
+    /// addresses, addresses trying one name and addresses trying many (`PeerUserPairs`).
     @Test func failuresByAddressMatchACountOfTheLines() throws {
         var random = SplitMix64(state: 17)
         var processor = LineProcessor(registry: ParserRegistry(), range: .everything, zone: .utc,
@@ -137,7 +137,8 @@ import Testing
         var address = 0
         for pid in 1...6_000 {
             if random.next(4) == 0 { address = random.next(300) }
-            let ip = "198.51.\(address / 256).\(address % 256)"
+            // Some addresses are host names (sshd with `UseDNS yes`): they take no last-address shortcut.
+            let ip = address % 7 == 3 ? "host-\(address).example" : "198.51.\(address / 256).\(address % 256)"
             let user = "user\(random.next(address % 5 == 0 ? 1 : 40))"
             Bytes.with("Nov 27 04:50:37 web1 sshd[\(pid)]: Failed password for \(user) from \(ip) port 1 ssh2") {
                 processor.process($0)

@@ -31,11 +31,23 @@ public struct Aggregator: MergeableSink {
     }
 
     public mutating func record(_ event: inout Event) {
-        let role = event.parsed.kind.role
-        let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
-        seen |= 1 << UInt32(event.service.index)
-        tallies[event.service.index].record(&event, role: role, day: day)
+        seen |= 1 &<< UInt32(truncatingIfNeeded: event.service.index)
         noteTime(event.line.time)
+        let role = event.parsed.kind.role
+        // Nearly half a mail log's events add nothing but the line's time (the mail cut: 55,000 noise, 12,600
+        // same-attempt lines that say nothing of the user, of 152,587): they leave here, and the tally's
+        // dispatch is a call, so they do not pay for its stack frame.
+        if ServiceTally.addsNothing(&event, role: role) { return }
+        recordInTally(&event, role: role)
+    }
+
+    /// The event counted by its service's tally; `role` is its `kind.role`. A call (the tally's record and
+    /// its paths inlined here): `record` then has no stack frame to set up for the events that add nothing
+    /// (measured with the QueueKey change: mail cut 188.11 M -> 187.24 M instructions, `bench/callgrind`).
+    @inline(never)
+    private mutating func recordInTally(_ event: inout Event, role: AttemptRole) {
+        let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
+        tallies[event.service.index].record(&event, role: role, day: day)
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
