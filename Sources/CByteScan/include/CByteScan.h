@@ -41,4 +41,13 @@ int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count);
 #define LOGSCAN_QUAD_NONE (-1)
 #define LOGSCAN_QUAD_FALLBACK (-2)
 
+/// Sets bit j of bits[i] when buffer[i * 64 + j] is a newline, for the words that hold bytes from..<to:
+/// whole 64-byte blocks are read (buffer[from / 64 * 64 ..< (to + 63) / 64 * 64] must be readable, whatever
+/// those bytes are), and the last word's bits at or past `to` are cleared; the first word's bits before
+/// `from` describe whatever bytes are there. Nothing is written for an empty range. AVX2 when the CPU has it, else SSE2, else a byte loop.
+void logscan_newline_bits(const uint8_t *buffer, size_t from, size_t to, uint64_t *bits);
+/// The same by one path, for the tests: 0 the byte loop, 1 SSE2, 2 AVX2; returns 0 (and writes nothing)
+/// when this machine has no such path.
+int logscan_newline_bits_by(int path, const uint8_t *buffer, size_t from, size_t to, uint64_t *bits);
+
 #endif
