@@ -61,12 +61,15 @@ static void newlineBitsSSE2(const uint8_t *blocks, size_t count, uint64_t *bits)
 
 typedef void (*NewlineBlocks)(const uint8_t *blocks, size_t count, uint64_t *bits);
 
-/// The words for bytes from..<to with `scan`: whole 64-byte blocks, the last word cut back to `to`.
+/// The words for bytes from..<to with `scan`: whole 64-byte blocks, the last word cut back to `to`, and the
+/// sentinel bit `to` set (in a word of its own when `to` starts one).
 static void newlineBitsWith(NewlineBlocks scan, const uint8_t *buffer, size_t from, size_t to, uint64_t *bits) {
-    if (from >= to) return;
-    const size_t first = from / 64, end = (to + 63) / 64;
-    scan(buffer + first * 64, end - first, bits + first);
-    if (to % 64 != 0) bits[end - 1] &= ((uint64_t)1 << (to % 64)) - 1;
+    const uint64_t sentinel = (uint64_t)1 << (to % 64);
+    if (from < to) {
+        const size_t first = from / 64, end = (to + 63) / 64;
+        scan(buffer + first * 64, end - first, bits + first);
+    }
+    bits[to / 64] = to % 64 == 0 || from >= to ? sentinel : (bits[to / 64] & (sentinel - 1)) | sentinel;
 }
 
 void logscan_newline_bits(const uint8_t *buffer, size_t from, size_t to, uint64_t *bits) {

@@ -33,21 +33,22 @@ import Testing
             for seed in UInt64(1)...3 {
                 let bytes = buffer(count, seed: seed)
                 bytes.withUnsafeBufferPointer { bytes in
-                    var words = [UInt64](repeating: 0, count: count / 64)
+                    var words = [UInt64](repeating: 0, count: count / 64 + 1)
                     for from in 0...count {
                         for to in limits(from: from, count: count) {
                             for i in words.indices { words[i] = 0x5A5A_5A5A_5A5A_5A5A }
                             guard logscan_newline_bits_by(path, bytes.baseAddress!, from, to, &words) == 1 else { return }
                             answered = true
                             for i in words.indices {
-                                let covered = from < to && i >= from / 64 && i < (to + 63) / 64
-                                guard covered else {
+                                let written = (from < to && i >= from / 64 && i < (to + 63) / 64) || i == to / 64
+                                guard written else {
                                     #expect(words[i] == 0x5A5A_5A5A_5A5A_5A5A, "path \(path) wrote word \(i) of \(from)..<\(to)")
                                     continue
                                 }
                                 for j in 0..<64 {
+                                    // The newlines of the range, and the sentinel at its end.
                                     let at = i * 64 + j
-                                    let expected = at < to && bytes[at] == 0x0A
+                                    let expected = at == to || (at < to && from < to && bytes[at] == 0x0A)
                                     #expect((words[i] >> j & 1 == 1) == expected, "path \(path) byte \(at) of \(from)..<\(to)")
                                 }
                             }
@@ -62,7 +63,7 @@ import Testing
         #endif
     }
 
-    @Test func theWalkHandsOutEveryNewlineOfTheRangeInOrder() {
+    @Test func theWalkHandsOutEveryNewlineOfTheRangeInOrderThenItsEnd() {
         let count = 320
         let bits = NewlineBits(bytes: count)
         defer { bits.deallocate() }
@@ -73,7 +74,12 @@ import Testing
                     for to in limits(from: from, count: count) {
                         var walk = bits.newlines(in: bytes.baseAddress!, from: from, to: to)
                         var found: [Int] = []
-                        while let at = walk.next() { found.append(at) }
+                        var at = walk.next()
+                        while at < to {
+                            found.append(at)
+                            at = walk.next()
+                        }
+                        #expect(at == to, "the walk ends at the range's end")
                         #expect(found == (from..<to).filter { bytes[$0] == 0x0A }, "\(from)..<\(to)")
                     }
                 }

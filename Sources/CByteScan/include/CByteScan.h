@@ -44,8 +44,9 @@ int64_t logscan_dotted_quad_tail(const uint8_t *bytes, long count);
 
 /// Sets bit j of bits[i] when buffer[i * 64 + j] is a newline, for the words that hold bytes from..<to:
 /// whole 64-byte blocks are read (buffer[from / 64 * 64 ..< (to + 63) / 64 * 64] must be readable, whatever
-/// those bytes are), and the last word's bits at or past `to` are cleared; the first word's bits before
-/// `from` describe whatever bytes are there. Nothing is written for an empty range. AVX2 when the CPU has it, else SSE2, else a byte loop.
+/// those bytes are). Then bit `to` is set as a sentinel, so a walk needs no bounds check: the last word's
+/// other bits past `to` are cleared, and bits[to / 64] is written even when no byte of it is read (bits
+/// must have to / 64 + 1 words). The first word's bits before `from` describe whatever bytes are there. AVX2 when the CPU has it, else SSE2, else a byte loop.
 void logscan_newline_bits(const uint8_t *buffer, size_t from, size_t to, uint64_t *bits);
 /// The same by one path, for the tests: 0 the byte loop, 1 SSE2, 2 AVX2; returns 0 (and writes nothing)
 /// when this machine has no such path.

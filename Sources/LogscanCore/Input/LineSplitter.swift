@@ -93,7 +93,8 @@ struct LineSplitter {
                     start &+= 1
                     passed &+= 1
                 }
-                guard let newline = newlines.next() else { break }
+                let newline = newlines.next()
+                guard newline < end else { break }
                 let cut = newline &- start > cap
                 if cut { cutLines &+= 1 }
                 guard consumer.take(LineSplitter.line(buffer + start, cut ? cap : newline &- start),

@@ -7,10 +7,10 @@ struct NewlineBits {
     private let words: UnsafeMutablePointer<UInt64>
 
     /// The mask of a buffer of `bytes` bytes, which must be a multiple of 64 (`logscan_newline_bits` reads
-    /// whole 64-byte blocks).
+    /// whole 64-byte blocks), and a word past them for the sentinel of a read that fills the buffer.
     init(bytes: Int) {
         precondition(bytes % 64 == 0)
-        words = .allocate(capacity: bytes / 64)
+        words = .allocate(capacity: bytes / 64 + 1)
     }
 
     func deallocate() { words.deallocate() }
@@ -18,32 +18,31 @@ struct NewlineBits {
     /// Marks the newlines among `buffer[from..<to]` and returns a walk over them in order.
     func newlines(in buffer: UnsafePointer<UInt8>, from: Int, to: Int) -> NewlineWalk {
         logscan_newline_bits(buffer, from, to, words)
-        return NewlineWalk(words: words, from: from, to: to)
+        return NewlineWalk(words: words, from: from)
     }
 }
 
-/// The marked newlines from one index to another, in order.
+/// The marked newlines from one index to another, in order, then the end itself (the sentinel bit
+/// `logscan_newline_bits` sets there): the walk's loop needs no bounds check of its own.
 struct NewlineWalk {
     private let words: UnsafeMutablePointer<UInt64>
     private var index: Int
-    private let endIndex: Int
     /// The current word's newlines not yet handed out.
     private var word: UInt64
 
-    init(words: UnsafeMutablePointer<UInt64>, from: Int, to: Int) {
+    init(words: UnsafeMutablePointer<UInt64>, from: Int) {
         self.words = words
         index = from &>> 6
-        endIndex = (to &+ 63) &>> 6
         // Bits before `from` are bytes already passed (or never read): masked off.
-        word = from < to ? words[index] & (~0 &<< UInt64(from & 63)) : 0
+        word = words[index] & (~0 &<< UInt64(from & 63))
     }
 
-    /// The index of the next newline, nil after the last.
+    /// The index of the next newline, or the end of the marked bytes after the last (then not to be called
+    /// again).
     @inline(__always)
-    mutating func next() -> Int? {
+    mutating func next() -> Int {
         while word == 0 {
             index &+= 1
-            guard index < endIndex else { return nil }
             word = words[index]
         }
         let at = index &<< 6 | word.trailingZeroBitCount
