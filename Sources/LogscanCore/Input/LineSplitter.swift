@@ -23,9 +23,10 @@ struct LineSplitter {
     init(capacity: Int = 1 << 20) {
         precondition(capacity > 2 * LineSplitter.maxLineBytes)
         self.capacity = capacity
-        // Whole 64-byte blocks, as `NewlineBits` reads them: the bytes past `capacity` are never filled.
+        // Whole 64-byte blocks, as `NewlineBits` reads them (the bytes past `capacity` are never filled), and a
+        // byte for the newline set after the bytes of a read that fills the buffer.
         let blocks = (capacity + 63) / 64 * 64
-        self.buffer = .allocate(capacity: blocks)
+        self.buffer = .allocate(capacity: blocks + 1)
         self.newlineBits = NewlineBits(bytes: blocks)
     }
 
@@ -68,6 +69,8 @@ struct LineSplitter {
             }
             if n == 0 && memberEnd == nil { break }
             let end = readAt + n
+            // A newline after the bytes read ends the NUL skip below without a bound check of its own.
+            buffer[end] = 0x0A
             var start = readAt
             if overlong {
                 guard let hit = memchr(buffer + cap, 0x0A, n) else {
@@ -89,7 +92,7 @@ struct LineSplitter {
             var newlines = newlineBits.newlines(in: buffer, from: max(start, readAt), to: end)
             while true {
                 // NULs are no newlines: the walk passes them too.
-                while start < end && buffer[start] == 0 {
+                while buffer[start] == 0 {
                     start &+= 1
                     passed &+= 1
                 }
