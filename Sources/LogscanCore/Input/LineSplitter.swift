@@ -88,7 +88,8 @@ struct LineSplitter {
             } else {
                 start = 0
             }
-            // The bytes before `readAt` hold no newline (an unfinished line), nor those before `start`.
+            // Marked from `readAt` (the bytes before it are an unfinished line, without a newline) or from past
+            // an overlong line's newline.
             var newlines = newlineBits.newlines(in: buffer, from: max(start, readAt), to: end)
             while true {
                 // NULs are no newlines: the walk passes them too.
