@@ -21,6 +21,28 @@ import Testing
         }
     }
 
+    /// `firstIndex(of:from:)` and `firstIndex(nearby:from:)` (eight bytes tested in place, then `memchr`)
+    /// against a byte loop: every start of random texts of 0 to 80 bytes, each byte from a small alphabet or
+    /// any value, and starts past the end.
+    @Test func byteSearchesAgreeWithAByteLoop() {
+        var random = SplitMix64(state: 19)
+        let alphabet: [UInt8] = [0x20, 0x5B, 0x00, 0x80, 0xFF, 0x7F, 0xDB, 0x41]
+        for length in 0...80 {
+            for _ in 0..<8 {
+                let text = (0..<length).map { _ in random.next(3) == 0 ? UInt8(random.next(256)) : alphabet[random.next(alphabet.count)] }
+                Bytes.with(text) { view in
+                    for byte in alphabet {
+                        for start in 0...(length + 2) {
+                            let plain = start < length ? (start..<length).first { text[$0] == byte } : nil
+                            #expect(view.firstIndex(of: byte, from: start) == plain, "\(text) \(byte) \(start)")
+                            #expect(view.firstIndex(nearby: byte, from: start) == plain, "\(text) \(byte) \(start)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Where `literal` occurs first at or after `start`, and last ending by `end`, the plain way.
     private func plainFirst(_ text: [UInt8], _ literal: [UInt8], _ start: Int) -> Int? {
         guard start + literal.count <= text.count else { return nil }

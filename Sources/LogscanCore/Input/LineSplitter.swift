@@ -2,8 +2,9 @@
 import Glibc
 #endif
 
-/// Splits a producer's bytes into lines with `memchr`, in one reusable buffer of fixed size. No line is
-/// copied unless it straddles two reads, and then only to the front of the buffer.
+/// Splits a producer's bytes into lines, in one reusable buffer of fixed size: each read's newlines are marked
+/// in a bit mask (`NewlineBits`) and handed out in order. No line is copied unless it straddles two reads, and
+/// then only to the front of the buffer.
 ///
 /// Memory is bounded whatever the input: a line longer than `maxLineBytes` is cut there; its first
 /// `maxLineBytes` are delivered once its end is found, and the rest is read past without being held (a
@@ -15,16 +16,24 @@ struct LineSplitter {
 
     private let buffer: UnsafeMutablePointer<UInt8>
     private let capacity: Int
+    private let newlineBits: NewlineBits
     /// Lines cut at `maxLineBytes` so far.
     private(set) var cutLines = 0
 
     init(capacity: Int = 1 << 20) {
         precondition(capacity > 2 * LineSplitter.maxLineBytes)
         self.capacity = capacity
-        self.buffer = .allocate(capacity: capacity)
+        // Whole 64-byte blocks, as `NewlineBits` reads them (the bytes past `capacity` are never filled), and a
+        // byte for the newline set after the bytes of a read that fills the buffer.
+        let blocks = (capacity + 63) / 64 * 64
+        self.buffer = .allocate(capacity: blocks + 1)
+        self.newlineBits = NewlineBits(bytes: blocks)
     }
 
-    func deallocate() { buffer.deallocate() }
+    func deallocate() {
+        buffer.deallocate()
+        newlineBits.deallocate()
+    }
 
     /// Calls `body` with each line (without its `\n` or `\r\n`), its length in the input (its `\n`, any NULs
     /// skipped before it and any bytes cut off included) and whether it was cut, until `body` returns false.
@@ -60,6 +69,8 @@ struct LineSplitter {
             }
             if n == 0 && memberEnd == nil { break }
             let end = readAt + n
+            // A newline after the bytes read ends the NUL skip below without a bound check of its own.
+            buffer[end] = 0x0A
             var start = readAt
             if overlong {
                 guard let hit = memchr(buffer + cap, 0x0A, n) else {
@@ -77,17 +88,17 @@ struct LineSplitter {
             } else {
                 start = 0
             }
-            var scan = max(start, readAt)
+            // Marked from `readAt` (the bytes before it are an unfinished line, without a newline) or from past
+            // an overlong line's newline.
+            var newlines = newlineBits.newlines(in: buffer, from: max(start, readAt), to: end)
             while true {
-                if start < end && buffer[start] == 0 {
-                    repeat {
-                        start &+= 1
-                        passed &+= 1
-                    } while start < end && buffer[start] == 0
-                    scan = max(scan, start)
+                // NULs are no newlines: the walk passes them too.
+                while buffer[start] == 0 {
+                    start &+= 1
+                    passed &+= 1
                 }
-                guard scan < end, let hit = memchr(buffer + scan, 0x0A, end &- scan) else { break }
-                let newline = hit.assumingMemoryBound(to: UInt8.self) - buffer
+                let newline = newlines.next()
+                guard newline < end else { break }
                 let cut = newline &- start > cap
                 if cut { cutLines &+= 1 }
                 guard consumer.take(LineSplitter.line(buffer + start, cut ? cap : newline &- start),
@@ -96,7 +107,6 @@ struct LineSplitter {
                 }
                 passed = 0
                 start = newline &+ 1
-                scan = start
             }
             filled = end - start
             if filled > cap {
