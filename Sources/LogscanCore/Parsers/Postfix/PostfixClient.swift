@@ -5,10 +5,11 @@ enum PostfixClient {
     /// Postfix accepts only valid host names, so the first `[` ends the name.
     static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? { inlinedBracketed(text) }
 
-    /// `bracketed`, inlined into the SASL warning's read (`bracketedWithPort`) and `afterFrom`: a call less
-    /// on 35,026 and 10,885 lines of the mail cut, warning 10.20 M -> 9.39 M instructions (bench/RESULTS.md,
-    /// round seven: postfix). Inlined into every caller, it made the optimizer keep `after(_:in:)` as a call
-    /// that compared its prefix with `bcmp`: dearer.
+    /// `bracketed`, inlined into the SASL warning's read (`bracketedWithPort`), `afterFrom` and the queue's
+    /// `client=` line (`PostfixQueueLines.login`): a call less on 35,026, 10,885 and 5,445 lines of the mail
+    /// cut, warning 10.20 M -> 9.39 M instructions, the whole run 178.74 M -> 178.62 M for `login`
+    /// (bench/RESULTS.md, round seven: postfix, and its second pass). Inlined into every caller, it made the
+    /// optimizer keep `after(_:in:)` as a call that compared its prefix with `bcmp`: dearer.
     @inline(__always)
     static func inlinedBracketed(_ text: Bytes) -> (peer: Peer, end: Int)? {
         // The name is most often `unknown` (one compare), else short: its `[` is within the first word.

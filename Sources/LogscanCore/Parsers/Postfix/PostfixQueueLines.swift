@@ -185,7 +185,7 @@ enum PostfixQueueLines {
 
     /// `client=H[IP][, sasl_method=M, sasl_username=U]`: a login when SASL took part.
     static func login(_ client: Bytes, into parsed: inout ParsedMessage) {
-        guard let (peer, _) = PostfixClient.bracketed(client) else {
+        guard let (peer, _) = PostfixClient.inlinedBracketed(client) else {
             parsed = ParsedMessage(.noise)
             return
         }
