@@ -102,4 +102,36 @@ import Testing
             }
         }
     }
+
+    /// The reader's memo of the last quad read (this thread's): a text that starts with the last quad but goes
+    /// on differently (another digit, a dot, another delimiter, a NUL, the end of the reach) is read anew, and
+    /// every answer is the scalar reader's. Each text is read right after another one with the same quad.
+    @Test(.enabled(if: logscan_dotted_quad_ready() == 1, "the SSSE3 readers run only on a CPU that has SSSE3"))
+    func aRepeatedQuadAnswersAsTheScalarReader() {
+        let quads = ["1.2.3.4", "10.0.0.1", "192.168.100.200", "255.255.255.25", "203.0.113.9", "1.2.3.45"]
+        let trailers = ["]", "]:25", "5]", "0", ".", ".5", " ", "\u{0}", "", "9.", "]x"]
+        var answered = 0
+        for quad in quads {
+            for first in trailers {
+                for second in trailers {
+                    for text in [quad + first, quad + second] {
+                        let bytes = Array("connect from unknown[".utf8) + Array(text.utf8)
+                        let start = bytes.count - text.utf8.count
+                        Bytes.with(bytes + Array(" of a longer line".utf8)) { view in  // the 16-byte read
+                            let read = logscan_dotted_quad(view.base + start)
+                            expectAgreement(read, DottedQuad.scalarForward(view.base, from: start, limit: view.count), start, bytes)
+                            if read >= 0 { answered += 1 }
+                        }
+                        Bytes.with(bytes) { view in  // the shifted read, the text ending at the reach's end
+                            let reach = view.count - start
+                            guard reach < 16 else { return }
+                            let read = logscan_dotted_quad_tail(view.base + start, reach)
+                            expectAgreement(read, DottedQuad.scalarForward(view.base, from: start, limit: view.count), start, bytes)
+                        }
+                    }
+                }
+            }
+        }
+        #expect(answered > 500)
+    }
 }

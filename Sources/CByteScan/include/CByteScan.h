@@ -33,7 +33,8 @@ static inline int logscan_dotted_quad_ready(void) {
 /// its value | its length << 32 when the bytes start with four octets of one to three digits, no leading
 /// zero, none above 255, followed (within the 16) by a byte that is neither a digit nor a dot;
 /// LOGSCAN_QUAD_NONE when the scalar reader would find no quad there either; LOGSCAN_QUAD_FALLBACK for any
-/// other shape: the caller then runs the scalar reader.
+/// other shape: the caller then runs the scalar reader. A read that starts with the same bytes as this thread's
+/// last answered one (the quad and the byte after it) takes that answer from a memo, without the shuffles.
 int64_t logscan_dotted_quad(const uint8_t *bytes);
 /// The same for a quad with only `count` (1...15) bytes in reach, `bytes[0..<count]`, when the 16 - count
 /// bytes before `bytes` are readable too: the 16 bytes that end at bytes + count are read and shifted, so
