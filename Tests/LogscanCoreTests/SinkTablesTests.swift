@@ -19,8 +19,12 @@ import Testing
         }
     }
 
-    @Test func keyedTableHoldsWhatADictionaryHolds() {
+    /// Against a dictionary, with no room expected and with room for 1, 1,000 or 5,000 entries made at the
+    /// first insertion (`expect`): the first key must be placed in the new slots (placed where the empty
+    /// table's look-up said, it is lost), and 3,000 keys grow the table past the smaller rooms.
+    @Test(arguments: [0, 1, 1_000, 5_000]) func keyedTableHoldsWhatADictionaryHolds(expected: Int) {
         var table = KeyedTable<PeerKey, Int>()
+        table.expect(expected)
         var dictionary: [PeerKey: Int] = [:]
         for (index, peer) in peers(20_000, distinct: 3_000).enumerated() {
             table[peer, default: 0] += index
@@ -87,6 +91,34 @@ import Testing
         #expect(table.count == Set(names).count)
         #expect(Set(ids.values).count == ids.count)
         #expect(table.id(of: ByteString(names[10])) == ids[names[10]])
+    }
+
+    /// `NameTable.id`'s shortcut (`recent`, by a place from the name's first and last words and count)
+    /// against a dictionary's numbering: names of 24 bytes that differ only in their middle word share a
+    /// place (checked here), so a shortcut that trusted its place without comparing the bytes would give one
+    /// name the other's number; more names than places, in a random order, each asked many times.
+    @Test func nameTableRecentNumbersAreTheTablesNumbers() {
+        let middles: [[UInt8]] = (0..<40).map { n in
+            var name = [UInt8](repeating: UInt8(ascii: "x"), count: 24)
+            name[12] = UInt8(ascii: "a") + UInt8(n)
+            return name
+        }
+        Bytes.with(middles[0]) { a in
+            Bytes.with(middles[1]) { b in #expect(NameTable.recentPlace(a) == NameTable.recentPlace(b)) }
+        }
+        let others = (0..<200).map { Array("user\($0)@example.org".utf8.prefix(4 + $0 % 30)) }
+        let names = middles + others
+        var random = SplitMix64(state: 29)
+        var table = NameTable()
+        var ids: [[UInt8]: Int] = [:]
+        for _ in 0..<20_000 {
+            let name = names[random.next(names.count)]
+            let id = Bytes.with(name) { table.id(of: $0) }
+            let expected = ids[name] ?? ids.count
+            ids[name] = expected
+            #expect(id == expected, "\(name)")
+        }
+        #expect(table.count == ids.count)
     }
 
     /// Addresses' user names (the first inline in `PeerFailures`, the others chained in one `PeerUserPairs`)

@@ -82,8 +82,12 @@ public struct Scanner: Sendable {
         let zone = zone
         return withoutActuallyEscaping(make) { make in
             var intact = make(zone)
+            // Told its input (the size of a plain file readies the report's tables): gzip members' sinks
+            // made in `memberDone` are not.
+            var first = make(zone)
+            first.beginInput(source)
             var lines = ProcessorLines(processor: LineProcessor(registry: registry, range: range, zone: zone,
-                                                                reference: source.modified ?? .now, sink: make(zone)),
+                                                                reference: source.modified ?? .now, sink: first),
                                        counted: false, memberDone: { end, sink in
                                            if end.intact { intact.merge(sink) }
                                            sink = make(zone)

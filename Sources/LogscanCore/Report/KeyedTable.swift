@@ -14,6 +14,8 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
     public internal(set) var values: [Value] = []
     private var slots = OpenSlots()
     private let seed = TableSeed.value
+    /// Entries to make room for at the first insertion (`expect(_:)`); 0: the arrays and slots grow from small.
+    private var expected = 0
 
     public init() {}
 
@@ -42,13 +44,29 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
         switch find(key, hash: hash) {
         case .entry(let position):
             return position
-        case .vacant(let slot):
+        case .vacant(var slot):
             let position = keys.count
+            if position == 0 && expected > 0 { slot = makeExpectedRoom(placing: hash) }
             keys.append(key)
             values.append(make())
             slots.add(position, hash: hash, at: slot)
             return position
         }
+    }
+
+    /// Room for `count` entries is made when the first one comes, not now (a table that stays empty takes
+    /// none): the arrays and slots then do not grow, copy and rehash their way up to it.
+    mutating func expect(_ count: Int) { expected = count }
+
+    /// Makes the expected room; returns the slot of the first key, hashed to `hash`, in the new slots.
+    @inline(never)
+    private mutating func makeExpectedRoom(placing hash: UInt64) -> Int {
+        keys.reserveCapacity(expected)
+        values.reserveCapacity(expected)
+        slots.reserve(expected)
+        expected = 0
+        if case .vacant(let slot) = slots.find(hash, matches: { _ in false }) { return slot }
+        preconditionFailure("new slots hold no entry")
     }
 
     /// The position of `key`'s entry, if it has one.

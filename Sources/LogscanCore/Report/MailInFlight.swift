@@ -120,6 +120,9 @@ extension MailTraffic {
             }
         }
 
+        /// Room for about `count` messages, made at the first one (`KeyedTable.expect(_:)`).
+        mutating func expect(_ count: Int) { messages.expect(count) }
+
         /// Nothing is read before this part (it starts the run): what it kept for an earlier part can go.
         mutating func forgetEarlierNeeds() {
             var kept = KeyedTable<QueueKey, Message>()

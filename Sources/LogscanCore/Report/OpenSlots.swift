@@ -51,13 +51,24 @@ struct OpenSlots: Sendable {
     /// `slot` added.
     @inline(never)
     private mutating func grow(to count: Int, adding slot: UInt64) {
+        makeRoom(for: count)
+        let shift = shift
+        slots.withUnsafeMutableBufferPointer { OpenSlots.place(slot, in: $0, shift: shift) }
+    }
+
+    /// Room for `count` entries before they come (`KeyedTable.expect(_:)`): no growth until there are more.
+    mutating func reserve(_ count: Int) {
+        if count * 2 > slots.count { makeRoom(for: count) }
+    }
+
+    /// At least twice `count` slots, the slots in use moved by their kept top halves.
+    private mutating func makeRoom(for count: Int) {
         var size = max(16, slots.count)
         while count * 2 > size { size *= 2 }
         let shift = UInt64(64 - size.trailingZeroBitCount)
         var grown = [UInt64](repeating: 0, count: size)
         grown.withUnsafeMutableBufferPointer { grown in
             for old in slots where old != 0 { OpenSlots.place(old, in: grown, shift: shift) }
-            OpenSlots.place(slot, in: grown, shift: shift)
         }
         slots = grown
         self.shift = shift
