@@ -125,8 +125,18 @@ struct KeyTable<Value> {
         values[slot(for: key)] = value
     }
 
-    @discardableResult
+    /// Removes `key`'s value and returns it, or nil. An empty table answers inline, without the key's mix,
+    /// its probe or a call: dovecot's held failures are mostly settled before the next login line (its table
+    /// was empty at 5,080 of the 7,139 login lines of the mail cut). Always inline for the check to sit in
+    /// the caller: the mail cut's report 178.54 M -> 178.31 M (round seven, second pass).
+    @discardableResult @inline(__always)
     mutating func removeValue(forKey key: UInt64) -> Value? {
+        guard count > 0 else { return nil }
+        return removeFound(key)
+    }
+
+    /// `removeValue(forKey:)` in a table that holds something.
+    private mutating func removeFound(_ key: UInt64) -> Value? {
         guard let index = find(key) else { return nil }
         let value = values[index]
         remove(at: index)
