@@ -125,9 +125,30 @@ struct KeyTable<Value> {
         values[slot(for: key)] = value
     }
 
-    @discardableResult
+    /// Removes `key`'s value and returns it, or nil. An empty table answers inline, without the key's mix,
+    /// its probe or a call: dovecot's held failures are mostly settled before the next login line (its table
+    /// was empty at 5,080 of the 7,139 login lines of the mail cut). The last key looked up is removed
+    /// without `find`'s call either: a postfix session's `disconnect` line comes right after its others (7,524
+    /// of 7,573 summaries on the mail cut). Always inline for both tests to sit in the caller: the mail cut's
+    /// report 178.54 M -> 178.31 M with the first, -> 178.06 M with the second and `PostfixCorrelator`'s time
+    /// read after its summary branch (round seven, second pass).
+    @discardableResult @inline(__always)
     mutating func removeValue(forKey key: UInt64) -> Value? {
+        guard count > 0 else { return nil }
+        if key == lastKey && lastSlot >= 0 { return remove(returning: lastSlot) }
+        return removeFound(key)
+    }
+
+    /// `removeValue(forKey:)` in a table that holds something, of a key other than the last.
+    private mutating func removeFound(_ key: UInt64) -> Value? {
         guard let index = find(key) else { return nil }
+        return remove(returning: index)
+    }
+
+    /// Empties a slot and returns the value it held. Always inline: a piece of `removeValue`'s inline path
+    /// (measured with it, above).
+    @inline(__always)
+    private mutating func remove(returning index: Int) -> Value {
         let value = values[index]
         remove(at: index)
         return value

@@ -35,7 +35,6 @@ public struct PostfixCorrelator: Correlator {
     mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
         let key = CorrelationKey.combine(CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid))),
                                          CorrelationKey.address(parsed.peer) ?? 0)
-        let now = line.time?.seconds
         if role == .sessionSummary {
             let session = sessions.removeValue(forKey: key) ?? Session()
             guard count > 0 else { return .decided(.noise) }
@@ -44,6 +43,8 @@ public struct PostfixCorrelator: Correlator {
         }
         let afterAuth = role == .closing && parsed.detail?.hasPrefix("AUTH") == true
         let counted = afterAuth ? .attemptNotCounted : role
+        // The time's seconds (a division) only here: a summary does not read them.
+        let now = line.time?.seconds
         return .decided(sessions.update(key) {
             PostfixCorrelator.apply(counted, count: count, now: now, to: &$0)
         })
