@@ -58,13 +58,8 @@ public struct ParserRegistry: Sendable {
     @inline(__always)
     public func service(at index: Int) -> Service { services[index] }
 
-    /// Runs the parser at `index` into `parsed` (see `ServiceParser.parse(_:program:into:)`).
-    public func parse(at index: Int, _ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
-        parse(route: routes[index], message, program: program, into: &parsed)
-    }
-
-    /// Runs the parser `route` names (`route(for:)`) into `parsed`: a built-in one by a direct (inlinable)
-    /// call, any other through its protocol.
+    /// Runs the parser `route` names (`route(for:)`) into `parsed` (see `ServiceParser.parse(_:program:into:)`):
+    /// a built-in one by a direct (inlinable) call, any other through its protocol.
     @inline(__always)
     public func parse(route: Int, _ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
         switch ParserRoute.builtIn(route) {
