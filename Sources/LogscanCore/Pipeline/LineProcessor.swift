@@ -95,8 +95,9 @@ public struct LineProcessor<Sink: EventSink> {
     @_transparent
     private mutating func route(_ line: SyslogLine, raw: Bytes) {
         if let time = line.time {
-            earliest = min(earliest, time.micros)
-            latest = max(latest, time.micros)
+            // Stored only when it widens (a line of the same second stores nothing; `min`/`max` stored both).
+            if time.micros > latest { latest = time.micros }
+            if time.micros < earliest { earliest = time.micros }
             guard range.contains(time) else {
                 counts.outOfRange &+= 1
                 return
