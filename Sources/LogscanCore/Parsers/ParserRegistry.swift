@@ -7,17 +7,18 @@ public struct ParserRegistry: Sendable {
     ]
 
     public let parsers: [any ServiceParser]
-    /// Per parser: which built-in it is, so the hot path calls it directly rather than through the
-    /// existential (`parse(at:_:program:)`).
-    private let builtIns: [BuiltInParser]
+    /// Per parser: its route (`ParserRoute`: which built-in it is, so the hot path calls it directly rather than
+    /// through the existential, and its service).
+    private let routes: [Int]
     private let services: [Service]
     private let table: ProgramTable
     private let families: ProgramTable
 
     public init(parsers: [any ServiceParser] = ParserRegistry.all) {
         self.parsers = parsers
-        builtIns = parsers.map(BuiltInParser.init)
         services = parsers.map(\.service)
+        routes = parsers.indices.map { ParserRoute.pack(index: $0, builtIn: BuiltInParser(parsers[$0]),
+                                                        service: parsers[$0].service) }
         var entries: [(String, Int)] = []
         var familyEntries: [(String, Int)] = []
         for (index, parser) in parsers.enumerated() {
@@ -48,33 +49,28 @@ public struct ParserRegistry: Sendable {
         return nil
     }
 
+    /// The route (`ParserRoute`) of the parser that claims `program`, or nil.
+    public func route(for program: Bytes) -> Int? {
+        parserIndex(for: program).map { routes[$0] }
+    }
+
     /// The service of the parser at `index`.
     @inline(__always)
     public func service(at index: Int) -> Service { services[index] }
 
-    /// Runs the parser at `index` into `parsed` (see `ServiceParser.parse(_:program:into:)`): a built-in one
-    /// by a direct (inlinable) call, any other through its protocol.
+    /// Runs the parser `route` names (`route(for:)`) into `parsed` (see `ServiceParser.parse(_:program:into:)`):
+    /// a built-in one by a direct (inlinable) call, any other through its protocol.
     @inline(__always)
-    public func parse(at index: Int, _ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
-        switch builtIns[index] {
+    public func parse(route: Int, _ message: Bytes, program: Bytes, into parsed: inout ParsedMessage) -> Bool {
+        switch ParserRoute.builtIn(route) {
         case .sshd: return SshdParser().parse(message, program: program, into: &parsed)
         case .postfix: return PostfixParser().parse(message, program: program, into: &parsed)
         case .dovecot: return DovecotParser().parse(message, program: program, into: &parsed)
-        case .other: return parsers[index].parse(message, program: program, into: &parsed)
+        case .other: return parsers[ParserRoute.index(route)].parse(message, program: program, into: &parsed)
         }
     }
-}
 
-/// The parsers the registry can call without an existential.
-private enum BuiltInParser: UInt8, Sendable {
-    case sshd, postfix, dovecot, other
-
-    init(_ parser: any ServiceParser) {
-        switch parser {
-        case is SshdParser: self = .sshd
-        case is PostfixParser: self = .postfix
-        case is DovecotParser: self = .dovecot
-        default: self = .other
-        }
-    }
+    /// The service of the parser `route` names.
+    @inline(__always)
+    public static func service(route: Int) -> Service { ParserRoute.service(route) }
 }

@@ -1,5 +1,6 @@
-/// The parser index of recently seen program names, so a line usually costs two 8-byte loads and a
-/// compare instead of hashing its program name byte by byte (`ParserRegistry.parserIndex(for:)`).
+/// The registry's answer for recently seen program names (a number: the pipeline keeps the parser's route,
+/// `ParserRoute`), so a line usually costs two 8-byte loads and a compare instead of hashing its program
+/// name byte by byte (`ParserRegistry.route(for:)`).
 ///
 /// A name of up to 32 bytes (`postfix/submission/smtpd` has 24) is its own key: its length and four
 /// words, loaded at 0, 8, 16 and 8 before the end (each clamped to lie inside the name, so they overlap
@@ -11,7 +12,7 @@ struct ProgramCache {
     private struct Entry {
         var count = -1
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        /// The parser's index, or -1 when no parser claims the name.
+        /// The registry's answer, or -1 when no parser claims the name.
         var index = -1
     }
 
@@ -22,7 +23,7 @@ struct ProgramCache {
     /// pipeline's `process` for sinks of other modules to specialise.)
     @inline(__always) static var miss: Int { -2 }
 
-    /// The parser index cached for `program`: -1 when no parser claims it, `miss` when the cache cannot say.
+    /// The answer cached for `program`: -1 when no parser claims it, `miss` when the cache cannot say.
     /// Only this runs on a hit; the registry is consulted by the caller on a miss (`remember(_:index:)`),
     /// so the hit path neither reads nor copies the registry.
     @inline(__always)

@@ -95,8 +95,9 @@ public struct LineProcessor<Sink: EventSink> {
     @_transparent
     private mutating func route(_ line: SyslogLine, raw: Bytes) {
         if let time = line.time {
-            earliest = min(earliest, time.micros)
-            latest = max(latest, time.micros)
+            // Stored only when it widens (a line of the same second stores nothing; `min`/`max` stored both).
+            if time.micros > latest { latest = time.micros }
+            if time.micros < earliest { earliest = time.micros }
             guard range.contains(time) else {
                 counts.outOfRange &+= 1
                 return
@@ -109,42 +110,42 @@ public struct LineProcessor<Sink: EventSink> {
             dispatchBare(line, raw: raw)
             return
         }
-        guard let index = parserIndex(for: line) else {
+        guard let route = parserRoute(for: line) else {
             counts.otherPrograms &+= 1
             deliverUnmatched(line, raw: raw, service: nil)
             return
         }
-        if registry.parse(at: index, line.message, program: line.program, into: &event.parsed) {
-            emit(service: registry.service(at: index), line: line, raw: raw)
+        if registry.parse(route: route, line.message, program: line.program, into: &event.parsed) {
+            emit(service: ParserRegistry.service(route: route), line: line, raw: raw)
         } else {
             counts.unmatched &+= 1
-            deliverUnmatched(line, raw: raw, service: registry.service(at: index))
+            deliverUnmatched(line, raw: raw, service: ParserRegistry.service(route: route))
         }
     }
 
-    /// The parser claiming the line's program: kept with the header cache's name when the line's program is
-    /// that name (most lines: no lookup at all), else the program cache's answer, else the registry's (out of
-    /// line, so the hit path does not copy the registry). Transparent for the reason `route` is: always-inline,
-    /// it stayed a call taking the 72-byte line (measured: the held answer saved 15 a line on auth instead of
-    /// the 38 the program cache cost).
+    /// The route (`ParserRoute`: built-in parser, service, index) of the parser claiming the line's program:
+    /// kept with the header cache's name when the line's program is that name (most lines: no lookup at all),
+    /// else the program cache's answer, else the registry's (out of line, so the hit path does not copy the
+    /// registry). Transparent for the reason `route` is: always-inline, it stayed a call taking the 72-byte
+    /// line (measured: the held answer saved 15 a line on auth instead of the 38 the program cache cost).
     @_transparent
-    private mutating func parserIndex(for line: SyslogLine) -> Int? {
-        var index = line.programIsHeld ? times.lastHeader.nameAnswer : HeaderPrefixCache.noAnswer
-        if index == HeaderPrefixCache.noAnswer {
+    private mutating func parserRoute(for line: SyslogLine) -> Int? {
+        var route = line.programIsHeld ? times.lastHeader.nameAnswer : HeaderPrefixCache.noAnswer
+        if route == HeaderPrefixCache.noAnswer {
             // One copy of the cache's code in `process` (two made it big enough to push `emit`'s calls out of
             // line in the `events` build: measured, +4 a mail line).
-            index = programs.cached(line.program)
-            if index == ProgramCache.miss { index = lookUpProgram(line.program) }
-            if line.programIsHeld { times.lastHeader.keepNameAnswer(index) }
+            route = programs.cached(line.program)
+            if route == ProgramCache.miss { route = lookUpProgram(line.program) }
+            if line.programIsHeld { times.lastHeader.keepNameAnswer(route) }
         }
-        return index < 0 ? nil : index
+        return route < 0 ? nil : route
     }
 
     @inline(never)
     private mutating func lookUpProgram(_ program: Bytes) -> Int {
-        let index = registry.parserIndex(for: program) ?? -1
-        programs.remember(program, index: index)
-        return index
+        let route = registry.route(for: program) ?? -1
+        programs.remember(program, index: route)
+        return route
     }
 
     /// Settles every held line and delivers the rest.
