@@ -191,9 +191,9 @@ public struct LineProcessor<Sink: EventSink> {
         case .decided(let verdict):
             guard recording else { return }
             if queuesForOrder && !ordered.isEmpty {
-                ordered.append(held.keep(raw, service: service, line: event.line, parsed: event.parsed, verdict: verdict,
-                                         lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
-                                         isResolved: true, owned: true))
+                ordered.append(held.keep(raw, service: service, line: event.line, parsed: event.parsed,
+                                         verdict: verdict, lineNumber: lineNumber, isUnmatched: false,
+                                         unmatchedService: nil, isResolved: true, owned: true))
             } else {
                 event.service = service
                 event.verdict = verdict
