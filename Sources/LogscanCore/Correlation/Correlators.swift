@@ -17,18 +17,19 @@ struct Correlators {
     /// header's parse became a call; always-inline, the report is 21 / 23 instructions a line cheaper on the
     /// auth / mail cut (`events` and `ban` 2-9 dearer), measured on the merged code.
     @inline(__always)
-    /// `parsed` is `inout` only to be read in place, by address (see `Correlator.classify`); it is not changed.
-    mutating func classify(_ parsed: inout ParsedMessage, line: SyslogLine, service: Service) -> CorrelationOutcome {
-        let role = parsed.kind.role
+    /// `event` (the line and its parse) is `inout` only to be read in place, by address (see
+    /// `Correlator.classify`); it is not changed.
+    mutating func classify(_ event: inout Event, service: Service) -> CorrelationOutcome {
+        let role = event.parsed.kind.role
         if role == .probe { return .decided(.probe) }
-        let count = parsed.count.repeated(line.repeatCount)
+        let count = event.parsed.count.repeated(event.line.repeatCount)
         switch service {
         case .sshd:
-            return SshdCorrelator.handles(role) ? sshd.classify(&parsed, role: role, count: count, line: line) : .decided(.noise)
+            return SshdCorrelator.handles(role) ? sshd.classify(&event, role: role, count: count) : .decided(.noise)
         case .postfix:
-            return PostfixCorrelator.handles(role) ? postfix.classify(&parsed, role: role, count: count, line: line) : .decided(.noise)
+            return PostfixCorrelator.handles(role) ? postfix.classify(&event, role: role, count: count) : .decided(.noise)
         case .dovecot:
-            return DovecotCorrelator.handles(role) ? dovecot.classify(&parsed, role: role, count: count, line: line) : .decided(.noise)
+            return DovecotCorrelator.handles(role) ? dovecot.classify(&event, role: role, count: count) : .decided(.noise)
         }
     }
 

@@ -22,12 +22,12 @@ public struct DovecotCorrelator: HoldingCorrelator {
         role == .authProcessFailure || role == .loginSummary || role == .success
     }
 
-    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
-        settleExpired(around: line.time?.seconds)
-        guard let address = CorrelationKey.address(parsed.peer) else {
+    mutating func classify(_ event: inout Event, role: AttemptRole, count: Int) -> CorrelationOutcome {
+        settleExpired(around: event.line.time?.seconds)
+        guard let address = CorrelationKey.address(event.parsed.peer) else {
             return .decided(role == .success ? .success : .failure(attempts: count))
         }
-        let key = CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), address)
+        let key = CorrelationKey.combine(hosts.of(event.line.host, seed: hashSeed), address)
         switch role {
         case .authProcessFailure:
             return .pending(key: key)

@@ -106,10 +106,11 @@ protocol Correlator {
     /// Whether lines of `role` need this correlator; the others are decided by `Correlators` alone.
     static func handles(_ role: AttemptRole) -> Bool
     /// `count` is the attempts or occurrences the line reports (`message repeated N times` included).
-    /// `parsed` is read, never changed: `inout` only so it is passed by address from where the pipeline keeps
-    /// it (a borrowed 120-byte parse is copied for each call from memory the caller can change: measured,
-    /// round six, 16 instructions a recognised line).
-    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome
+    /// `event` holds the line and its parse; it is read, never changed: `inout` only so it is passed by address
+    /// from where the pipeline keeps it (a borrowed 120-byte parse was copied for each call from memory the
+    /// caller can change: measured, round six, 16 instructions a recognised line; the 72-byte line passed by
+    /// value was stored on the stack for the call, then copied again into the sink's event: round seven).
+    mutating func classify(_ event: inout Event, role: AttemptRole, count: Int) -> CorrelationOutcome
     /// Holds the line kept as `line` in the pipeline's `HeldLines` (after a `.pending` outcome).
     mutating func hold(_ line: Int32, key: UInt64)
     /// The input ended: every held line settles.

@@ -32,19 +32,19 @@ public struct PostfixCorrelator: Correlator {
         }
     }
 
-    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
-        let key = CorrelationKey.combine(CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid))),
-                                         CorrelationKey.address(parsed.peer) ?? 0)
+    mutating func classify(_ event: inout Event, role: AttemptRole, count: Int) -> CorrelationOutcome {
+        let key = CorrelationKey.combine(CorrelationKey.combine(hosts.of(event.line.host, seed: hashSeed), UInt64(UInt32(bitPattern: event.line.pid))),
+                                         CorrelationKey.address(event.parsed.peer) ?? 0)
         if role == .sessionSummary {
             let session = sessions.removeValue(forKey: key) ?? Session()
             guard count > 0 else { return .decided(.noise) }
             let unreported = count - session.reportedFailures
             return .decided(unreported > 0 ? .failure(attempts: unreported) : .sameAttempt)
         }
-        let afterAuth = role == .closing && parsed.detail?.hasPrefix("AUTH") == true
+        let afterAuth = role == .closing && event.parsed.detail?.hasPrefix("AUTH") == true
         let counted = afterAuth ? .attemptNotCounted : role
         // The time's seconds (a division) only here: a summary does not read them.
-        let now = line.time?.seconds
+        let now = event.line.time?.seconds
         return .decided(sessions.update(key) {
             PostfixCorrelator.apply(counted, count: count, now: now, to: &$0)
         })

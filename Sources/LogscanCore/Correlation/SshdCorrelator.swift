@@ -58,17 +58,17 @@ public struct SshdCorrelator: HoldingCorrelator {
         }
     }
 
-    mutating func classify(_ parsed: inout ParsedMessage, role: AttemptRole, count: Int, line: SyslogLine) -> CorrelationOutcome {
+    mutating func classify(_ event: inout Event, role: AttemptRole, count: Int) -> CorrelationOutcome {
         if role == .standaloneFailure { return .decided(.failure(attempts: count)) }
-        let now = line.time?.seconds
+        let now = event.line.time?.seconds
         settleExpired(around: now)
         if connections.count >= forgetAt, let now { forgetSilent(now: now) }
-        guard line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
-        let key = CorrelationKey.combine(hosts.of(line.host, seed: hashSeed), UInt64(UInt32(bitPattern: line.pid)))
+        guard event.line.pid >= 0 else { return .decided(SshdCorrelator.uncorrelated(role, count: count)) }
+        let key = CorrelationKey.combine(hosts.of(event.line.host, seed: hashSeed), UInt64(UInt32(bitPattern: event.line.pid)))
         let slot = connections.slot(for: key)
-        let user = parsed.user.map { MixedKey.identity($0, seed: hashSeed) }
+        let user = event.parsed.user.map { MixedKey.identity($0, seed: hashSeed) }
         var address: IPAddress? = nil
-        if case .ip(let ip)? = parsed.peer { address = ip }
+        if case .ip(let ip)? = event.parsed.peer { address = ip }
         return SshdCorrelator.apply(role, count: count, now: now, address: address, user: user, key: key,
                                     to: &connections[slot: slot], held: &heldQueue)
     }

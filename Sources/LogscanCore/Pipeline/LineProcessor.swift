@@ -35,7 +35,8 @@ public struct LineProcessor<Sink: EventSink> {
     public var recording = true
     /// The chunk's own lines still waiting for a verdict.
     public private(set) var ownedHeldOutstanding = 0
-    /// The event of the line in hand: the parser writes its parse into `event.parsed`, in place (not returned
+    /// The event of the line in hand: the header's parse is written into `event.line` and read there by the
+    /// route, the correlators and the sink; the parser writes its parse into `event.parsed`, in place (not returned
     /// and copied out level by level), and a recognised line's other fields are set here before the sink
     /// reads it in place. Reused from line to line, so nothing is set up per line (a local needed 120 bytes
     /// of initial value for every line: measured, round five), and the parse is not copied into an event
@@ -55,7 +56,8 @@ public struct LineProcessor<Sink: EventSink> {
         guard recording else { return processContext(raw) }
         count(raw)
         guard !raw.isEmpty else { return }
-        route(SyslogHeaderParser.parse(raw, times: &times), raw: raw)
+        event.line = SyslogHeaderParser.parse(raw, times: &times)
+        route(raw: raw)
     }
 
     /// A context line leaves the stats as they were; only then are they copied (they are 100 bytes). Out of
@@ -64,7 +66,10 @@ public struct LineProcessor<Sink: EventSink> {
     private mutating func processContext(_ raw: Bytes) {
         let saved = (counts, earliest, latest)
         count(raw)
-        if !raw.isEmpty { route(SyslogHeaderParser.parse(raw, times: &times), raw: raw) }
+        if !raw.isEmpty {
+            event.line = SyslogHeaderParser.parse(raw, times: &times)
+            route(raw: raw)
+        }
         (counts, earliest, latest) = saved
     }
 
@@ -74,7 +79,8 @@ public struct LineProcessor<Sink: EventSink> {
         let saved = (counts, earliest, latest)
         defer { if !recording { (counts, earliest, latest) = saved } }
         count(raw)
-        route(line, raw: raw)
+        event.line = line
+        route(raw: raw)
     }
 
     /// Wrapping adds: a line count or byte count of 2^63 is out of reach (no overflow check per line; the
@@ -86,15 +92,18 @@ public struct LineProcessor<Sink: EventSink> {
         counts.bytes &+= raw.count &+ 1
     }
 
-    /// Time range, dispatch by program, parser, correlators and sink.
+    /// Time range, dispatch by program, parser, correlators and sink, for the line in `event.line`: the header
+    /// parse is written there once, and everything after reads it in place (passed along by value, it was built
+    /// on the stack, stored again for the correlators' call and copied into `event.line` for the sink: -12 a
+    /// mail line on `--format json`, measured, round seven, third pass).
     ///
     /// `@_transparent`, not `@inline(__always)`: the optimiser inlines the header's common path into
     /// `process` first, and then `process` is over its inliner's caller-size limit, which stops even
     /// always-inline calls, so `route` stayed a call (the line built on the stack for it: measured, ~20
     /// instructions a line). Transparent functions are inlined before optimisation.
     @_transparent
-    private mutating func route(_ line: SyslogLine, raw: Bytes) {
-        if let time = line.time {
+    private mutating func route(raw: Bytes) {
+        if let time = event.line.time {
             // Stored only when it widens (a line of the same second stores nothing; `min`/`max` stored both).
             if time.micros > latest { latest = time.micros }
             if time.micros < earliest { earliest = time.micros }
@@ -106,20 +115,20 @@ public struct LineProcessor<Sink: EventSink> {
             counts.untimed &+= 1
             if range.isBounded { return }
         }
-        guard line.hasTag else {
-            dispatchBare(line, raw: raw)
+        guard event.line.hasTag else {
+            dispatchBare(raw: raw)
             return
         }
-        guard let route = parserRoute(for: line) else {
+        guard let route = parserRoute(for: event.line.program, isHeld: event.line.programIsHeld) else {
             counts.otherPrograms &+= 1
-            deliverUnmatched(line, raw: raw, service: nil)
+            deliverUnmatched(raw: raw, service: nil)
             return
         }
-        if registry.parse(route: route, line.message, program: line.program, into: &event.parsed) {
-            emit(service: ParserRegistry.service(route: route), line: line, raw: raw)
+        if registry.parse(route: route, event.line.message, program: event.line.program, into: &event.parsed) {
+            emit(service: ParserRegistry.service(route: route), raw: raw)
         } else {
             counts.unmatched &+= 1
-            deliverUnmatched(line, raw: raw, service: ParserRegistry.service(route: route))
+            deliverUnmatched(raw: raw, service: ParserRegistry.service(route: route))
         }
     }
 
@@ -129,14 +138,14 @@ public struct LineProcessor<Sink: EventSink> {
     /// registry). Transparent for the reason `route` is: always-inline, it stayed a call taking the 72-byte
     /// line (measured: the held answer saved 15 a line on auth instead of the 38 the program cache cost).
     @_transparent
-    private mutating func parserRoute(for line: SyslogLine) -> Int? {
-        var route = line.programIsHeld ? times.lastHeader.nameAnswer : HeaderPrefixCache.noAnswer
+    private mutating func parserRoute(for program: Bytes, isHeld: Bool) -> Int? {
+        var route = isHeld ? times.lastHeader.nameAnswer : HeaderPrefixCache.noAnswer
         if route == HeaderPrefixCache.noAnswer {
             // One copy of the cache's code in `process` (two made it big enough to push `emit`'s calls out of
             // line in the `events` build: measured, +4 a mail line).
-            route = programs.cached(line.program)
-            if route == ProgramCache.miss { route = lookUpProgram(line.program) }
-            if line.programIsHeld { times.lastHeader.keepNameAnswer(route) }
+            route = programs.cached(program)
+            if route == ProgramCache.miss { route = lookUpProgram(program) }
+            if isHeld { times.lastHeader.keepNameAnswer(route) }
         }
         return route < 0 ? nil : route
     }
@@ -155,35 +164,37 @@ public struct LineProcessor<Sink: EventSink> {
     }
 
     /// A message without a tag (piped in bare, say) goes to the first parser that recognises it.
-    private mutating func dispatchBare(_ line: SyslogLine, raw: Bytes) {
+    private mutating func dispatchBare(raw: Bytes) {
+        let line = event.line
         for parser in registry.parsers where parser.parse(line.message, program: line.program, into: &event.parsed) {
-            emit(service: parser.service, line: line, raw: raw)
+            emit(service: parser.service, raw: raw)
             return
         }
         counts.unmatched &+= 1
-        deliverUnmatched(line, raw: raw, service: nil)
+        deliverUnmatched(raw: raw, service: nil)
     }
 
     /// A recognised line (its parse in `event.parsed`) to the correlators and the sink. Inlined into `route`
     /// (measured: fewer copies of the parse's result, about 30 instructions a line), transparent for the
-    /// reason `route` is. The correlators read the parse in place (`inout`: passed by value, it was copied
-    /// for their call, 16 instructions a recognised line; measured, round six).
+    /// reason `route` is. The line is written once, into `event.line`, and the correlators read it and the
+    /// parse there (`inout`: the parse passed by value was copied for their call, 16 instructions a recognised
+    /// line, round six; the line passed by value was stored on the stack for it and then copied into
+    /// `event.line`, round seven).
     @_transparent
-    private mutating func emit(service: Service, line: SyslogLine, raw: Bytes) {
+    private mutating func emit(service: Service, raw: Bytes) {
         counts.recognised &+= 1
-        let outcome = correlators.classify(&event.parsed, line: line, service: service)
+        let outcome = correlators.classify(&event, service: service)
         deliverReleased()
-        // The event's other fields are set only for the sink's call: set before classification (for its verdict
-        // to be set in place), the line was copied once more (measured, round five).
+        // The event's other fields are set only for the sink's call (set before classification, for its verdict
+        // to be set in place, the line was copied once more: measured, round five).
         switch outcome {
         case .decided(let verdict):
             guard recording else { return }
             if queuesForOrder && !ordered.isEmpty {
-                ordered.append(held.keep(raw, service: service, line: line, parsed: event.parsed, verdict: verdict,
-                                         lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
-                                         isResolved: true, owned: true))
+                ordered.append(held.keep(raw, service: service, line: event.line, parsed: event.parsed,
+                                         verdict: verdict, lineNumber: lineNumber, isUnmatched: false,
+                                         unmatchedService: nil, isResolved: true, owned: true))
             } else {
-                event.line = line
                 event.service = service
                 event.verdict = verdict
                 event.lineNumber = lineNumber
@@ -191,7 +202,7 @@ public struct LineProcessor<Sink: EventSink> {
             }
         case .pending(let key):
             // Written straight into the held line's slot: the event is not built here first.
-            let line = held.keep(raw, service: service, line: line, parsed: event.parsed, verdict: .noise,
+            let line = held.keep(raw, service: service, line: event.line, parsed: event.parsed, verdict: .noise,
                                  lineNumber: lineNumber, isUnmatched: false, unmatchedService: nil,
                                  isResolved: false, owned: recording)
             if recording && sink.keepsInputOrder { held[line].orderPlace = sink.open(&held[line].event) }
@@ -201,14 +212,14 @@ public struct LineProcessor<Sink: EventSink> {
         }
     }
 
-    private mutating func deliverUnmatched(_ line: SyslogLine, raw: Bytes, service: Service?) {
+    private mutating func deliverUnmatched(raw: Bytes, service: Service?) {
         guard recording && sink.wantsUnmatched else { return }
         if queuesForOrder && !ordered.isEmpty {
-            ordered.append(held.keep(raw, service: service ?? .sshd, line: line, parsed: ParsedMessage(.noise),
+            ordered.append(held.keep(raw, service: service ?? .sshd, line: event.line, parsed: ParsedMessage(.noise),
                                      verdict: .noise, lineNumber: lineNumber, isUnmatched: true,
                                      unmatchedService: service, isResolved: true, owned: true))
         } else {
-            sink.unmatched(line, raw: raw, service: service, lineNumber: lineNumber)
+            sink.unmatched(event.line, raw: raw, service: service, lineNumber: lineNumber)
         }
     }
 
