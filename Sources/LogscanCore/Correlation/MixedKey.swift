@@ -39,25 +39,7 @@ struct MixedKey: Hashable {
     @inline(__always)
     static func identity(_ view: Bytes, seed: UInt64) -> UInt64 {
         guard view.count <= 8 else { return NameTable.hash(view, seed: seed) }
-        return seed ^ UInt64(view.count) ^ shortWord(UnsafeRawPointer(view.base), count: view.count)
-    }
-
-    /// `NameTable.shortWord`'s word (up to eight bytes, little-endian, zero above), read with fewer tests:
-    /// two overlapping four-byte loads from four bytes on (measured together with sshd's connection looked up
-    /// first: -15 instructions a sshd line, which reads two names); below four, the first two bytes (or the
-    /// one) and the last byte, overlapping the same way (a three-byte host such as `mx1`, read for every
-    /// correlated line: two loads instead of three, about 8 instructions less; round seven, second pass).
-    @inline(__always)
-    static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
-        if count >= 4 {
-            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
-            let high = UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self))
-            return low | high &<< UInt64(truncatingIfNeeded: (count &- 4) &* 8)
-        }
-        guard count > 0 else { return 0 }
-        let low = count >= 2 ? UInt64(raw.loadUnaligned(as: UInt16.self)) : UInt64(raw.load(as: UInt8.self))
-        let last = UInt64(raw.load(fromByteOffset: count &- 1, as: UInt8.self))
-        return low | last &<< UInt64(truncatingIfNeeded: (count &- 1) &* 8)
+        return seed ^ UInt64(view.count) ^ ByteLanes.shortWord(UnsafeRawPointer(view.base), count: view.count)
     }
 
     /// The 64-bit finalizer of MurmurHash3: every input bit reaches every output bit.

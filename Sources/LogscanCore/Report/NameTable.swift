@@ -36,7 +36,7 @@ public struct NameTable: Sendable {
         let count = view.count
         let word = count > 8
             ? raw.loadUnaligned(as: UInt64.self) &+ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) &* 31
-            : shortWord(raw, count: count)
+            : ByteLanes.shortWord(raw, count: count)
         return Int(truncatingIfNeeded: ((word ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
@@ -76,7 +76,7 @@ public struct NameTable: Sendable {
         let raw = UnsafeRawPointer(view.base)
         let count = view.count
         var hash = seed ^ UInt64(count)
-        guard count > 8 else { return MixedKey.mix(hash ^ shortWord(raw, count: count)) }
+        guard count > 8 else { return MixedKey.mix(hash ^ ByteLanes.shortWord(raw, count: count)) }
         var offset = 0
         while offset + 8 < count {
             hash = MixedKey.mix(hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
@@ -95,7 +95,7 @@ public struct NameTable: Sendable {
         let count = a.count
         guard b.count == count else { return false }
         let (left, right) = (UnsafeRawPointer(a.base), UnsafeRawPointer(b.base))
-        if count <= 8 { return shortWord(left, count: count) == shortWord(right, count: count) }
+        if count <= 8 { return ByteLanes.shortWord(left, count: count) == ByteLanes.shortWord(right, count: count) }
         if count <= 16 { return sameWords(left, right, at: 0, count - 8) }
         if count <= 32 { return sameWords(left, right, at: 0, 8) && sameWords(left, right, at: count - 16, count - 8) }
         return a.equals(b)
@@ -109,23 +109,5 @@ public struct NameTable: Sendable {
             == right.loadUnaligned(fromByteOffset: first, as: UInt64.self)
             && left.loadUnaligned(fromByteOffset: second, as: UInt64.self)
                 == right.loadUnaligned(fromByteOffset: second, as: UInt64.self)
-    }
-
-    /// Up to eight bytes as one word, read in at most three loads.
-    @inline(__always)
-    static func shortWord(_ raw: UnsafeRawPointer, count: Int) -> UInt64 {
-        if count == 8 { return raw.loadUnaligned(as: UInt64.self) }
-        var word: UInt64 = 0
-        var offset = 0
-        if count & 4 != 0 {
-            word = UInt64(raw.loadUnaligned(as: UInt32.self))
-            offset = 4
-        }
-        if count & 2 != 0 {
-            word |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << UInt64(offset * 8)
-            offset += 2
-        }
-        if count & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) << UInt64(offset * 8) }
-        return word
     }
 }

@@ -16,7 +16,7 @@ struct QueueKey: Hashable, Sendable {
     private let count: UInt8
 
     /// nil for a byte string longer than `maximumLength`. The words are loaded, never read past the id
-    /// (`NameTable.shortWord` for the last one): a `copyMemory` into a zeroed tuple was a `memcpy` call a key.
+    /// (`ByteLanes.shortWord` for the last one): a `copyMemory` into a zeroed tuple was a `memcpy` call a key.
     @inline(__always)
     init?(_ id: Bytes) {
         let count = id.count
@@ -25,13 +25,13 @@ struct QueueKey: Hashable, Sendable {
         if count > 16 {
             first = raw.loadUnaligned(as: UInt64.self)
             second = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            third = NameTable.shortWord(raw + 16, count: count - 16)
+            third = ByteLanes.shortWord(raw + 16, count: count - 16)
         } else if count > 8 {
             first = raw.loadUnaligned(as: UInt64.self)
-            second = NameTable.shortWord(raw + 8, count: count - 8)
+            second = ByteLanes.shortWord(raw + 8, count: count - 8)
             third = 0
         } else {
-            first = NameTable.shortWord(raw, count: count)
+            first = ByteLanes.shortWord(raw, count: count)
             second = 0
             third = 0
         }
