@@ -2,8 +2,10 @@ import Testing
 @testable import LogscanCore
 
 /// The postfix readers' shortcuts against the plain readings they replace: the disconnect counters'
-/// `auth=ok/total` and a received line's `size=` read in one pass, and a delivery's `, relay=` searched
-/// backward by its `r`, must answer as the cut-and-parse and the search would on every text, hostile ones too.
+/// `auth=ok/total` and a received line's `size=` read in one pass, a delivery's `, relay=` searched
+/// backward by its `r`, the SASL warning's `: SASL ` compared before the port is skipped and its
+/// `, sasl_username=` compared at the usual reply's end, must answer as the cut-and-parse and the search would
+/// on every text, hostile ones too.
 @Suite struct PostfixShortcutTests {
     /// The plain reading of ` auth=ok/total`: the value cut at the next space, split at its `/`, each side
     /// parsed whole.
@@ -84,5 +86,56 @@ import Testing
             }
         }
         #expect(read >= 15)
+    }
+
+    /// The plain reading of a SASL warning's client: `name[address]`, a `:port` skipped when digits follow the
+    /// `:`, then `: SASL `.
+    private func plainSaslClient(_ text: Bytes) -> (peer: Peer, mechanismAt: Int)? {
+        guard let (peer, addressEnd) = PostfixClient.bracketed(text) else { return nil }
+        var end = addressEnd
+        if end < text.count && text[end] == UInt8(ascii: ":") {
+            var i = end + 1
+            while i < text.count && isDigit(text[i]) { i += 1 }
+            if i > end + 1 { end = i }
+        }
+        return text.suffix(from: end).hasPrefix(": SASL ") ? (peer, end + 7) : nil
+    }
+
+    @Test func saslClientAgreesWithSkippingThePortFirst() {
+        let clients = ["unknown[192.0.2.7]", "mail.example[192.0.2.7]", "unknown[2001:db8::1]", "x[IPv6:2001:db8::1]",
+                       "unknown[192.0.2.300]", "unknown[192.0.2.7", "unknown", ""]
+        let ports = ["", ":25", ":587", ":", ":x", "::", ": ", ":25:", ":99999999999999999999"]
+        let tails = [": SASL LOGIN authentication failed: x", ": SASL ", ": SASL", ":SASL ", " SASL ", "", ": SASL: SASL "]
+        var read = 0
+        for client in clients {
+            for port in ports {
+                for tail in tails {
+                    Bytes.with(client + port + tail) { text in
+                        let plain = plainSaslClient(text), fast = PostfixSmtpdLines.saslClient(text)
+                        #expect(fast?.peer == plain?.peer && fast?.mechanismAt == plain?.mechanismAt, "\(text.string)")
+                        if plain != nil { read += 1 }
+                    }
+                }
+            }
+        }
+        #expect(read >= 40)
+    }
+
+    @Test func saslUsernameStartAgreesWithTheSearch() {
+        let replies = [": authentication failure", ": UGFzc3dvcmQ6", ": authentication failure, x", ": authentication failur",
+                       ": authentication failure,", "", ",", ": a, sasl_username=b", ": authentication failure; x"]
+        let users = [", sasl_username=alice", ", sasl_username=", ", sasl_username", ", sasl_username=a, sasl_username=b",
+                     "", ", sasl_username=(unavailable)", ",, sasl_username=x"]
+        var found = 0
+        for reply in replies {
+            for user in users {
+                Bytes.with(reply + user) { reason in
+                    let plain = reason.firstRange(of: ", sasl_username=")
+                    #expect(PostfixSmtpdLines.saslUsernameStart(reason) == plain, "\(reason.string)")
+                    if plain != nil { found += 1 }
+                }
+            }
+        }
+        #expect(found >= 30)
     }
 }

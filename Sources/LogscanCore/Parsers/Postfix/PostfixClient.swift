@@ -5,7 +5,7 @@ enum PostfixClient {
     /// Postfix accepts only valid host names, so the first `[` ends the name.
     static func bracketed(_ text: Bytes) -> (peer: Peer, end: Int)? { inlinedBracketed(text) }
 
-    /// `bracketed`, inlined into the SASL warning's read (`bracketedWithPort`), `afterFrom` and the queue's
+    /// `bracketed`, inlined into the SASL warning's read (`PostfixSmtpdLines.saslClient`), `afterFrom` and the queue's
     /// `client=` line (`PostfixQueueLines.login`): a call less on 35,026, 10,885 and 5,445 lines of the mail
     /// cut, warning 10.20 M -> 9.39 M instructions, the whole run 178.74 M -> 178.62 M for `login`
     /// (bench/RESULTS.md, round seven: postfix, and its second pass). Inlined into every caller, it made the
@@ -27,17 +27,14 @@ enum PostfixClient {
         return (.ip(ip), close + 1)
     }
 
-    /// `name[address]` or `name[address]:port` (with `smtpd_client_port_logging`); the end is after the port.
+    /// Where the `:port` that `smtpd_client_port_logging` writes after an address ending at `end` ends: after
+    /// its digits, or `end` when none follow.
     @inline(__always)
-    static func bracketedWithPort(_ text: Bytes) -> (peer: Peer, end: Int)? {
-        guard let (peer, addressEnd) = inlinedBracketed(text) else { return nil }
-        var end = addressEnd
-        if end < text.count && text[end] == UInt8(ascii: ":") {
-            var i = end + 1
-            while i < text.count && isDigit(text[i]) { i += 1 }
-            if i > end + 1 { end = i }
-        }
-        return (peer, end)
+    static func portEnd(_ text: Bytes, after end: Int) -> Int {
+        guard end < text.count && text[end] == UInt8(ascii: ":") else { return end }
+        var i = end + 1
+        while i < text.count && isDigit(text[i]) { i += 1 }
+        return i > end + 1 ? i : end
     }
 
     /// `name[address]` right after `prefix` at the start of `text`.

@@ -8,8 +8,8 @@ enum PostfixSmtpdLines {
     static func warning(after rest: Bytes, into parsed: inout ParsedMessage) {
         // The search starts at the mechanism, so `SASL authentication failed` (no mechanism) cannot give it a
         // negative length (found by fuzz/targets/postfix.swift).
-        if let (peer, end) = PostfixClient.bracketedWithPort(rest), rest.suffix(from: end).hasPrefix(": SASL "),
-           let failedAt = authenticationFailed(rest, afterMechanismAt: end + 7) {
+        if let (peer, mechanismAt) = saslClient(rest),
+           let failedAt = authenticationFailed(rest, afterMechanismAt: mechanismAt) {
             let reason = rest.suffix(from: failedAt + 22)
             // The SASL server's reply comes first; a user name after it cannot pass for it. Its third byte
             // tells the two replies below from the usual base64 prompt before their long compares.
@@ -20,11 +20,11 @@ enum PostfixSmtpdLines {
             }
             // The Dovecot SASL backend's reply to a mechanism it does not offer (xsasl_dovecot_server.c).
             if replyLetter == UInt8(ascii: "I"), reason.hasPrefix(": Invalid authentication mechanism") {
-                parsed = ParsedMessage(.saslBadMechanism, peer: peer, method: rest.slice(end + 7, failedAt))
+                parsed = ParsedMessage(.saslBadMechanism, peer: peer, method: rest.slice(mechanismAt, failedAt))
                 return
             }
-            parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(end + 7, failedAt))
-            if let userAt = reason.firstRange(of: ", sasl_username=") {
+            parsed = ParsedMessage(.saslFailed, peer: peer, method: rest.slice(mechanismAt, failedAt))
+            if let userAt = saslUsernameStart(reason) {
                 let user = reason.suffix(from: userAt + 16)
                 parsed.user = user.equals("(unavailable)") ? nil : user
             }
@@ -39,6 +39,17 @@ enum PostfixSmtpdLines {
         }
     }
 
+    /// `H[IP][:port]: SASL ` at the start of `rest`: the peer and where the mechanism starts. The usual line
+    /// has no port, so `: SASL ` is compared at the address's end before a port is looked for: the same answer
+    /// as skipping the port first (`PostfixShortcutTests`), since a `:` followed by a space starts no port.
+    @inline(__always)
+    static func saslClient(_ rest: Bytes) -> (peer: Peer, mechanismAt: Int)? {
+        guard let (peer, addressEnd) = PostfixClient.inlinedBracketed(rest) else { return nil }
+        if rest.suffix(from: addressEnd).hasPrefix(": SASL ") { return (peer, addressEnd + 7) }
+        let end = PostfixClient.portEnd(rest, after: addressEnd)
+        return end > addressEnd && rest.suffix(from: end).hasPrefix(": SASL ") ? (peer, end + 7) : nil
+    }
+
     /// Where ` authentication failed` starts, searched from the mechanism's first byte: the usual mechanism
     /// (`LOGIN`, `PLAIN`) is a word within the next eight bytes, so the first space is looked at before any
     /// search. The literal starts with a space, so no occurrence comes before that first space: the same
@@ -49,7 +60,25 @@ enum PostfixSmtpdLines {
            rest.suffix(from: space).hasPrefix(" authentication failed") {
             return space
         }
-        return rest.firstRange(of: " authentication failed", anchor: 1, from: start)
+        return searchedAuthenticationFailed(rest, from: start)
+    }
+
+    /// `authenticationFailed`'s search, kept out of line: inlined, its loop had the literal built in registers
+    /// on every warning (12 instructions a SASL warning, 0.4 M on bench/'s mail cut) though it runs on almost
+    /// none (bench/RESULTS.md, round eight: postfix).
+    @inline(never)
+    private static func searchedAuthenticationFailed(_ rest: Bytes, from start: Int) -> Int? {
+        rest.firstRange(of: " authentication failed", anchor: 1, from: start)
+    }
+
+    /// Where the first `, sasl_username=` starts in a SASL failure's reason. The usual failed password's
+    /// reply, `: authentication failure` (Cyrus SASL and Dovecot), has it right after, which is compared
+    /// first (no comma comes before it); a reason too short to hold it is not searched (Postfix's base64
+    /// prompts, `: UGFzc3dvcmQ6`). The same answer as the search (`PostfixShortcutTests`).
+    @inline(__always)
+    static func saslUsernameStart(_ reason: Bytes) -> Int? {
+        if reason.hasPrefix(": authentication failure, sasl_username=") { return 24 }
+        return reason.count >= 16 ? reason.firstRange(of: ", sasl_username=") : nil
     }
 
     /// `fatal: …` and `panic: …`.
