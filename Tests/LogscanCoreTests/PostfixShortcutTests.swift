@@ -1,11 +1,12 @@
+import CByteScan
 import Testing
 @testable import LogscanCore
 
 /// The postfix readers' shortcuts against the plain readings they replace: the disconnect counters'
 /// `auth=ok/total` and a received line's `size=` read in one pass, a delivery's `, relay=` searched
 /// backward by its `r`, the SASL warning's `: SASL ` compared before the port is skipped and its
-/// `, sasl_username=` compared at the usual reply's end, must answer as the cut-and-parse and the search would
-/// on every text, hostile ones too.
+/// `, sasl_username=` compared at the usual reply's end, and the queue id read by one SSE2 compare, must answer
+/// as the cut-and-parse, the search and the scan would on every text, hostile ones too.
 @Suite struct PostfixShortcutTests {
     /// The plain reading of ` auth=ok/total`: the value cut at the next space, split at its `/`, each side
     /// parsed whole.
@@ -137,5 +138,77 @@ import Testing
             }
         }
         #expect(found >= 30)
+    }
+
+    /// The SSE2 compare's answer (`logscan_queue_id_end`) against the general scan it stands in front of, on
+    /// ids of every length, every byte after them and random texts with bytes above 0x7F (the compare is signed).
+    @Test func queueIDCompareAgreesWithTheScan() {
+        var texts: [[UInt8]] = []
+        let alphabet = Array("09AFZafz:: -_@[".utf8) + [0x7F, 0x80, 0xBA, 0xDA, 0xFF, 0x2F, 0x3A, 0x40, 0x60, 0x7B]
+        for length in 0...20 {
+            for after in Array(": x".utf8) + [0x80, 0x2F, 0x3B, 0x5B] {
+                let ids = ["A", "1", "a"].map { String(repeating: $0, count: length) }
+                    + [String(repeating: "B", count: max(0, length - 1)) + "7"]
+                for id in ids {
+                    texts.append(Array(id.utf8) + [after, UInt8(ascii: " ")] + Array("removed, to=<a@b>".utf8))
+                    texts.append(Array(id.utf8) + [after] + Array("x removed, to=<a@b>".utf8))
+                }
+            }
+        }
+        var random = SplitMix64(state: 13)
+        let idBytes = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+        for _ in 0..<20_000 {
+            // half of them an id of 3 to 17 letters and digits and `: ` first, then any bytes
+            var text: [UInt8] = []
+            if random.next(2) == 0 {
+                text = (0..<(3 + random.next(15))).map { _ in idBytes[random.next(idBytes.count)] } + Array(": ".utf8)
+            }
+            let count = 17 + random.next(16)
+            while text.count < count { text.append(alphabet[random.next(alphabet.count)]) }
+            texts.append(text)
+        }
+        var answered = 0, ids = 0
+        for text in texts where text.count >= 17 {
+            Bytes.with(text) { bytes in
+                let scan = PostfixQueueLines.scannedQueueIDEnd(bytes)
+                let compare = logscan_queue_id_end(bytes.base)
+                if compare != Int(LOGSCAN_QUEUE_ID_FALLBACK) {
+                    answered += 1
+                    #expect((compare >= 0 ? compare : nil) == scan, "\(text)")
+                }
+                #expect(PostfixQueueLines.queueIDEnd(bytes) == scan, "\(text)")
+                if scan != nil { ids += 1 }
+            }
+        }
+        #expect(answered > 10_000 && ids > 2_000, "\(answered) \(ids)")
+    }
+
+    /// `lostConnection`'s search for ` from ` from the prefix's last space against the search from the line's
+    /// start, and the command cut at its first space.
+    @Test func lostConnectionAgreesWithSearchingFromTheStart() {
+        let commands = ["AUTH", "STARTTLS", "END-OF-MESSAGE", "DATA (0 bytes)", "", "from", "from from", "x from", " from ",
+                        "f", "CONNECT"]
+        let tails = [" from unknown[192.0.2.7]", " from mail.example[192.0.2.7]:25", "from x[1.2.3.4]", " from ", "",
+                     " from [2001:db8::1]", " from a from b[192.0.2.8]", " from unknown[192.0.2.300]"]
+        var read = 0
+        for prefix in ["lost connection after ", "timeout after "] {
+            for command in commands {
+                for tail in tails {
+                    Bytes.with(prefix + command + tail) { text in
+                        let rest = text.suffix(from: prefix.utf8.count)
+                        var parsed = ParseInPlaceTests.dirty
+                        let answer = PostfixSmtpdLines.lostConnection(text, command: rest, into: &parsed)
+                        let plain = PostfixClient.afterFrom(text)
+                        #expect(answer == (plain != nil), "\(text.string)")
+                        if let plain, answer {
+                            let end = rest.firstIndex(of: UInt8(ascii: " ")) ?? rest.count
+                            #expect(parsed.peer == plain.peer && parsed.detail == rest.prefix(end), "\(text.string)")
+                            read += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(read >= 60)
     }
 }

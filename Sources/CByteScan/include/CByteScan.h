@@ -2,6 +2,7 @@
 #define LOGSCAN_CBYTESCAN_H
 #include <stddef.h>
 #include <stdint.h>
+#include "QueueIDSSE2.h"
 
 /// glibc's memrchr (a GNU extension), for Swift: declared under glibc's own symbol (an asm label), so Swift
 /// calls it directly; a C wrapper cost 5 instructions a call (84,207 calls on bench/'s 20 MB mail cut).
