@@ -21,7 +21,7 @@ enum PostfixRejects {
         parsed.detail = reason
         if rest.hasPrefix("milter-reject: ") {
             parsed.rejectClass = .milter
-        } else if let listAt = reason.firstRange(of: " blocked using ", anchor: 5) {
+        } else if let listAt = reason.firstRange(of: " blocked using ", anchor: 13) {  // its `g`: `k` is in `unknown`
             parsed.rejectClass = .rbl
             let list = reason.suffix(from: listAt + 15)
             let end = list.firstIndex(of: UInt8(ascii: ";")) ?? list.firstIndex(of: UInt8(ascii: ",")) ?? list.count
@@ -32,11 +32,13 @@ enum PostfixRejects {
     }
 
     /// Each wording is searched for by a byte rarer in reject texts than its first where that pays (the same
-    /// answer as `contains`).
+    /// answer as `contains`): `Relay`'s `y` and `unverified`'s `v`, not the `R` of the `RCPT` every reason holds.
     static func reasonClass(_ reason: Bytes) -> RejectClass {
-        if reason.contains("Relay access denied") { return .relayDenied }
+        if reason.firstRange(of: "Relay access denied", anchor: 4) != nil { return .relayDenied }
         if reason.contains("User unknown") || reason.firstRange(of: "undeliverable address", anchor: 4) != nil
-            || reason.contains("Recipient address rejected: unverified address") { return .unknownRecipient }
+            || reason.firstRange(of: "Recipient address rejected: unverified address", anchor: 30) != nil {
+            return .unknownRecipient
+        }
         if reason.contains("Client host rejected") { return .clientHost }
         if reason.contains("Helo command rejected") { return .helo }
         if reason.contains("Sender address rejected") { return .sender }
