@@ -24,8 +24,12 @@ public struct LineProcessor<Sink: EventSink> {
     private let held = HeldLines()
     private var correlators: Correlators
     private var programs = ProgramCache()
-    /// The number of the line read last (a chunk starts from the lines before it).
-    var lineNumber = 0
+    /// The number of the line read last (a chunk starts from the lines before it). Kept in the event the sink
+    /// reads, so a recorded line does not copy it there (2 instructions a recorded line).
+    var lineNumber: Int {
+        get { event.lineNumber }
+        set { event.lineNumber = newValue }
+    }
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order but does not keep it
     /// itself (`EventSink.keepsInputOrder`).
     private var ordered = FIFO<Int32>()
@@ -87,7 +91,7 @@ public struct LineProcessor<Sink: EventSink> {
     /// other counts of `counts` are added to the same way).
     @inline(__always)
     private mutating func count(_ raw: Bytes) {
-        lineNumber &+= 1
+        event.lineNumber &+= 1
         counts.lines &+= 1
         counts.bytes &+= raw.count &+ 1
     }
@@ -197,7 +201,6 @@ public struct LineProcessor<Sink: EventSink> {
             } else {
                 event.service = service
                 event.verdict = verdict
-                event.lineNumber = lineNumber
                 sink.record(&event)
             }
         case .pending(let key):
