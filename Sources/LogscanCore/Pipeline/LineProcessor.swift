@@ -7,15 +7,20 @@ public struct LineProcessor<Sink: EventSink> {
     /// The input's counts so far, with its first and last time.
     public var stats: FileStats {
         var stats = counts
+        stats.lines = event.lineNumber &- uncountedLines
         if earliest <= latest {
             stats.firstTime = Instant(micros: earliest)
             stats.lastTime = Instant(micros: latest)
         }
         return stats
     }
-    /// The counts but the first and last time, which `earliest` and `latest` keep as plain numbers (a line
-    /// tested two optionals before: measured, round six). No time yet while `earliest > latest`.
+    /// The counts but the lines and the first and last time, which `earliest` and `latest` keep as plain
+    /// numbers (a line tested two optionals before: measured, round six). No time yet while `earliest > latest`.
     private var counts = FileStats()
+    /// The line numbers that are no lines of the stats: the lines before a chunk (`lineNumber` set from
+    /// outside) and the context lines. The lines are the line number less these, so a line adds its bytes
+    /// alone (the line and byte counts added together were 7 instructions a line, in vector registers; now 2).
+    private var uncountedLines = 0
     private var earliest = Int64.max
     private var latest = Int64.min
     private var times: TimeResolver
@@ -28,7 +33,10 @@ public struct LineProcessor<Sink: EventSink> {
     /// reads, so a recorded line does not copy it there (2 instructions a recorded line).
     var lineNumber: Int {
         get { event.lineNumber }
-        set { event.lineNumber = newValue }
+        set {
+            uncountedLines &+= newValue &- event.lineNumber
+            event.lineNumber = newValue
+        }
     }
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order but does not keep it
     /// itself (`EventSink.keepsInputOrder`).
@@ -75,24 +83,30 @@ public struct LineProcessor<Sink: EventSink> {
             route(raw: raw)
         }
         (counts, earliest, latest) = saved
+        uncountedLines &+= 1
     }
 
     /// A message whose header fields are already known (a journal entry): everything after the header
     /// parse. `raw` is the entry as one line; every view of `line` lies inside it.
     public mutating func process(_ line: SyslogLine, raw: Bytes) {
         let saved = (counts, earliest, latest)
-        defer { if !recording { (counts, earliest, latest) = saved } }
+        defer {
+            if !recording {
+                (counts, earliest, latest) = saved
+                uncountedLines &+= 1
+            }
+        }
         count(raw)
         event.line = line
         route(raw: raw)
     }
 
-    /// Wrapping adds: a line count or byte count of 2^63 is out of reach (no overflow check per line; the
-    /// other counts of `counts` are added to the same way).
+    /// The line's number and bytes (its line count is its number: see `uncountedLines`). Wrapping adds: a line
+    /// count or byte count of 2^63 is out of reach (no overflow check per line; the other counts of `counts` are
+    /// added to the same way).
     @inline(__always)
     private mutating func count(_ raw: Bytes) {
         event.lineNumber &+= 1
-        counts.lines &+= 1
         counts.bytes &+= raw.count &+ 1
     }
 
