@@ -69,7 +69,7 @@ public struct LineProcessor<Sink: EventSink> {
         count(raw)
         guard !raw.isEmpty else { return }
         event.line = SyslogHeaderParser.parse(raw, times: &times)
-        route(raw: raw)
+        route(raw: raw, recording: true)
     }
 
     /// A context line leaves the stats as they were; only then are they copied (they are 100 bytes). Out of
@@ -80,7 +80,7 @@ public struct LineProcessor<Sink: EventSink> {
         count(raw)
         if !raw.isEmpty {
             event.line = SyslogHeaderParser.parse(raw, times: &times)
-            route(raw: raw)
+            route(raw: raw, recording: false)
         }
         (counts, earliest, latest) = saved
         uncountedLines &+= 1
@@ -98,7 +98,7 @@ public struct LineProcessor<Sink: EventSink> {
         }
         count(raw)
         event.line = line
-        route(raw: raw)
+        route(raw: raw, recording: recording)
     }
 
     /// The line's number and bytes (its line count is its number: see `uncountedLines`). Wrapping adds: a line
@@ -119,8 +119,11 @@ public struct LineProcessor<Sink: EventSink> {
     /// `process` first, and then `process` is over its inliner's caller-size limit, which stops even
     /// always-inline calls, so `route` stayed a call (the line built on the stack for it: measured, ~20
     /// instructions a line). Transparent functions are inlined before optimisation.
+    ///
+    /// `recording` is the processor's `recording`, a constant where the caller knows it (`process` tested it
+    /// already; read again after the parser's and the correlators' calls, it cost 2 instructions a recorded line).
     @_transparent
-    private mutating func route(raw: Bytes) {
+    private mutating func route(raw: Bytes, recording: Bool) {
         if let time = event.line.time {
             // Stored only when it widens (a line of the same second stores nothing; `min`/`max` stored both).
             if time.micros > latest { latest = time.micros }
@@ -143,7 +146,7 @@ public struct LineProcessor<Sink: EventSink> {
             return
         }
         if registry.parse(route: route, event.line.message, program: event.line.program, into: &event.parsed) {
-            emit(service: ParserRegistry.service(route: route), raw: raw)
+            emit(service: ParserRegistry.service(route: route), raw: raw, recording: recording)
         } else {
             counts.unmatched &+= 1
             deliverUnmatched(raw: raw, service: ParserRegistry.service(route: route))
@@ -185,7 +188,7 @@ public struct LineProcessor<Sink: EventSink> {
     private mutating func dispatchBare(raw: Bytes) {
         let line = event.line
         for parser in registry.parsers where parser.parse(line.message, program: line.program, into: &event.parsed) {
-            emit(service: parser.service, raw: raw)
+            emit(service: parser.service, raw: raw, recording: recording)
             return
         }
         counts.unmatched &+= 1
@@ -199,7 +202,7 @@ public struct LineProcessor<Sink: EventSink> {
     /// line, round six; the line passed by value was stored on the stack for it and then copied into
     /// `event.line`, round seven).
     @_transparent
-    private mutating func emit(service: Service, raw: Bytes) {
+    private mutating func emit(service: Service, raw: Bytes, recording: Bool) {
         counts.recognised &+= 1
         let outcome = correlators.classify(&event, service: service)
         deliverReleased()
