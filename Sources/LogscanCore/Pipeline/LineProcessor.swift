@@ -8,6 +8,7 @@ public struct LineProcessor<Sink: EventSink> {
     public var stats: FileStats {
         var stats = counts
         stats.lines = event.lineNumber &- uncountedLines
+        stats.bytes = counts.bytes &+ stats.lines
         if earliest <= latest {
             stats.firstTime = Instant(micros: earliest)
             stats.lastTime = Instant(micros: latest)
@@ -16,10 +17,12 @@ public struct LineProcessor<Sink: EventSink> {
     }
     /// The counts but the lines and the first and last time, which `earliest` and `latest` keep as plain
     /// numbers (a line tested two optionals before: measured, round six). No time yet while `earliest > latest`.
+    /// `bytes` leaves out the lines' ends: one a line, added to it from the lines in `stats`.
     private var counts = FileStats()
     /// The line numbers that are no lines of the stats: the lines before a chunk (`lineNumber` set from
     /// outside) and the context lines. The lines are the line number less these, so a line adds its bytes
-    /// alone (the line and byte counts added together were 7 instructions a line, in vector registers; now 2).
+    /// alone (the line and byte counts added together were 7 instructions a line, in vector registers; the
+    /// bytes with the line's end 4, without it 1: measured, round eight).
     private var uncountedLines = 0
     private var earliest = Int64.max
     private var latest = Int64.min
@@ -101,13 +104,14 @@ public struct LineProcessor<Sink: EventSink> {
         route(raw: raw, recording: recording)
     }
 
-    /// The line's number and bytes (its line count is its number: see `uncountedLines`). Wrapping adds: a line
+    /// The line's number and bytes but its end (its line count is its number, and its end is counted from
+    /// the lines: see `uncountedLines` and `counts`). Wrapping adds: a line
     /// count or byte count of 2^63 is out of reach (no overflow check per line; the other counts of `counts` are
     /// added to the same way).
     @inline(__always)
     private mutating func count(_ raw: Bytes) {
         event.lineNumber &+= 1
-        counts.bytes &+= raw.count &+ 1
+        counts.bytes &+= raw.count
     }
 
     /// Time range, dispatch by program, parser, correlators and sink, for the line in `event.line`: the header
