@@ -6,6 +6,8 @@ import Testing
 /// the service's correlator does not handle (`Correlator.handles`), else the correlator's own answer.
 @Suite struct CorrelatorsDispatchTests {
     @Test func theTableHoldsTheFlagsOfEveryKind() {
+        let expected = String(decoding: EventKind.allCases.map { Correlators.noFlags + Correlators.flags($0) }, as: UTF8.self)
+        #expect(Correlators.flagsTable.description == expected, "Correlators.flagsTable should be \"\(expected)\"")
         #expect(Correlators.flagsTable.utf8CodeUnitCount == EventKind.allCases.count)
         for kind in EventKind.allCases {
             #expect(Correlators.flagsTable.utf8Start[kind.index] &- Correlators.noFlags == Correlators.flags(kind),
