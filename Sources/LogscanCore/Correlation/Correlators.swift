@@ -16,21 +16,47 @@ struct Correlators {
     /// grew `process` past the inliner's size limit once the other branches were merged, and the syslog
     /// header's parse became a call; always-inline, the report is 21 / 23 instructions a line cheaper on the
     /// auth / mail cut (`events` and `ban` 2-9 dearer), measured on the merged code.
-    @inline(__always)
     /// `event` (the line and its parse) is `inout` only to be read in place, by address (see
     /// `Correlator.classify`); it is not changed.
+    @inline(__always)
     mutating func classify(_ event: inout Event, service: Service) -> CorrelationOutcome {
-        let role = event.parsed.kind.role
-        if role == .probe { return .decided(.probe) }
+        let kind = event.parsed.kind
+        // `@` sets none of the flags' bits, so the table's byte is read as it is.
+        let flags = Correlators.flagsTable.utf8Start[kind.index]
+        guard flags & (1 &<< UInt8(truncatingIfNeeded: service.index)) != 0 else {
+            return .decided(flags & Correlators.probeFlag != 0 ? .probe : .noise)
+        }
+        let role = kind.role
         let count = event.parsed.count.repeated(event.line.repeatCount)
         switch service {
-        case .sshd:
-            return SshdCorrelator.handles(role) ? sshd.classify(&event, role: role, count: count) : .decided(.noise)
-        case .postfix:
-            return PostfixCorrelator.handles(role) ? postfix.classify(&event, role: role, count: count) : .decided(.noise)
-        case .dovecot:
-            return DovecotCorrelator.handles(role) ? dovecot.classify(&event, role: role, count: count) : .decided(.noise)
+        case .sshd: return sshd.classify(&event, role: role, count: count)
+        case .postfix: return postfix.classify(&event, role: role, count: count)
+        case .dovecot: return dovecot.classify(&event, role: role, count: count)
         }
+    }
+
+    /// `flags` read from a table of one byte a kind (`noFlags` + the flags) in a string literal, as
+    /// `EventKind.role` reads its role: one load tells whether the line's service needs its correlator and
+    /// whether it is a probe, where the role's load, the probe's compare, the service's switch and its
+    /// `handles` cost about 8 instructions a mail line more (measured, round eight). `CorrelatorsDispatchTests`
+    /// holds the table against `flags` for every kind, and prints the table to write when a kind or a
+    /// correlator's `handles` changes.
+    @inline(__always)
+    static var flagsTable: StaticString { "CCCACAAAAAAACCAAAGHH@HHHH@C@CCBGCHHBHHHHH@@@@@@@@@DDDDGH@" }
+
+    /// The table's byte for no flags (`@`, 0x40); bit `Service.index` is set when that service's correlator
+    /// handles the kind's role, and `probeFlag` when the role is `probe`.
+    static var noFlags: UInt8 { UInt8(ascii: "@") }
+    static var probeFlag: UInt8 { 8 }
+
+    /// The definition `flagsTable` is read from.
+    static func flags(_ kind: EventKind) -> UInt8 {
+        let role = kind.roleBySwitch
+        var flags: UInt8 = role == .probe ? probeFlag : 0
+        if SshdCorrelator.handles(role) { flags |= 1 << UInt8(Service.sshd.index) }
+        if PostfixCorrelator.handles(role) { flags |= 1 << UInt8(Service.postfix.index) }
+        if DovecotCorrelator.handles(role) { flags |= 1 << UInt8(Service.dovecot.index) }
+        return flags
     }
 
     mutating func hold(_ line: Int32, key: UInt64, service: Service) {

@@ -7,15 +7,23 @@ public struct LineProcessor<Sink: EventSink> {
     /// The input's counts so far, with its first and last time.
     public var stats: FileStats {
         var stats = counts
+        stats.lines = event.lineNumber &- uncountedLines
+        stats.bytes = counts.bytes &+ stats.lines
         if earliest <= latest {
             stats.firstTime = Instant(micros: earliest)
             stats.lastTime = Instant(micros: latest)
         }
         return stats
     }
-    /// The counts but the first and last time, which `earliest` and `latest` keep as plain numbers (a line
-    /// tested two optionals before: measured, round six). No time yet while `earliest > latest`.
+    /// The counts but the lines and the first and last time, which `earliest` and `latest` keep as plain
+    /// numbers (a line tested two optionals before: measured, round six). No time yet while `earliest > latest`.
+    /// `bytes` leaves out the lines' ends: one a line, added to it from the lines in `stats`.
     private var counts = FileStats()
+    /// The line numbers that are no lines of the stats: the lines before a chunk (`lineNumber` set from
+    /// outside) and the context lines. The lines are the line number less these, so a line adds its bytes
+    /// alone (the line and byte counts added together were 7 instructions a line, in vector registers; the
+    /// bytes with the line's end 4, without it 1: measured, round eight).
+    private var uncountedLines = 0
     private var earliest = Int64.max
     private var latest = Int64.min
     private var times: TimeResolver
@@ -24,8 +32,15 @@ public struct LineProcessor<Sink: EventSink> {
     private let held = HeldLines()
     private var correlators: Correlators
     private var programs = ProgramCache()
-    /// The number of the line read last (a chunk starts from the lines before it).
-    var lineNumber = 0
+    /// The number of the line read last (a chunk starts from the lines before it). Kept in the event the sink
+    /// reads, so a recorded line does not copy it there (2 instructions a recorded line).
+    var lineNumber: Int {
+        get { event.lineNumber }
+        set {
+            uncountedLines &+= newValue &- event.lineNumber
+            event.lineNumber = newValue
+        }
+    }
     /// Lines waiting for an earlier line's verdict, for a sink that needs input order but does not keep it
     /// itself (`EventSink.keepsInputOrder`).
     private var ordered = FIFO<Int32>()
@@ -57,7 +72,7 @@ public struct LineProcessor<Sink: EventSink> {
         count(raw)
         guard !raw.isEmpty else { return }
         event.line = SyslogHeaderParser.parse(raw, times: &times)
-        route(raw: raw)
+        route(raw: raw, recording: true)
     }
 
     /// A context line leaves the stats as they were; only then are they copied (they are 100 bytes). Out of
@@ -68,28 +83,35 @@ public struct LineProcessor<Sink: EventSink> {
         count(raw)
         if !raw.isEmpty {
             event.line = SyslogHeaderParser.parse(raw, times: &times)
-            route(raw: raw)
+            route(raw: raw, recording: false)
         }
         (counts, earliest, latest) = saved
+        uncountedLines &+= 1
     }
 
     /// A message whose header fields are already known (a journal entry): everything after the header
     /// parse. `raw` is the entry as one line; every view of `line` lies inside it.
     public mutating func process(_ line: SyslogLine, raw: Bytes) {
         let saved = (counts, earliest, latest)
-        defer { if !recording { (counts, earliest, latest) = saved } }
+        defer {
+            if !recording {
+                (counts, earliest, latest) = saved
+                uncountedLines &+= 1
+            }
+        }
         count(raw)
         event.line = line
-        route(raw: raw)
+        route(raw: raw, recording: recording)
     }
 
-    /// Wrapping adds: a line count or byte count of 2^63 is out of reach (no overflow check per line; the
-    /// other counts of `counts` are added to the same way).
+    /// The line's number and bytes but its end (its line count is its number, and its end is counted from
+    /// the lines: see `uncountedLines` and `counts`). Wrapping adds: a line
+    /// count or byte count of 2^63 is out of reach (no overflow check per line; the other counts of `counts` are
+    /// added to the same way).
     @inline(__always)
     private mutating func count(_ raw: Bytes) {
-        lineNumber &+= 1
-        counts.lines &+= 1
-        counts.bytes &+= raw.count &+ 1
+        event.lineNumber &+= 1
+        counts.bytes &+= raw.count
     }
 
     /// Time range, dispatch by program, parser, correlators and sink, for the line in `event.line`: the header
@@ -101,8 +123,11 @@ public struct LineProcessor<Sink: EventSink> {
     /// `process` first, and then `process` is over its inliner's caller-size limit, which stops even
     /// always-inline calls, so `route` stayed a call (the line built on the stack for it: measured, ~20
     /// instructions a line). Transparent functions are inlined before optimisation.
+    ///
+    /// `recording` is the processor's `recording`, a constant where the caller knows it (`process` tested it
+    /// already; read again after the parser's and the correlators' calls, it cost 2 instructions a recorded line).
     @_transparent
-    private mutating func route(raw: Bytes) {
+    private mutating func route(raw: Bytes, recording: Bool) {
         if let time = event.line.time {
             // Stored only when it widens (a line of the same second stores nothing; `min`/`max` stored both).
             if time.micros > latest { latest = time.micros }
@@ -125,7 +150,7 @@ public struct LineProcessor<Sink: EventSink> {
             return
         }
         if registry.parse(route: route, event.line.message, program: event.line.program, into: &event.parsed) {
-            emit(service: ParserRegistry.service(route: route), raw: raw)
+            emit(service: ParserRegistry.service(route: route), raw: raw, recording: recording)
         } else {
             counts.unmatched &+= 1
             deliverUnmatched(raw: raw, service: ParserRegistry.service(route: route))
@@ -134,20 +159,26 @@ public struct LineProcessor<Sink: EventSink> {
 
     /// The route (`ParserRoute`: built-in parser, service, index) of the parser claiming the line's program:
     /// kept with the header cache's name when the line's program is that name (most lines: no lookup at all),
-    /// else the program cache's answer, else the registry's (out of line, so the hit path does not copy the
-    /// registry). Transparent for the reason `route` is: always-inline, it stayed a call taking the 72-byte
+    /// else the program cache's answer, else the registry's (`cachedRoute`, out of line: inlined, the values
+    /// its calls need were spilled for every line; a call for the 10 % of mail lines that come here saves
+    /// 3 a mail line and 2 an auth line on `--format json`, measured, round eight, with `events` mail 2 a line
+    /// dearer). Transparent for the reason `route` is: always-inline, it stayed a call taking the 72-byte
     /// line (measured: the held answer saved 15 a line on auth instead of the 38 the program cache cost).
     @_transparent
     private mutating func parserRoute(for program: Bytes, isHeld: Bool) -> Int? {
         var route = isHeld ? times.lastHeader.nameAnswer : HeaderPrefixCache.noAnswer
-        if route == HeaderPrefixCache.noAnswer {
-            // One copy of the cache's code in `process` (two made it big enough to push `emit`'s calls out of
-            // line in the `events` build: measured, +4 a mail line).
-            route = programs.cached(program)
-            if route == ProgramCache.miss { route = lookUpProgram(program) }
-            if isHeld { times.lastHeader.keepNameAnswer(route) }
-        }
+        if route == HeaderPrefixCache.noAnswer { route = cachedRoute(for: program, isHeld: isHeld) }
         return route < 0 ? nil : route
+    }
+
+    /// The program cache's answer, else the registry's, kept for the held name when `isHeld`. Out of line
+    /// (measured: see `parserRoute`).
+    @inline(never)
+    private mutating func cachedRoute(for program: Bytes, isHeld: Bool) -> Int {
+        var route = programs.cached(program)
+        if route == ProgramCache.miss { route = lookUpProgram(program) }
+        if isHeld { times.lastHeader.keepNameAnswer(route) }
+        return route
     }
 
     @inline(never)
@@ -167,7 +198,7 @@ public struct LineProcessor<Sink: EventSink> {
     private mutating func dispatchBare(raw: Bytes) {
         let line = event.line
         for parser in registry.parsers where parser.parse(line.message, program: line.program, into: &event.parsed) {
-            emit(service: parser.service, raw: raw)
+            emit(service: parser.service, raw: raw, recording: recording)
             return
         }
         counts.unmatched &+= 1
@@ -181,7 +212,7 @@ public struct LineProcessor<Sink: EventSink> {
     /// line, round six; the line passed by value was stored on the stack for it and then copied into
     /// `event.line`, round seven).
     @_transparent
-    private mutating func emit(service: Service, raw: Bytes) {
+    private mutating func emit(service: Service, raw: Bytes, recording: Bool) {
         counts.recognised &+= 1
         let outcome = correlators.classify(&event, service: service)
         deliverReleased()
@@ -197,7 +228,6 @@ public struct LineProcessor<Sink: EventSink> {
             } else {
                 event.service = service
                 event.verdict = verdict
-                event.lineNumber = lineNumber
                 sink.record(&event)
             }
         case .pending(let key):

@@ -15,17 +15,17 @@ struct ClassicStampCache {
     private var secondTime = Instant(seconds: 0)
 
     /// The instant of `line`'s stamp when its first 13 bytes are the cached minute's and the next two are
-    /// seconds that `StampParser.paddedClassic` takes (00 to 60, 60 read as 59). The stamp is 15 bytes.
+    /// the last second read or a second from 00 to 59. The stamp is 15 bytes. A leap second (60, which
+    /// `StampParser.paddedClassic` reads as 59) is left to the parse, which keeps it as the last second:
+    /// tested here, with the clamp to 59, it cost 5 instructions a new second (measured, round eight).
     @inline(__always)
     mutating func lookup(_ line: Bytes) -> Instant? {
         guard line.count >= 15, ClassicStampCache.load(line, 0) == head else { return nil }
         if ClassicStampCache.load(line, 7) == secondTail { return secondTime }
         let tens = line.base[13] &- 48, ones = line.base[14] &- 48
-        guard ClassicStampCache.load(line, 5) == tail, tens < 10, ones < 10 else { return nil }
-        let second = Int64(tens) &* 10 &+ Int64(ones)
-        guard second <= 60 else { return nil }
+        guard ClassicStampCache.load(line, 5) == tail, tens < 6, ones < 10 else { return nil }
         secondTail = ClassicStampCache.load(line, 7)
-        secondTime = Instant(micros: minuteStart.micros &+ min(second, 59) &* 1_000_000)
+        secondTime = Instant(micros: minuteStart.micros &+ (Int64(tens) &* 10 &+ Int64(ones)) &* 1_000_000)
         return secondTime
     }
 
