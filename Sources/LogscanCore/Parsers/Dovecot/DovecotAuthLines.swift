@@ -36,7 +36,9 @@ enum DovecotAuthLines {
     /// no client text (`auth: `, `auth-worker(1234): `). Never inside a passdb's `(user,…)` group or 2.4's
     /// `auth(user,…)` tag, where the client's name is written: a name that quotes a record cannot forge its
     /// `rhost=`.
+    /// The usual tag, `auth: `, is tested first: a text that starts with it cannot start with the record.
     static func pamUnixRecord(_ text: Bytes) -> Bytes? {
+        if text.hasPrefix("auth: ") { return text.suffix(from: 6).after("pam_unix(dovecot:auth): ") }
         if let record = text.after("pam_unix(dovecot:auth): ") { return record }
         guard let tagEnd = processTagEnd(text) else { return nil }
         return text.suffix(from: tagEnd).after("pam_unix(dovecot:auth): ")
@@ -107,7 +109,9 @@ enum DovecotAuthLines {
 
     /// Where `(` opens the user-and-address group: the 2.4 process tag, or the 2.3 passdb's name. The usual
     /// `auth: passwd-file(` is compared as a literal first (its `(` is the first, after a passdb's name), and
-    /// `auth-worker(N): pam(` read in place (the search and its passdb test cost ~170 a line).
+    /// `auth-worker(N): pam(` read in place (the search and its passdb test cost ~170 a line). Always inlined
+    /// into `parse`, its one caller: with `workerPamOpen` it became a call of its own (~28 a line).
+    @inline(__always)
     static func groupOpen(_ text: Bytes) -> Int? {
         text.hasPrefix("auth: passwd-file(") ? 17 : workerPamOpen(text) ?? searchedGroupOpen(text)
     }
