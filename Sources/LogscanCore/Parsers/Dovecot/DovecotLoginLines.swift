@@ -34,8 +34,11 @@ enum DovecotLoginLines {
     private static func failedAttempts(_ verdict: Bytes, _ marks: VerdictMarks) -> Int? {
         if let attemptsAt = marks.attemptsAt { return attempts(verdict, at: attemptsAt + 14) }
         if marks.failed { return 1 }
-        // Dovecot 1.0: `Aborted login (N authentication attempts)`.
-        if let open = marks.lastOpen, verdict.suffix(from: open).contains(" authentication attempts)"),
+        // Dovecot 1.0: `Aborted login (N authentication attempts)`. Its number follows the `(` at once (the
+        // number read below is nil otherwise), so a verdict without a digit there is not searched: the usual
+        // `no auth attempts` ones, ~60 instructions a verdict.
+        if let open = marks.lastOpen, open + 1 < verdict.count, verdict[open + 1] &- UInt8(ascii: "0") < 10,
+           verdict.suffix(from: open).contains(" authentication attempts)"),
            let space = verdict.firstIndex(of: UInt8(ascii: " "), from: open), let attempts = verdict.slice(open + 1, space).decimalValue {
             return max(1, attempts)
         }
