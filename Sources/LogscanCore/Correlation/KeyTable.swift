@@ -94,7 +94,7 @@ struct KeyTable<Value> {
         // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
         // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
         if (count + 1) * 4 > (mask + 1) * 3 {
-            resize(to: (mask + 1) * 2)
+            resize(to: KeyTable.grown(mask + 1))
             return slot(tagged: tag)
         }
         tags[place.index] = tag
@@ -189,6 +189,12 @@ struct KeyTable<Value> {
         values[hole] = filler
         count -= 1
     }
+
+    /// The size a full table grows to: four times a small one (up to 4,096 slots, 128 KB of postfix sessions),
+    /// so a log's first thousands of keys cost three rehashes rather than six; twice a larger one, so memory
+    /// follows the keys. The mail cut's postfix table (64 -> 4,096 slots): its resizes 0.21 M -> 0.10 M, and
+    /// its look-ups probe less at the lower load between them (`PostfixCorrelator.classify` 6.64 M -> 6.47 M).
+    private static func grown(_ size: Int) -> Int { size < 4096 ? size * 4 : size * 2 }
 
     /// Moves the entries into a table of `size` slots; their tags are their homes still.
     private mutating func resize(to size: Int) {

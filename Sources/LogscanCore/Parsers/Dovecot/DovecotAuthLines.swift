@@ -73,7 +73,9 @@ enum DovecotAuthLines {
     /// The reason after one of the last three `: ` of the line (pam's has a `: ` of its own), and where
     /// that `: ` is. The usual reasons that end the line are compared as literals first (the same answer:
     /// neither holds a `: `, and pam's usual line holds one, after the reason's words); the search back costs a
-    /// call and about 100 instructions, and two runs of it for pam's line (~160).
+    /// call and about 100 instructions, and two runs of it for pam's line (~160). Always inlined into `parse`,
+    /// its one caller: its call cost ~17 a line (`parse` 2.76 M -> 2.65 M on the mail cut, 6,446 lines).
+    @inline(__always)
     static func reason(_ text: Bytes) -> (Int, EventKind)? {
         if text.hasSuffix(": Password mismatch") { return (text.count - 19, .authPasswordMismatch) }
         if text.hasSuffix(": unknown user") { return (text.count - 14, .authUnknownUser) }
