@@ -190,7 +190,10 @@ enum DovecotLoginLines {
     }
 
     /// The last `rip=IP` whose following text passes `isDovecots`; only the line's last `rip=` unless
-    /// `walkingBack`.
+    /// `walkingBack`. Always inlined into `fields` (its two calls, the second for lines without `lip`): the
+    /// call and the address returned through memory cost ~34 a login line (`parse` 3.42 M -> 3.14 M on the mail
+    /// cut, 8,396 lines).
+    @inline(__always)
     private static func remoteAddress(_ text: Bytes, followedBy isDovecots: (Bytes) -> Bool,
                                       walkingBack: Bool) -> (Int, IPAddress)? {
         var limit = text.count
