@@ -37,6 +37,8 @@ enum DovecotAuthLines {
     /// `auth(user,…)` tag, where the client's name is written: a name that quotes a record cannot forge its
     /// `rhost=`.
     /// The usual tag, `auth: `, is tested first: a text that starts with it cannot start with the record.
+    /// Always inlined into `parse`, its one caller (measured with `userAndAddress`).
+    @inline(__always)
     static func pamUnixRecord(_ text: Bytes) -> Bytes? {
         if text.hasPrefix("auth: ") { return text.suffix(from: 6).after("pam_unix(dovecot:auth): ") }
         if let record = text.after("pam_unix(dovecot:auth): ") { return record }
@@ -206,7 +208,9 @@ enum DovecotAuthLines {
         end > 0 && text[end - 1] == UInt8(ascii: ")") ? end - 1 : text.lastIndex(of: UInt8(ascii: ")"), before: end)
     }
 
-    /// `U,IP` with optional trailing `<session>`, `sasl:<mech>` and `master` fields.
+    /// `U,IP` with optional trailing `<session>`, `sasl:<mech>` and `master` fields. Always inlined into `group`,
+    /// its one caller: with `pamUnixRecord` inlined as well, `parse` 2.65 M -> 2.58 M on the mail cut (6,446 lines).
+    @inline(__always)
     static func userAndAddress(_ inside: Bytes) -> (Bytes, Peer)? {
         var fields = inside
         while true {
