@@ -30,15 +30,21 @@ import Testing
         }
     }
 
-    /// A login process's name: `imap-login: ` and `pop3-login: ` compared as literals, against the search
-    /// for the first `: `.
-    @Test func processNameEndAgreesWithTheSearch() {
+    /// IMAP's and POP3's login processes compared as literals, against the general route: the process is the
+    /// text before the first `: `, a login process's name ends with `-login`, its protocol is the name without it.
+    @Test func usualLoginAgreesWithTheGeneralRoute() {
         let names = ["imap-login", "pop3-login", "imap-logi", "imap-loginx", "pop3", "imap", "lmtp(a: b)", "master",
                      "submission-login", "", "Imap-login", "imap-login:"]
         let rests = ["Login: user=<a>, rip=1.2.3.4", "Disconnected: x", "", "a: b"]
         expectAgreement(names, [": ", ":", " ", ":: ", ": :", "", " : "], rests, usualAtLeast: 8,
-                        usual: { $0.hasPrefix("imap-login: ") || $0.hasPrefix("pop3-login: ") }) { text, view in
-            #expect(DovecotParser.processNameEnd(view) == view.firstRange(of: ": "), "\(text)")
+                        usual: { DovecotParser.usualLogin($0) != nil }) { text, view in
+            guard let login = DovecotParser.usualLogin(view) else { return }
+            let colon = view.firstRange(of: ": ") ?? view.count
+            let process = view.prefix(colon)
+            #expect(process.hasSuffix("-login"), "\(text)")
+            #expect(login.protocolName.base == process.base && login.protocolName.count == process.count - 6, "\(text)")
+            #expect(login.rest.base == view.suffix(from: colon + 2).base && login.rest.count == view.count - colon - 2,
+                    "\(text)")
         }
     }
 
