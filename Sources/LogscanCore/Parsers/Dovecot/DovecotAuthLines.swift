@@ -204,6 +204,9 @@ enum DovecotAuthLines {
 
     /// The last `)` before `end`: the usual one is right before the reason's `: `, so that byte is tested
     /// before a backward search (`lastIndex(of:before:)`'s call and set-up cost about 25 instructions).
+    /// Always inlined into `group`, its one caller: `group` 1.44 M -> 1.29 M on the mail cut (6,446 lines; a
+    /// call of its own was cheaper in round seven, when `group` was inlined into `parse`).
+    @inline(__always)
     static func lastClose(_ text: Bytes, before end: Int) -> Int? {
         end > 0 && text[end - 1] == UInt8(ascii: ")") ? end - 1 : text.lastIndex(of: UInt8(ascii: ")"), before: end)
     }
