@@ -88,14 +88,19 @@ struct KeyTable<Value> {
         return index
     }
 
+    /// The slot of `tag`, inserted when new. Always inlined into the look-up (the probe is run again after a
+    /// resize, rather than the function called again): its call cost ~11 an insert, and the probe loop lies
+    /// better inline (`PostfixCorrelator.classify` 6.48 M -> 6.27 M on the mail cut, 9,748 inserts; the auth
+    /// cut's report 162.70 M -> 162.49 M).
+    @inline(__always)
     private mutating func slot(tagged tag: UInt64) -> Int {
-        let place = probe(tag)
+        var place = probe(tag)
         if place.found { return place.index }
         // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
         // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
         if (count + 1) * 4 > (mask + 1) * 3 {
             resize(to: KeyTable.grown(mask + 1))
-            return slot(tagged: tag)
+            place = probe(tag)
         }
         tags[place.index] = tag
         count += 1
