@@ -88,14 +88,19 @@ struct KeyTable<Value> {
         return index
     }
 
+    /// The slot of `tag`, inserted when new. Always inlined into the look-up (the probe is run again after a
+    /// resize, rather than the function called again): its call cost ~11 an insert, and the probe loop lies
+    /// better inline (`PostfixCorrelator.classify` 6.48 M -> 6.27 M on the mail cut, 9,748 inserts; the auth
+    /// cut's report 162.70 M -> 162.49 M).
+    @inline(__always)
     private mutating func slot(tagged tag: UInt64) -> Int {
-        let place = probe(tag)
+        var place = probe(tag)
         if place.found { return place.index }
         // At most three quarters full, as a dictionary: a flood of connections (300,000 in an hour) takes
         // 42 MB here; half full it took 84 MB, for a few instructions a look-up.
         if (count + 1) * 4 > (mask + 1) * 3 {
-            resize(to: (mask + 1) * 2)
-            return slot(tagged: tag)
+            resize(to: KeyTable.grown(mask + 1))
+            place = probe(tag)
         }
         tags[place.index] = tag
         count += 1
@@ -189,6 +194,12 @@ struct KeyTable<Value> {
         values[hole] = filler
         count -= 1
     }
+
+    /// The size a full table grows to: four times a small one (up to 4,096 slots, 128 KB of postfix sessions),
+    /// so a log's first thousands of keys cost three rehashes rather than six; twice a larger one, so memory
+    /// follows the keys. The mail cut's postfix table (64 -> 4,096 slots): its resizes 0.21 M -> 0.10 M, and
+    /// its look-ups probe less at the lower load between them (`PostfixCorrelator.classify` 6.64 M -> 6.47 M).
+    private static func grown(_ size: Int) -> Int { size < 4096 ? size * 4 : size * 2 }
 
     /// Moves the entries into a table of `size` slots; their tags are their homes still.
     private mutating func resize(to size: Int) {
