@@ -16,8 +16,12 @@ public struct Aggregator: MergeableSink {
     }
     /// Untagged lines that no parser recognised.
     public var untaggedUnmatched = SampledLines()
-    public var firstTime: Instant?
-    public var lastTime: Instant?
+    /// The first and last time of the lines recorded.
+    public var firstTime: Instant? { times.first }
+    public var lastTime: Instant? { times.last }
+    /// Noted for every line: `TimeBounds`' two compares, where two optionals' `keepEarliest` / `keepLatest`
+    /// tested their tags too.
+    private var times = TimeBounds()
     private var days: DayNumbers
     /// See `ServiceTally.keepsPeerTables`.
     private let keepsPeerTables: Bool
@@ -77,10 +81,7 @@ public struct Aggregator: MergeableSink {
 
     private func sawLines(_ index: Int) -> Bool { seen & 1 << UInt32(index) != 0 }
 
-    private mutating func noteTime(_ time: Instant?) {
-        firstTime.keepEarliest(time)
-        lastTime.keepLatest(time)
-    }
+    private mutating func noteTime(_ time: Instant?) { times.note(time) }
 
     public mutating func forgetEarlierNeeds() {
         for index in tallies.indices where sawLines(index) { tallies[index].forgetEarlierNeeds() }
@@ -93,7 +94,6 @@ public struct Aggregator: MergeableSink {
             seen |= 1 << UInt32(service.index)
         }
         untaggedUnmatched.merge(other.untaggedUnmatched)
-        firstTime.keepEarliest(other.firstTime)
-        lastTime.keepLatest(other.lastTime)
+        times.merge(other.times)
     }
 }

@@ -28,18 +28,20 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
         position(of: key).map { values[$0] }
     }
 
-    /// The value of `key`, made by `make` when new, changed in place.
-    public subscript(key: Key, default make: @autoclosure () -> Value) -> Value {
-        get { self[key] ?? make() }
+    /// The value of `key`, `new` when it has none, changed in place. `new` is a value, not an autoclosure
+    /// as `Dictionary`'s: the tables' new values are a few stores, and the closure's (empty) context was
+    /// released by a call on every change (`recordProbe`, `RejectTally.record`, `recordLogin`).
+    public subscript(key: Key, default new: Value) -> Value {
+        get { self[key] ?? new }
         _modify {
-            let position = position(of: key, orAdd: make())
+            let position = position(of: key, orAdd: new)
             yield &values[position]
         }
     }
 
-    /// The position of `key`'s entry, made with `make` when new.
+    /// The position of `key`'s entry, made with `new` when new.
     @inline(__always)
-    mutating func position(of key: Key, orAdd make: @autoclosure () -> Value) -> Int {
+    mutating func position(of key: Key, orAdd new: Value) -> Int {
         let hash = key.tableHash(seed: seed)
         switch find(key, hash: hash) {
         case .entry(let position):
@@ -48,7 +50,7 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
             let position = keys.count
             if position == 0 && expected > 0 { slot = makeExpectedRoom(placing: hash) }
             keys.append(key)
-            values.append(make())
+            values.append(new)
             slots.add(position, hash: hash, at: slot)
             return position
         }
