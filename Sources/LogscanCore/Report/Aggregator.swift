@@ -54,10 +54,10 @@ public struct Aggregator: MergeableSink {
         tallies[event.service.index].record(&event, role: role, day: day)
     }
 
-    /// A plain file's size readies the mail tallies' tables (`MailTraffic.expectInput(bytes:)`).
+    /// A plain file's size readies the tallies' tables (`ServiceTally.expectInput(bytes:)`).
     public mutating func beginInput(_ source: InputSource) {
         guard source.kind == .file, let bytes = source.size else { return }
-        for index in tallies.indices { tallies[index].traffic.expectInput(bytes: bytes) }
+        for index in tallies.indices { tallies[index].expectInput(bytes: bytes) }
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {

@@ -39,6 +39,19 @@ public struct ServiceTally: Sendable {
         self.keepsPeerTables = keepsPeerTables
     }
 
+    /// Readies the tables for an input of `bytes` (a plain file's size): the messages in flight
+    /// (`MailTraffic.expectInput(bytes:)`) and the tables by address of failures, probes and rejects, room for
+    /// one address per 16 KiB, at most 4,096 (under 0.5 MB a table), made at each table's first address (a
+    /// table that gets none reserves nothing). Grown from 16 slots, those tables zeroed and re-placed their
+    /// slots and copied their arrays at each doubling (on the 20 MB mail cut 700 to 3,400 addresses each).
+    mutating func expectInput(bytes: Int64) {
+        traffic.expectInput(bytes: bytes)
+        let addresses = Int(min(bytes / 16_384, 4_096))
+        failuresByPeer.expect(addresses)
+        probesByPeer.expect(addresses)
+        rejects.byPeer.expect(addresses)
+    }
+
     /// Mutated in place (never copied out and back), so its tables are not copied per event.
     public struct PeerFailures: Sendable {
         public var attempts = Span()
