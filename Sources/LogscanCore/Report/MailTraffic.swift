@@ -25,12 +25,13 @@ public struct MailTraffic: Sendable {
     public init() {}
 
     /// Readies the messages in flight for an input of `bytes` (a plain file's size): room for one message
-    /// per 4 KiB, at most 16,384 (about 2 MB), made only when a message comes. On the 20 MB mail cut (7,852
-    /// arrivals) that is room for 4,882: the slots (16,384) no longer grow, where they grew eleven times from
-    /// 16, and the arrays grow once (json run 172.32 M -> 171.52 M instructions, `bench/callgrind`). The cap
-    /// keeps memory growing with the messages, not the input: a larger input's table grows past it as before.
+    /// per 2 KiB (a message is some five lines), at most 16,384 (about 2 MB), made only when a message comes.
+    /// On the 20 MB mail cut (7,852 arrivals, about 7,400 queue ids) that is room for 9,765: neither the slots
+    /// nor the arrays grow, where from 16 the slots grew eleven times (json run 172.32 M -> 171.52 M
+    /// instructions with room for one message per 4 KiB, `bench/callgrind`, and the arrays still grew once).
+    /// The cap keeps memory growing with the messages, not the input: a larger input's table grows past it.
     mutating func expectInput(bytes: Int64) {
-        inFlight.expect(Int(min(bytes / 4096, 16_384)))
+        inFlight.expect(Int(min(bytes / 2048, 16_384)))
     }
 
     public struct Reason: Hashable, Sendable {
