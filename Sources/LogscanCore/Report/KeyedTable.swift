@@ -30,7 +30,7 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
 
     /// The value of `key`, `new` when it has none, changed in place. `new` is a value, not an autoclosure
     /// as `Dictionary`'s: the tables' new values are a few stores, and the closure's (empty) context was
-    /// released by a call on every change (`recordProbe`, `RejectTally.record`, `recordLogin`).
+    /// released by a call to a merged outlined destroy on each probe (`ServiceTally.recordProbe`).
     public subscript(key: Key, default new: Value) -> Value {
         get { self[key] ?? new }
         _modify {
