@@ -43,7 +43,9 @@ extension MailTraffic {
             var deliveredBytes = 0
         }
 
-        /// Notes a message on its `from=` line: true when it is new here (not in flight already).
+        /// Notes a message on its `from=` line: true when it is new here (not in flight already). Inlined into
+        /// `ServiceTally.recordTraffic`, its one caller.
+        @inline(__always)
         mutating func arrive(_ queueID: QueueKey, _ arrival: Arrival) -> Bool {
             InFlight.arrive(&messages[queueID, default: Message()], arrival)
         }
@@ -69,6 +71,8 @@ extension MailTraffic {
             return nil
         }
 
+        /// Inlined into `ServiceTally.recordTraffic`, its one caller.
+        @inline(__always)
         mutating func remove(_ queueID: QueueKey) {
             InFlight.remove(&messages[queueID, default: Message()])
         }
