@@ -47,7 +47,7 @@ extension MailTraffic {
         /// `ServiceTally.recordTraffic`, its one caller.
         @inline(__always)
         mutating func arrive(_ queueID: QueueKey, _ arrival: Arrival) -> Bool {
-            InFlight.arrive(&messages[queueID, default: Message()], arrival)
+            messages.update(queueID, orAdd: Message()) { InFlight.arrive(&$0, arrival) }
         }
 
         private static func arrive(_ message: inout Message, _ arrival: Arrival) -> Bool {
@@ -74,7 +74,7 @@ extension MailTraffic {
         /// Inlined into `ServiceTally.recordTraffic`, its one caller.
         @inline(__always)
         mutating func remove(_ queueID: QueueKey) {
-            InFlight.remove(&messages[queueID, default: Message()])
+            messages.update(queueID, orAdd: Message()) { InFlight.remove(&$0) }
         }
 
         private static func remove(_ message: inout Message) {

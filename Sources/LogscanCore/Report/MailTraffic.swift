@@ -172,7 +172,7 @@ public struct RejectTally: Sendable {
         let rejectClass = parsed.rejectClass ?? .other
         classCounts[rejectClass.position][default: 0] +|= occurrences
         if rejectClass == .rbl, let list = parsed.detail { countList(lists.id(of: list), occurrences) }
-        if let peer = parsed.peer?.key { byPeer[peer, default: 0] +|= occurrences }
+        if let peer = parsed.peer?.key { byPeer.update(peer, orAdd: 0) { $0 +|= occurrences } }
     }
 
     mutating func merge(_ other: RejectTally) {

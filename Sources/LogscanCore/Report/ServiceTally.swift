@@ -251,7 +251,7 @@ public struct ServiceTally: Sendable {
         let login = LoginNumbers(user: tally.userID(event.parsed.user ?? Bytes("")),
                                  method: tally.methods.id(of: event.parsed.method ?? Bytes("")),
                                  peer: event.parsed.peer?.key)
-        tally.loginsByNumber[login, default: Span()].add(occurrences, at: time)
+        tally.loginsByNumber.update(login, orAdd: Span()) { $0.add(occurrences, at: time) }
     }
 
     @inline(never)
@@ -259,7 +259,7 @@ public struct ServiceTally: Sendable {
                                     at time: Instant?) {
         tally.probes +|= occurrences
         guard tally.keepsPeerTables, let peer = event.parsed.peer else { return }
-        tally.probesByPeer[peer.key, default: Span()].add(occurrences, at: time)
+        tally.probesByPeer.update(peer.key, orAdd: Span()) { $0.add(occurrences, at: time) }
     }
 
     /// `event` is passed whole rather than its `parsed`: it is passed by reference, its parse would be copied.
