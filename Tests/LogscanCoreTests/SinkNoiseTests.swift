@@ -33,8 +33,8 @@ import Testing
                 var aggregate = Aggregator(zone: .utc)
                 aggregate.record(&event)
                 var tally = ServiceTally()
-                let day = kind.role == .traffic || kind.role == .reject ? Int64(1_795_000_000 / 86_400) : nil
-                tally.record(&event, role: kind.role, day: day)
+                var days = DayNumbers(zone: .utc)
+                tally.record(&event, role: kind.role, days: &days)
                 return (counts(aggregate.services[.postfix] ?? ServiceTally()), counts(tally))
             }
         }

@@ -21,13 +21,15 @@ import Testing
 
     /// Against a dictionary, with no room expected and with room for 1, 1,000 or 5,000 entries made at the
     /// first insertion (`expect`): the first key must be placed in the new slots (placed where the empty
-    /// table's look-up said, it is lost), and 3,000 keys grow the table past the smaller rooms.
+    /// table's look-up said, it is lost), and 3,000 keys grow the table past the smaller rooms. Changes go
+    /// through the `default:` subscript and through `update`, new keys and known ones alike.
     @Test(arguments: [0, 1, 1_000, 5_000]) func keyedTableHoldsWhatADictionaryHolds(expected: Int) {
         var table = KeyedTable<PeerKey, Int>()
         table.expect(expected)
         var dictionary: [PeerKey: Int] = [:]
         for (index, peer) in peers(20_000, distinct: 3_000).enumerated() {
-            table[peer, default: 0] += index
+            // Every third change through `update`, which changes a new value before appending it.
+            if index % 3 == 0 { table.update(peer, orAdd: 0) { $0 += index } } else { table[peer, default: 0] += index }
             dictionary[peer, default: 0] += index
         }
         #expect(table.count == dictionary.count)

@@ -16,8 +16,12 @@ public struct Aggregator: MergeableSink {
     }
     /// Untagged lines that no parser recognised.
     public var untaggedUnmatched = SampledLines()
-    public var firstTime: Instant?
-    public var lastTime: Instant?
+    /// The first and last time of the lines recorded.
+    public var firstTime: Instant? { times.first }
+    public var lastTime: Instant? { times.last }
+    /// Noted for every line: `TimeBounds`' two compares, where two optionals' `keepEarliest` / `keepLatest`
+    /// tested their tags too.
+    private var times = TimeBounds()
     private var days: DayNumbers
     /// See `ServiceTally.keepsPeerTables`.
     private let keepsPeerTables: Bool
@@ -41,19 +45,19 @@ public struct Aggregator: MergeableSink {
         recordInTally(&event, role: role)
     }
 
-    /// The event counted by its service's tally; `role` is its `kind.role`. A call (the tally's record and
-    /// its paths inlined here): `record` then has no stack frame to set up for the events that add nothing
-    /// (measured with the QueueKey change: mail cut 188.11 M -> 187.24 M instructions, `bench/callgrind`).
+    /// The event counted by its service's tally; `role` is its `kind.role`. A call (the tally's dispatch
+    /// inlined here, each path a tail call, see `ServiceTally.record`): `record` then has no stack frame to set
+    /// up for the events that add nothing (measured with the QueueKey change: mail cut 188.11 M -> 187.24 M
+    /// instructions, `bench/callgrind`).
     @inline(never)
     private mutating func recordInTally(_ event: inout Event, role: AttemptRole) {
-        let day = role == .traffic || role == .reject ? event.line.time.map { days.day(of: $0) } : nil
-        tallies[event.service.index].record(&event, role: role, day: day)
+        tallies[event.service.index].record(&event, role: role, days: &days)
     }
 
-    /// A plain file's size readies the mail tallies' tables (`MailTraffic.expectInput(bytes:)`).
+    /// A plain file's size readies the tallies' tables (`ServiceTally.expectInput(bytes:)`).
     public mutating func beginInput(_ source: InputSource) {
         guard source.kind == .file, let bytes = source.size else { return }
-        for index in tallies.indices { tallies[index].traffic.expectInput(bytes: bytes) }
+        for index in tallies.indices { tallies[index].expectInput(bytes: bytes) }
     }
 
     public mutating func unmatched(_ line: SyslogLine, raw: Bytes, service: Service?, lineNumber: Int) {
@@ -77,10 +81,7 @@ public struct Aggregator: MergeableSink {
 
     private func sawLines(_ index: Int) -> Bool { seen & 1 << UInt32(index) != 0 }
 
-    private mutating func noteTime(_ time: Instant?) {
-        firstTime.keepEarliest(time)
-        lastTime.keepLatest(time)
-    }
+    private mutating func noteTime(_ time: Instant?) { times.note(time) }
 
     public mutating func forgetEarlierNeeds() {
         for index in tallies.indices where sawLines(index) { tallies[index].forgetEarlierNeeds() }
@@ -93,7 +94,6 @@ public struct Aggregator: MergeableSink {
             seen |= 1 << UInt32(service.index)
         }
         untaggedUnmatched.merge(other.untaggedUnmatched)
-        firstTime.keepEarliest(other.firstTime)
-        lastTime.keepLatest(other.lastTime)
+        times.merge(other.times)
     }
 }

@@ -28,30 +28,53 @@ public struct KeyedTable<Key: TableKey, Value: Sendable>: Sendable, RandomAccess
         position(of: key).map { values[$0] }
     }
 
-    /// The value of `key`, made by `make` when new, changed in place.
-    public subscript(key: Key, default make: @autoclosure () -> Value) -> Value {
-        get { self[key] ?? make() }
+    /// The value of `key`, `new` when it has none, changed in place. `new` is a value, not an autoclosure
+    /// as `Dictionary`'s: the tables' new values are a few stores, and the closure's (empty) context was
+    /// released by a call to a merged outlined destroy on each probe (`ServiceTally.recordProbe`).
+    public subscript(key: Key, default new: Value) -> Value {
+        get { self[key] ?? new }
         _modify {
-            let position = position(of: key, orAdd: make())
+            let position = position(of: key, orAdd: new)
             yield &values[position]
         }
     }
 
-    /// The position of `key`'s entry, made with `make` when new.
+    /// The position of `key`'s entry, made with `new` when new.
     @inline(__always)
-    mutating func position(of key: Key, orAdd make: @autoclosure () -> Value) -> Int {
+    mutating func position(of key: Key, orAdd new: Value) -> Int {
+        let hash = key.tableHash(seed: seed)
+        switch find(key, hash: hash) {
+        case .entry(let position): return position
+        case .vacant(let slot): return insert(key, new, hash: hash, at: slot)
+        }
+    }
+
+    /// `change` applied to the value of `key`, made from `new` when new. A new value is changed before it is
+    /// appended: the values' array is checked for uniqueness once, where an insertion and then a change
+    /// through `position(of:orAdd:)` or the `default:` subscript checked it twice.
+    @inline(__always)
+    mutating func update<Result>(_ key: Key, orAdd new: Value, _ change: (inout Value) -> Result) -> Result {
         let hash = key.tableHash(seed: seed)
         switch find(key, hash: hash) {
         case .entry(let position):
-            return position
-        case .vacant(var slot):
-            let position = keys.count
-            if position == 0 && expected > 0 { slot = makeExpectedRoom(placing: hash) }
-            keys.append(key)
-            values.append(make())
-            slots.add(position, hash: hash, at: slot)
-            return position
+            return change(&values[position])
+        case .vacant(let slot):
+            var value = new
+            let result = change(&value)
+            insert(key, value, hash: hash, at: slot)
+            return result
         }
+    }
+
+    /// Appends the entry `key`, `value` (hashed to `hash`; `vacant` is the slot `find` gave); its position.
+    @inline(__always) @discardableResult
+    private mutating func insert(_ key: Key, _ value: Value, hash: UInt64, at vacant: Int) -> Int {
+        let position = keys.count
+        let slot = position == 0 && expected > 0 ? makeExpectedRoom(placing: hash) : vacant
+        keys.append(key)
+        values.append(value)
+        slots.add(position, hash: hash, at: slot)
+        return position
     }
 
     /// Room for `count` entries is made when the first one comes, not now (a table that stays empty takes

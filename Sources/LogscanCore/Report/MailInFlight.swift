@@ -43,9 +43,11 @@ extension MailTraffic {
             var deliveredBytes = 0
         }
 
-        /// Notes a message on its `from=` line: true when it is new here (not in flight already).
+        /// Notes a message on its `from=` line: true when it is new here (not in flight already). Inlined into
+        /// `ServiceTally.recordTraffic`, its one caller.
+        @inline(__always)
         mutating func arrive(_ queueID: QueueKey, _ arrival: Arrival) -> Bool {
-            InFlight.arrive(&messages[queueID, default: Message()], arrival)
+            messages.update(queueID, orAdd: Message()) { InFlight.arrive(&$0, arrival) }
         }
 
         private static func arrive(_ message: inout Message, _ arrival: Arrival) -> Bool {
@@ -69,8 +71,10 @@ extension MailTraffic {
             return nil
         }
 
+        /// Inlined into `ServiceTally.recordTraffic`, its one caller.
+        @inline(__always)
         mutating func remove(_ queueID: QueueKey) {
-            InFlight.remove(&messages[queueID, default: Message()])
+            messages.update(queueID, orAdd: Message()) { InFlight.remove(&$0) }
         }
 
         private static func remove(_ message: inout Message) {

@@ -1,26 +1,23 @@
-/// A count with the first and last time it grew: the cell of most report tables. Times are kept as raw
-/// microseconds (`Int64.min` for none) so a cell takes 24 bytes.
+/// A count with the first and last time it grew: the cell of most report tables, 24 bytes. The times are
+/// `TimeBounds`: sentinels, not optionals, so a time is kept by two compares (a failure's `Span.add` was 29
+/// instructions with "none yet" tests, bench/RESULTS.md, round seven, third pass).
 public struct Span: Sendable, Equatable {
     public private(set) var count = 0
-    private var firstMicros = Int64.min
-    private var lastMicros = Int64.min
+    private var times = TimeBounds()
 
     public init() {}
 
-    public var first: Instant? { firstMicros == .min ? nil : Instant(micros: firstMicros) }
-    public var last: Instant? { lastMicros == .min ? nil : Instant(micros: lastMicros) }
+    public var first: Instant? { times.first }
+    public var last: Instant? { times.last }
 
     public mutating func add(_ n: Int, at time: Instant?) {
         count +|= n
-        guard let micros = time?.micros else { return }
-        if firstMicros == .min || micros < firstMicros { firstMicros = micros }
-        if lastMicros == .min || micros > lastMicros { lastMicros = micros }
+        times.note(time)
     }
 
     public mutating func merge(_ other: Span) {
         count +|= other.count
-        if other.firstMicros != .min && (firstMicros == .min || other.firstMicros < firstMicros) { firstMicros = other.firstMicros }
-        if other.lastMicros != .min && (lastMicros == .min || other.lastMicros > lastMicros) { lastMicros = other.lastMicros }
+        times.merge(other.times)
     }
 }
 
