@@ -36,6 +36,45 @@ import Testing
         #expect(seen == [.failure(attempts: 1), .sameAttempt, .failure(attempts: 1)])
     }
 
+    @Test func aDisconnectWithoutFailuresEndsTheSessionToo() {
+        let seen = verdicts([smtpd + "4XyZ2b1QkPz9sT: client=unknown[192.0.2.1], sasl_method=PLAIN, sasl_username=alice",
+                             smtpd + "disconnect from unknown[192.0.2.1] ehlo=1 auth=1 mail=1 quit=1 commands=4",
+                             smtpd + "lost connection after CONNECT from unknown[192.0.2.1]",
+                             smtpd + "disconnect from unknown[192.0.2.1] commands=0/0"])
+        #expect(seen == [.success, .noise, .probe, .noise],
+                "the next session of the same smtpd made no AUTH attempt: its lost connection is a probe")
+    }
+
+    /// Sessions ended by their `disconnect`, with or without failed AUTH commands or counters, leave the
+    /// correlator's table: it grows with the sessions open at once, not with the log.
+    @Test func theSessionTableHoldsOpenSessionsOnly() {
+        var correlator = PostfixCorrelator()
+        var times = TimeResolver(zone: .utc, reference: Instant(seconds: 1_800_000_000))
+        let parser = ParserRegistry.all.first { $0.service == .postfix }!
+        func classify(_ text: String) {
+            Bytes.with(text) { raw in
+                let line = SyslogHeaderParser.parse(raw, times: &times)
+                var event = Event(service: .postfix, line: line, parsed: ParsedMessage(.noise), verdict: .noise,
+                                  lineNumber: 0)
+                #expect(parser.parse(line.message, program: line.program, into: &event.parsed), "\(text)")
+                let role = event.parsed.kind.role
+                if PostfixCorrelator.handles(role) { _ = correlator.classify(&event, role: role, count: event.parsed.count) }
+            }
+        }
+        let endings = ["ehlo=1 auth=0/2 commands=1/3", "ehlo=1 auth=1 quit=1 commands=3", "ehlo=1 quit=1 commands=2",
+                       "commands=0/0", ""]
+        for session in 0..<500 {
+            let prefix = "Nov 27 04:50:37 mx1 postfix/smtpd[\(3000 + session)]: "
+            let client = "unknown[192.0.2.\(session % 250 + 1)]"
+            classify(prefix + "lost connection after EHLO from " + client)
+            classify(prefix + "warning: \(client): SASL LOGIN authentication failed: UGFzc3dvcmQ6")
+            #expect(correlator.openSessions == 1)
+            let counters = endings[session % endings.count]
+            classify(prefix + "disconnect from " + client + (counters.isEmpty ? "" : " " + counters))
+            #expect(correlator.openSessions == 0, "\(counters)")
+        }
+    }
+
     @Test func lostConnectionIsAProbeOnlyWithoutAuth() {
         #expect(verdicts([smtpd + "lost connection after CONNECT from unknown[192.0.2.1]"]) == [.probe])
         let afterAuth = verdicts([smtpd + "warning: unknown[192.0.2.1]: SASL PLAIN authentication failed: x",

@@ -5,7 +5,9 @@
 /// 1. `warning: H[IP]: SASL <mech> authentication failed` is one attempt.
 /// 2. `disconnect from H[IP] … auth=ok/total …` tells how many AUTH commands failed in the session; it
 ///    counts only those that no warning line reported (a log filtered down to `disconnect` lines still
-///    counts every failure, and a full log does not count them twice).
+///    counts every failure, and a full log does not count them twice). Every `disconnect` ends its session,
+///    one with no failed AUTH command too (a summary of 0), so the table holds open sessions only, and the
+///    next session of the same smtpd process for the same client starts afresh.
 /// 3. `too many errors after AUTH` only marks the session.
 /// 4. `lost connection after …` is a probe only when the session made no AUTH attempt (`after AUTH` is one).
 /// 5. `SASL <mech> authentication failed: Invalid authentication mechanism` is a probe, not an attempt: no
@@ -24,6 +26,9 @@ public struct PostfixCorrelator: Correlator {
     private var hosts = LastHostHash()
 
     public init() {}
+
+    /// The sessions the table holds: those not yet ended by their `disconnect`.
+    var openSessions: Int { sessions.count }
 
     static func handles(_ role: AttemptRole) -> Bool {
         switch role {

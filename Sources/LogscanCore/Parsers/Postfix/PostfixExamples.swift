@@ -28,7 +28,7 @@ extension PostfixParser {
             .event("Nov 27 04:50:38 mx1 postfix/smtpd[2201]: disconnect from unknown[203.0.113.9] ehlo=1 auth=0/3 quit=1 commands=2/5",
                    .disconnectSummary, ip: "203.0.113.9", count: 3),
             .event("Nov 27 04:50:38 mx1 postfix/smtpd[2201]: disconnect from mail.example.org[198.51.100.3] ehlo=1 auth=1 mail=1 rcpt=1 data=1 quit=1 commands=6",
-                   .noise, ip: "198.51.100.3"),
+                   .disconnectSummary, ip: "198.51.100.3", count: 0),
             .event("Nov 27 04:50:38 mx1 postfix/smtpd[2201]: connect from unknown[203.0.113.9]", .noise, ip: "203.0.113.9"),
             // Logins.
             .event("Nov 27 08:00:01 mx1 postfix/submission/smtpd[3301]: 4XyZ2b1QkPz9sT: client=laptop.example.org[198.51.100.7], sasl_method=PLAIN, sasl_username=alice@example.org",

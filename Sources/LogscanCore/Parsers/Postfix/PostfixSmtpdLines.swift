@@ -144,14 +144,13 @@ enum PostfixSmtpdLines {
         return true
     }
 
-    /// The session's end with its peer: a summary when the counters report failed AUTH commands, else noise.
+    /// The session's end with its peer, a summary of its failed AUTH commands: their number when the counters
+    /// report some, else 0 (all succeeded, none was tried, or a Postfix before 3.0 wrote no counters). Every
+    /// `disconnect` ends the session for `PostfixCorrelator`, so the next session of the same smtpd process
+    /// starts afresh and the correlator's table holds only open sessions.
     @inline(__always)
     static func disconnect(_ counters: Bytes, peer: Peer, into parsed: inout ParsedMessage) {
-        if let failed = failedAuthCommands(counters) {
-            parsed = ParsedMessage(.disconnectSummary, peer: peer, count: failed)
-        } else {
-            parsed = ParsedMessage(.noise, peer: peer)
-        }
+        parsed = ParsedMessage(.disconnectSummary, peer: peer, count: failedAuthCommands(counters) ?? 0)
     }
 
     /// ` ehlo=1 auth=0/2 quit=1 commands=2/4`: `auth=ok/total` (or `auth=N` when all succeeded) tells the
