@@ -9,14 +9,12 @@ public struct LineProcessor<Sink: EventSink> {
         var stats = counts
         stats.lines = event.lineNumber &- uncountedLines
         stats.bytes = counts.bytes &+ stats.lines
-        if earliest <= latest {
-            stats.firstTime = Instant(micros: earliest)
-            stats.lastTime = Instant(micros: latest)
-        }
+        stats.firstTime = covered.first
+        stats.lastTime = covered.last
         return stats
     }
-    /// The counts but the lines and the first and last time, which `earliest` and `latest` keep as plain
-    /// numbers (a line tested two optionals before: measured, round six). No time yet while `earliest > latest`.
+    /// The counts but the lines and the first and last time, which `covered` keeps as plain numbers (a line
+    /// tested two optionals before: measured, round six).
     /// `bytes` leaves out the lines' ends: one a line, added to it from the lines in `stats`.
     private var counts = FileStats()
     /// The line numbers that are no lines of the stats: the lines before a chunk (`lineNumber` set from
@@ -24,8 +22,8 @@ public struct LineProcessor<Sink: EventSink> {
     /// alone (the line and byte counts added together were 7 instructions a line, in vector registers; the
     /// bytes with the line's end 4, without it 1: measured, round eight).
     private var uncountedLines = 0
-    private var earliest = Int64.max
-    private var latest = Int64.min
+    /// The earliest and latest time of the lines counted: the stats' first and last time.
+    private var covered = TimeBounds()
     private var times: TimeResolver
     /// The lines kept past the read buffer: held by a correlator, or waiting for order. A reference: copies
     /// of a processor would share it, so a processor is used where it was made, never copied to go on.
@@ -79,23 +77,23 @@ public struct LineProcessor<Sink: EventSink> {
     /// line, so the hot path above holds one copy of the header parse and `route`, not two.
     @inline(never)
     private mutating func processContext(_ raw: Bytes) {
-        let saved = (counts, earliest, latest)
+        let saved = (counts, covered)
         count(raw)
         if !raw.isEmpty {
             event.line = SyslogHeaderParser.parse(raw, times: &times)
             route(raw: raw, recording: false)
         }
-        (counts, earliest, latest) = saved
+        (counts, covered) = saved
         uncountedLines &+= 1
     }
 
     /// A message whose header fields are already known (a journal entry): everything after the header
     /// parse. `raw` is the entry as one line; every view of `line` lies inside it.
     public mutating func process(_ line: SyslogLine, raw: Bytes) {
-        let saved = (counts, earliest, latest)
+        let saved = (counts, covered)
         defer {
             if !recording {
-                (counts, earliest, latest) = saved
+                (counts, covered) = saved
                 uncountedLines &+= 1
             }
         }
@@ -130,8 +128,7 @@ public struct LineProcessor<Sink: EventSink> {
     private mutating func route(raw: Bytes, recording: Bool) {
         if let time = event.line.time {
             // Stored only when it widens (a line of the same second stores nothing; `min`/`max` stored both).
-            if time.micros > latest { latest = time.micros }
-            if time.micros < earliest { earliest = time.micros }
+            covered.note(micros: time.micros)
             guard range.contains(time) else {
                 counts.outOfRange &+= 1
                 return

@@ -17,6 +17,10 @@ struct TimeBounds: Sendable, Equatable {
         note(earliest: micros, latest: micros)
     }
 
+    /// Notes a time known to be there, as its microseconds.
+    @inline(__always)
+    mutating func note(micros: Int64) { note(earliest: micros, latest: micros) }
+
     mutating func merge(_ other: TimeBounds) { note(earliest: other.earliest, latest: other.latest) }
 
     @inline(__always)
