@@ -34,9 +34,11 @@ public struct HTMLRenderer {
         let templates = options.templates
         let placeholder = deferred.placeholder { indent, sink in
             let draw = templates.partial("html-row", indent: indent)
+            let written = templates.isEmbedded("html-row")
             var first = true
             for row in rows {
-                var drawn = draw(HTMLRow(cells: cells(row)))
+                let row = HTMLRow(cells: cells(row))
+                var drawn = (written ? HTMLRowWriter.draw(row, indent: indent) : nil) ?? draw(row)
                 // As Mustache draws a section: the indentation goes where the section's output starts, before
                 // the first row, and not before the rows that follow on the same stream.
                 if !first && drawn.hasPrefix(indent) { drawn.removeFirst(indent.count) }

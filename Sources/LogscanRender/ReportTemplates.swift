@@ -22,9 +22,15 @@ public struct ReportTemplates: Sendable {
     }()
 
     private let library: MustacheLibrary
+    /// The names whose source is the embedded one, byte for byte (all of them unless `--template-dir` replaces
+    /// some): what is drawn with them may be drawn without Mustache where a writer gives the same bytes.
+    private let embeddedNames: Set<String>
 
     /// Sources by name, each with the file name that errors should point at.
     init(sources: [String: (text: String, file: String)]) throws {
+        embeddedNames = Set(sources.compactMap { name, source in
+            ReportTemplates.embeddedSources[name] == source.text ? name : nil
+        })
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
@@ -55,6 +61,9 @@ public struct ReportTemplates: Sendable {
         }
         return try ReportTemplates(sources: sources)
     }
+
+    /// True when template `name` is the one compiled in (`templates/NAME.mustache`), not a replacement.
+    func isEmbedded(_ name: String) -> Bool { embeddedNames.contains(name) }
 
     func render(_ view: Any, template name: String) -> String {
         library.render(view, withTemplate: name) ?? ""
