@@ -31,13 +31,16 @@ public struct ReportTemplates: Sendable {
         embeddedNames = Set(sources.compactMap { name, source in
             ReportTemplates.embeddedSources[name] == source.text ? name : nil
         })
+        ScalarHTMLEscaping.registered
         var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: ScalarHTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                throw TemplateError(file: source.file, line: error.context.lineNumber, column: error.context.columnNumber,
-                                    message: "\(error.error)", sourceLine: error.context.line)
+                // Lines counted in the source, without the pragma's line put before it.
+                throw TemplateError(file: source.file, line: error.context.lineNumber - 1,
+                                    column: error.context.columnNumber, message: "\(error.error)",
+                                    sourceLine: error.context.line)
             }
         }
         self.library = library
