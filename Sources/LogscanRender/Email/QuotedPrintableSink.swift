@@ -8,13 +8,18 @@ public final class QuotedPrintableSink: TextSink {
 
     public init(to downstream: TextSink) { self.downstream = downstream }
 
+    /// The text's bytes are taken a line's span at a time (a byte at a time, the class's exclusivity checks
+    /// and the array's appends were more than half of a `--top 0` email's time: callgrind, stop 20).
     public func append(string text: String) {
-        for byte in text.utf8 {
-            guard byte == UInt8(ascii: "\n") else {
-                pending.append(byte)
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                pending.append(contentsOf: bytes[start..<newline])
+                emitPendingLine()
+                start = newline + 1
             }
-            emitPendingLine()
+            pending.append(contentsOf: bytes[start...])
         }
     }
 
