@@ -2,10 +2,13 @@
 /// `templates/html-row.mustache` draws it, without Mustache: a Mustache row looks each of a cell's eight
 /// fields up through `Any` and dynamic casts, ~600,000 instructions a row (a million-row report took three
 /// minutes). Used only while `html-row` is the embedded template (`ReportTemplates.isEmbedded`), and only for
-/// rows whose texts are printable ASCII, where Mustache's escaping (by `Character`) and its partial's
-/// indentation (by line) are plainly the bytes written here; any other row is drawn by Mustache.
-/// `HTMLRowWriterTests` holds the two to the same bytes.
+/// rows whose texts are printable ASCII, where the template's escaping (`ScalarHTMLEscaping`, called here
+/// too) and its partial's indentation (by line) are plainly the bytes written here; any other row is drawn by
+/// Mustache. `HTMLRowWriterTests` holds the two to the same bytes.
 enum HTMLRowWriter {
+    /// The `{{text}}` escaping every template uses.
+    private static let escaping = ScalarHTMLEscaping()
+
     /// The row as the `html-row` partial draws it at `indent`, or nil when Mustache must draw it.
     static func draw(_ row: HTMLRow, indent: String) -> String? {
         guard row.cells.allSatisfy({ isPlain($0.text) }) else { return nil }
@@ -27,7 +30,7 @@ enum HTMLRowWriter {
             } else {
                 out += "\">"
             }
-            appendEscaped(cell.text, to: &out)
+            out += escaping.escapeText(cell.text)
             out += "</td>\n"
         }
         out += indent + "</tr>\n"
@@ -37,19 +40,5 @@ enum HTMLRowWriter {
     /// Printable ASCII only: one byte a `Character`, no line break.
     private static func isPlain(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
-    }
-
-    /// Mustache's HTML escaping of `{{text}}`: `<`, `>`, `&`, `"` and `'`.
-    private static func appendEscaped(_ text: String, to out: inout String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "<"): out += "&lt;"
-            case UInt8(ascii: ">"): out += "&gt;"
-            case UInt8(ascii: "&"): out += "&amp;"
-            case UInt8(ascii: "\""): out += "&quot;"
-            case UInt8(ascii: "'"): out += "&#39;"
-            default: out.unicodeScalars.append(Unicode.Scalar(byte))
-            }
-        }
     }
 }
